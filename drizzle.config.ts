@@ -1,0 +1,11 @@
+import { defineConfig } from 'drizzle-kit';
+
+// drizzle-kit only generates SQL here; wrangler applies it (`migrations_dir` in wrangler.toml) and the
+// tests read the same folder. Review every generated file: D1 must never see a table rebuild that
+// drops child rows (STYLE.md, known traps).
+export default defineConfig({
+  dialect: 'sqlite',
+  schema: './schema/tables.ts',
+  out: './schema/migrations',
+  casing: 'snake_case',
+});

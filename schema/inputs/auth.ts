@@ -1,0 +1,20 @@
+import * as z from 'zod';
+
+/** 1 KB cap checked by zod before any hashing (issue 7: a huge password must not cost a derivation). */
+export const loginInput = z.strictObject({
+  login: z.string().trim().min(1, 'err.required').max(64),
+  password: z.string().min(1, 'err.required').max(1024),
+  next: z.string().max(500).optional(),
+});
+
+export const setupPasswordInput = z
+  .strictObject({
+    password: z.string().min(10).max(1024),
+    confirm: z.string().max(1024),
+  })
+  .refine((v) => v.password === v.confirm, { message: 'setup.mismatch', path: ['confirm'] });
+
+/** Only same-site paths are followed after login, never another origin ("open redirect"). */
+export function safeNext(next: string | undefined): string {
+  return next && /^\/(?!\/|\\)[\w\-./?=&%]*$/.test(next) ? next : '/';
+}

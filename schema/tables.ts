@@ -1,0 +1,154 @@
+// D1 tables (DESIGN §3). Column keys are camelCase; the drizzle client and drizzle-kit both use
+// casing "snake_case", so the SQL columns are snake_case. Times are epoch milliseconds (integers);
+// calendar dates (periods, visit dates, deadlines) are 'YYYY-MM-DD' text so month breakdowns are a
+// plain substr() in SQL.
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const flag = () => integer({ mode: 'boolean' }).notNull().default(false);
+const createdAt = () => integer().notNull();
+
+export const ROLES = ['admin', 'officer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** 行业类别: the programme texts list 药品, 医疗器械, 化妆品 (百人帮百企). */
+export const SECTORS = ['drug', 'device', 'cosmetic', 'other'] as const;
+export type Sector = (typeof SECTORS)[number];
+
+/** The four phases of a programme: 确定帮扶名单, 实施帮扶, 帮扶成效评估, 总结推广. */
+export const PHASES = ['pairing', 'assisting', 'evaluating', 'summarising'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** 帮扶单位 — the unit an officer belongs to (e.g. 市编委办, 市国资委). */
+export const units = sqliteTable('units', {
+  id: text().primaryKey(),
+  name: text().notNull().unique(),
+  disabled: flag(),
+  createdAt: createdAt(),
+});
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text().primaryKey(),
+    login: text().notNull().unique(),
+    name: text().notNull(),
+    role: text({ enum: ROLES }).notNull(),
+    unitId: text().references(() => units.id),
+    phone: text(),
+    /** `pbkdf2_sha256$<iterations>$<salt>$<hash>`; null until the one-time setup link is used. */
+    passwordHash: text(),
+    setupTokenHash: text().unique(),
+    setupExpiresAt: integer(),
+    disabled: flag(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('users_unit_idx').on(t.unitId), index('users_role_name_idx').on(t.role, t.name)],
+);
+
+/** Server-side sessions; only the SHA-256 of the cookie value is stored. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    idHash: text().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    lastSeenAt: integer().notNull(),
+    expiresAt: integer().notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** 产业链 (生物医药, 医疗器械 …). */
+export const chains = sqliteTable('chains', {
+  id: text().primaryKey(),
+  name: text().notNull().unique(),
+  disabled: flag(),
+  createdAt: createdAt(),
+});
+
+export const enterprises = sqliteTable(
+  'enterprises',
+  {
+    id: text().primaryKey(),
+    name: text().notNull(),
+    /** 统一社会信用代码, 18 characters, GB 32100-2015 check character verified on input. */
+    creditCode: text().notNull().unique(),
+    region: text().notNull().default(''),
+    chainId: text().references(() => chains.id),
+    sector: text({ enum: SECTORS }).notNull().default('other'),
+    /** 规上: 规模以上工业企业. */
+    aboveScale: flag(),
+    contactName: text().notNull().default(''),
+    contactPhone: text().notNull().default(''),
+    disabled: flag(),
+    createdAt: createdAt(),
+    updatedAt: integer().notNull(),
+  },
+  (t) => [index('enterprises_chain_idx').on(t.chainId), index('enterprises_name_idx').on(t.name)],
+);
+
+/** 帮扶行动: e.g. 2026年"百人帮百企"行动. */
+export const programmes = sqliteTable(
+  'programmes',
+  {
+    id: text().primaryKey(),
+    name: text().notNull().unique(),
+    startsOn: text().notNull(),
+    endsOn: text().notNull(),
+    phase: text({ enum: PHASES }).notNull().default('pairing'),
+    disabled: flag(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('programmes_period_idx').on(t.startsOn, t.endsOn)],
+);
+
+/** The pairing list (帮扶名单): programme × officer × enterprise; one lead officer per enterprise. */
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    id: text().primaryKey(),
+    programmeId: text()
+      .notNull()
+      .references(() => programmes.id),
+    officerId: text()
+      .notNull()
+      .references(() => users.id),
+    enterpriseId: text()
+      .notNull()
+      .references(() => enterprises.id),
+    isLead: flag(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('assignments_pair_uq').on(t.programmeId, t.officerId, t.enterpriseId),
+    uniqueIndex('assignments_one_lead_uq').on(t.programmeId, t.enterpriseId).where(sql`is_lead = 1`),
+    index('assignments_officer_idx').on(t.officerId, t.programmeId),
+    index('assignments_enterprise_idx').on(t.enterpriseId),
+  ],
+);
+
+/** Security-relevant and data-changing actions; append-only. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    at: integer().notNull(),
+    actorId: text(),
+    action: text().notNull(),
+    objectType: text(),
+    objectId: text(),
+    detail: text(),
+    ip: text(),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_object_idx').on(t.objectType, t.objectId)],
+);
+
+/** Fixed-window counters for throttling failed logins and bad link tokens. */
+export const throttles = sqliteTable('throttles', {
+  key: text().primaryKey(),
+  count: integer().notNull(),
+  windowStart: integer().notNull(),
+});

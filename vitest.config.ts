@@ -1,0 +1,22 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+// Unit and integration tests run inside workerd with the real D1 binding, migrated from the same
+// schema/migrations folder wrangler applies. Storage is isolated per test file.
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations('schema/migrations');
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: './wrangler.toml' },
+        miniflare: {
+          bindings: { TEST_MIGRATIONS: migrations, APP_ORIGIN: 'https://bangfu.test' },
+        },
+      }),
+    ],
+    test: {
+      include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.{ts,tsx}'],
+      setupFiles: ['./test/apply-migrations.ts'],
+    },
+  };
+});

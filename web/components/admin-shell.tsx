@@ -1,0 +1,64 @@
+import type { ComponentChildren } from 'preact';
+import { usePage } from '../context';
+import type { MessageKey } from '../i18n';
+import { Layout } from '../layout';
+
+export const ADMIN_SECTIONS: { href: string; label: MessageKey }[] = [
+  { href: '/admin/units', label: 'admin.units' },
+  { href: '/admin/officers', label: 'admin.officers' },
+  { href: '/admin/chains', label: 'admin.chains' },
+  { href: '/admin/enterprises', label: 'admin.enterprises' },
+  { href: '/admin/programmes', label: 'admin.programmes' },
+  { href: '/admin/assignments', label: 'admin.assignments' },
+  { href: '/admin/import', label: 'admin.imports' },
+];
+
+/** Every admin page: the section menu, a heading, an optional action link beside it. */
+export function AdminShell({
+  title,
+  action,
+  children,
+}: {
+  title: string;
+  action?: { href: string; label: string };
+  children: ComponentChildren;
+}) {
+  const { t, path } = usePage();
+  return (
+    <Layout title={title} wide>
+      <nav class="sections" aria-label={t('admin.title')}>
+        {ADMIN_SECTIONS.map((s) => (
+          <a href={s.href} aria-current={path.startsWith(s.href) ? 'page' : undefined}>
+            {t(s.label)}
+          </a>
+        ))}
+      </nav>
+      <div class="heading">
+        <h1>{title}</h1>
+        {action && (
+          <a class="button primary" href={action.href}>
+            {action.label}
+          </a>
+        )}
+      </div>
+      {children}
+    </Layout>
+  );
+}
+
+/** The enable/disable button of a list row: a POST form, never a GET link (no mutation on GET). */
+export function ToggleButton({ action, disabled }: { action: string; disabled: boolean }) {
+  const { t } = usePage();
+  return (
+    <form method="post" action={`${action}/${disabled ? 'enable' : 'disable'}`} class="inline">
+      <button type="submit" class="link">
+        {t(disabled ? 'action.enable' : 'action.disable')}
+      </button>
+    </form>
+  );
+}
+
+export function StatusBadge({ disabled }: { disabled: boolean }) {
+  const { t } = usePage();
+  return <span class={disabled ? 'badge off' : 'badge on'}>{t(disabled ? 'status.disabled' : 'status.active')}</span>;
+}

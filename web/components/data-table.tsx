@@ -1,0 +1,62 @@
+import type { ComponentChildren } from 'preact';
+import { usePage } from '../context';
+
+export type Column<R> = { label: string; render: (row: R) => ComponentChildren; class?: string };
+
+/** A list page's table: header row, one row per record, an empty message. Scrolls sideways on phones. */
+export function DataTable<R>({ columns, rows, caption }: { columns: Column<R>[]; rows: R[]; caption?: string }) {
+  const { t } = usePage();
+  if (rows.length === 0) return <p class="empty">{t('list.empty')}</p>;
+  return (
+    <div class="table-wrap">
+      <table>
+        {caption && <caption>{caption}</caption>}
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th scope="col" class={c.class}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr>
+              {columns.map((c) => (
+                <td class={c.class}>{c.render(r)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Previous/next links that keep the other query parameters (search terms, filters). */
+export function Pager({ page, hasNext, total, query }: { page: number; hasNext: boolean; total: number; query: Record<string, string> }) {
+  const { t } = usePage();
+  const href = (p: number) => `?${new URLSearchParams({ ...query, page: String(p) }).toString()}`;
+  return (
+    <nav class="pager" aria-label={t('list.page', { page })}>
+      <span>{t('list.total', { n: total })}</span>
+      {page > 1 && <a href={href(page - 1)}>{t('list.prev')}</a>}
+      <span>{t('list.page', { page })}</span>
+      {hasNext && <a href={href(page + 1)}>{t('list.next')}</a>}
+    </nav>
+  );
+}
+
+/** A search box that submits with GET, so results are bookmarkable and work without JavaScript. */
+export function SearchBox({ q, label, children }: { q: string; label: string; children?: ComponentChildren }) {
+  const { t } = usePage();
+  return (
+    <form method="get" class="search">
+      <label for="q">{label}</label>
+      <input id="q" name="q" type="search" value={q} maxLength={100} />
+      {children}
+      <button type="submit">{t('action.search')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,110 @@
+// Labelled form controls that show their field error next to them and keep what the user typed
+// (DESIGN §9: an invalid form re-renders with the input kept).
+import type { ComponentChildren } from 'preact';
+
+export type FormValues = Record<string, string | string[] | undefined>;
+export type FieldErrors = Record<string, string>;
+export type FormState = { values: FormValues; errors: FieldErrors };
+
+export const emptyForm = (values: FormValues = {}): FormState => ({ values, errors: {} });
+
+const str = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
+
+type Common = { name: string; label: string; form: FormState; hint?: string; required?: boolean };
+
+function Wrap({ name, label, form, hint, children }: Common & { children: ComponentChildren }) {
+  const error = form.errors[name];
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={`f-${name}`}>{label}</label>
+      {children}
+      {hint && (
+        <small id={`h-${name}`} class="hint">
+          {hint}
+        </small>
+      )}
+      {error && (
+        <small id={`e-${name}`} class="error" role="alert">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}
+
+function describedBy(name: string, form: FormState, hint?: string) {
+  const ids = [hint ? `h-${name}` : '', form.errors[name] ? `e-${name}` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+export function TextField(
+  props: Common & { type?: string; maxLength?: number; autocomplete?: string; inputMode?: string; pattern?: string },
+) {
+  const { name, form, hint, required, type = 'text', maxLength, autocomplete, inputMode, pattern } = props;
+  return (
+    <Wrap {...props}>
+      <input
+        id={`f-${name}`}
+        name={name}
+        type={type}
+        value={type === 'password' ? '' : str(form.values[name])}
+        required={required}
+        maxLength={maxLength}
+        autocomplete={autocomplete}
+        inputMode={inputMode as 'text' | undefined}
+        pattern={pattern}
+        aria-invalid={form.errors[name] ? 'true' : undefined}
+        aria-describedby={describedBy(name, form, hint)}
+      />
+    </Wrap>
+  );
+}
+
+export function SelectField(props: Common & { options: { value: string; label: string }[]; blank?: string }) {
+  const { name, form, hint, required, options, blank } = props;
+  const current = str(form.values[name]);
+  return (
+    <Wrap {...props}>
+      <select
+        id={`f-${name}`}
+        name={name}
+        required={required}
+        aria-invalid={form.errors[name] ? 'true' : undefined}
+        aria-describedby={describedBy(name, form, hint)}
+      >
+        {blank !== undefined && <option value="">{blank}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Wrap>
+  );
+}
+
+export function CheckboxField({ name, label, form }: { name: string; label: string; form: FormState }) {
+  const error = form.errors[name];
+  return (
+    <div class={error ? 'field check has-error' : 'field check'}>
+      <label>
+        <input type="checkbox" name={name} value="on" checked={str(form.values[name]) === 'on'} /> {label}
+      </label>
+      {error && (
+        <small class="error" role="alert">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}
+
+/** The banner above a form that failed validation, so a screen-reader user hears it first. */
+export function FormAlert({ form, message }: { form: FormState; message: string }) {
+  if (Object.keys(form.errors).length === 0) return null;
+  return (
+    <p class="alert" role="alert">
+      {message}
+    </p>
+  );
+}

@@ -1,0 +1,23 @@
+// What every server-rendered component may read: the translator, the signed-in user and the CSP nonce.
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Lang, Translate } from './i18n';
+
+export type ViewUser = { id: string; login: string; name: string; role: 'admin' | 'officer' };
+
+export type PageContext = {
+  t: Translate;
+  lang: Lang;
+  user: ViewUser | null;
+  nonce: string;
+  /** The current path with its query, for the language switch to come back to. */
+  path: string;
+};
+
+export const Page = createContext<PageContext | null>(null);
+
+export function usePage(): PageContext {
+  const ctx = useContext(Page);
+  if (!ctx) throw new Error('usePage() outside <Page.Provider>');
+  return ctx;
+}

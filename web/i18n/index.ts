@@ -1,0 +1,40 @@
+// The message catalogue: every user-visible string, Simplified Chinese by default with English.
+// Add a feature's strings as a new file beside this one and list it here.
+import { admin } from './admin';
+import { auth } from './auth';
+import { common } from './common';
+import { home } from './home';
+import { imports } from './imports';
+
+const catalogues = [common, auth, admin, home, imports] as const;
+
+export const LANGS = ['zh', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+type Merge<T extends readonly { zh: Record<string, string> }[]> = T extends readonly [
+  infer H extends { zh: Record<string, string> },
+  ...infer R extends readonly { zh: Record<string, string> }[],
+]
+  ? H['zh'] & Merge<R>
+  : unknown;
+export type Messages = Merge<typeof catalogues>;
+export type MessageKey = keyof Messages & string;
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+const tables: Record<Lang, Record<string, string>> = {
+  zh: Object.assign({}, ...catalogues.map((c) => c.zh)),
+  en: Object.assign({}, ...catalogues.map((c) => c.en)),
+};
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in tables.zh;
+}
+
+export function translator(lang: Lang): Translate {
+  const table = tables[lang];
+  return (key, params) => {
+    const text = table[key] ?? tables.zh[key] ?? key;
+    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
+  };
+}

@@ -1,0 +1,10 @@
+// Islands by name. The server renders `<div data-island="name" data-props='…'>` around the
+// server-rendered markup; client.ts hydrates only those wrappers (each island in its own element,
+// so hydration never touches neighbouring markup). Props are plain JSON, passed once.
+import type { FunctionComponent } from 'preact';
+import { CreditCodeInput } from './credit-code-input';
+
+// biome-ignore lint/suspicious/noExplicitAny: each island declares its own props; the registry only maps names.
+export const islands: Record<string, FunctionComponent<any>> = {
+  'credit-code-input': CreditCodeInput,
+};

@@ -1,0 +1,100 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
+import { LANGS, translator } from '../web/i18n';
+import { ErrorPage } from '../web/pages/error';
+import { adminRoutes } from './admin/admin.routes';
+import type { AppEnv } from './app-env';
+import { authRoutes } from './auth/auth.routes';
+import { requireUser, wantsJson } from './auth/guards';
+import { loadSession } from './auth/session';
+import { homeRoutes } from './home/home.routes';
+import { csrfGuard } from './lib/csrf';
+import { createDb } from './lib/db';
+import { AppError, isStorageError } from './lib/errors';
+import { render } from './lib/render';
+
+/** Request bodies above this are refused with 413 (CSV imports have their own, larger limit). */
+export const BODY_LIMIT = 64 * 1024;
+
+export function createApp() {
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: [NONCE],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'no-referrer',
+      xFrameOptions: 'DENY',
+    }),
+  );
+  app.use(async (c, next) => {
+    const cookie = getCookie(c, 'lang');
+    const lang = LANGS.find((l) => l === cookie) ?? 'zh';
+    c.set('lang', lang);
+    c.set('t', translator(lang));
+    c.set('db', createDb(c.env.DB));
+    await next();
+  });
+  app.use(csrfGuard);
+  app.use(async (c, next) => {
+    if (c.req.path.startsWith('/admin/import')) return next(); // larger limit set on the import routes
+    return bodyLimit({
+      maxSize: BODY_LIMIT,
+      onError: () => {
+        throw new AppError(413, 'payload_too_large', 'err.page.tooLarge');
+      },
+    })(c, next);
+  });
+  app.use(loadSession);
+
+  app.route('/', authRoutes);
+  app.use('/admin/*', requireUser);
+  app.route('/admin', adminRoutes);
+  app.route('/', homeRoutes);
+
+  app.notFound(() => {
+    throw new AppError(404, 'not_found', 'err.page.notFound');
+  });
+
+  app.onError((err, c) => {
+    const json = wantsJson(c.req.header('accept'), c.req.path);
+    if (err instanceof AppError) {
+      const t = c.get('t') ?? translator('zh');
+      if (json) return c.json({ code: err.code, message: t(err.messageKey), fields: err.fields ?? {} }, err.status);
+      const body = err.status === 404 ? 'err.page.notFoundBody' : err.status === 403 ? 'err.page.forbiddenBody' : undefined;
+      return render(c, <ErrorPage title={err.messageKey} body={body} fields={err.fields} />, err.status as 400);
+    }
+    if (err instanceof HTTPException) return err.getResponse();
+    // Storage faults and bugs alike: log for the operator, answer generically (no SQL, no stack).
+    console.error(err);
+    const status = isStorageError(err) ? 503 : 500;
+    if (!c.get('t')) c.set('t', translator('zh'));
+    if (json)
+      return c.json(
+        {
+          code: status === 503 ? 'unavailable' : 'error',
+          message: c.get('t')(status === 503 ? 'err.page.unavailable' : 'err.page.error'),
+          fields: {},
+        },
+        status,
+      );
+    return render(
+      c,
+      <ErrorPage title={status === 503 ? 'err.page.unavailable' : 'err.page.error'} body="err.page.unavailableBody" />,
+      status,
+    );
+  });
+
+  return app;
+}

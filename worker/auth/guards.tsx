@@ -1,0 +1,36 @@
+import type { MiddlewareHandler } from 'hono';
+import type { Role } from '../../schema/tables';
+import { emptyForm } from '../../web/components/fields';
+import { LoginPage } from '../../web/pages/login';
+import type { AppEnv } from '../app-env';
+import { audit } from '../lib/audit';
+import { AppError } from '../lib/errors';
+import { render } from '../lib/render';
+
+export const wantsJson = (accept: string | undefined, path: string) =>
+  path.startsWith('/api/') || (accept ?? '').includes('application/json');
+
+/**
+ * Signed-in users only. A browser without a session is sent to the login page; one whose cookie is
+ * tampered, expired or revoked gets 401 with the login form, so it can sign in again in place.
+ */
+export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.get('user')) return next();
+  const json = wantsJson(c.req.header('accept'), c.req.path);
+  if (c.get('session') === 'none' && c.req.method === 'GET' && !json) {
+    const url = new URL(c.req.url);
+    return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
+  }
+  if (json) throw new AppError(401, 'unauthenticated', 'login.expired');
+  return render(c, <LoginPage form={emptyForm()} notice="login.expired" next={c.req.path} />, 401);
+};
+
+/** Role check on the server for every route of a sub-app; refusals are audited. */
+export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const user = c.get('user');
+    if (user?.role === role) return next();
+    await audit(c, { action: 'forbidden', objectType: 'route', objectId: `${c.req.method} ${c.req.path}` });
+    throw new AppError(403, 'forbidden', 'err.page.forbidden');
+  };
+}

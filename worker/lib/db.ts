@@ -1,0 +1,19 @@
+import { drizzle } from 'drizzle-orm/d1';
+import type { Db } from '../app-env';
+
+// The one place the drizzle client is built; the casing matches drizzle.config.ts.
+export function createDb(d1: D1Database): Db {
+  return drizzle(d1, { casing: 'snake_case' });
+}
+
+/** SQLite's UNIQUE failure, as D1 reports it. Such errors are the caller's fault and never retried. */
+export function isUniqueViolation(err: unknown): boolean {
+  const msg = errorText(err);
+  return /UNIQUE constraint failed/i.test(msg);
+}
+
+function errorText(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  // drizzle wraps the driver error: "Failed query: …" with the D1 error as `cause`.
+  return `${err.message} ${err.cause instanceof Error ? err.cause.message : ''}`;
+}

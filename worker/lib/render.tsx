@@ -1,0 +1,30 @@
+import type { Context } from 'hono';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { Page } from '../../web/context';
+import type { AppEnv } from '../app-env';
+
+/** Server-renders a page component inside the page context. Pages are never cached: they carry personal data. */
+export function render(
+  c: Context<AppEnv>,
+  page: VNode,
+  status: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503 | 500 = 200,
+) {
+  const url = new URL(c.req.url);
+  const user = c.get('user');
+  const html = renderToString(
+    <Page.Provider
+      value={{
+        t: c.get('t'),
+        lang: c.get('lang'),
+        user: user ? { id: user.id, login: user.login, name: user.name, role: user.role } : null,
+        nonce: c.get('secureHeadersNonce') ?? '',
+        path: url.pathname + url.search,
+      }}
+    >
+      {page}
+    </Page.Provider>,
+  );
+  c.header('Cache-Control', 'no-store');
+  return c.html(`<!doctype html>${html}`, status);
+}

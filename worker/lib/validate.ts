@@ -1,0 +1,61 @@
+// Boundary validation (DESIGN §9): forms and JSON are parsed here and checked by strict zod schemas.
+// A form that fails comes back as { ok: false, state } so the page can re-render with the input kept.
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { FormState, FormValues } from '../../web/components/fields';
+import { isMessageKey, type Translate } from '../../web/i18n';
+import type { AppEnv } from '../app-env';
+import { AppError } from './errors';
+
+export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; state: FormState };
+
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+
+/** Reads an HTML form body into plain strings (repeated names become arrays; files are dropped). */
+export async function readForm(c: Context<AppEnv>): Promise<FormValues> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!FORM_TYPES.includes(type)) throw new AppError(415, 'unsupported_media_type', 'err.page.unsupportedType');
+  const body = await c.req.parseBody({ all: true });
+  const values: FormValues = {};
+  for (const [key, raw] of Object.entries(body)) {
+    const list = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
+    for (const v of list) if (v.includes('\u0000')) throw new AppError(400, 'nul_character', 'err.page.badRequest');
+    values[key] = list.length === 1 ? list[0] : list;
+  }
+  return values;
+}
+
+export function fieldErrors(error: z.ZodError, t: Translate): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.code === 'unrecognized_keys' ? issue.keys.join(',') : issue.path.join('.') || '_';
+    if (fields[key]) continue;
+    fields[key] = issueMessage(issue, t);
+  }
+  return fields;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
+  if (isMessageKey(issue.message)) return t(issue.message);
+  switch (issue.code) {
+    case 'too_big':
+      return t('err.tooLong', { max: Number(issue.maximum) });
+    case 'too_small':
+      return Number(issue.minimum) <= 1 ? t('err.required') : t('err.tooShort', { min: Number(issue.minimum) });
+    case 'invalid_value':
+      return t('err.invalidChoice');
+    case 'unrecognized_keys':
+      return t('err.unknownField');
+    case 'invalid_type':
+      return issue.input === undefined ? t('err.required') : t('err.invalid');
+    default:
+      return t('err.invalid');
+  }
+}
+
+export async function validateForm<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<FormResult<z.output<S>>> {
+  const values = await readForm(c);
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return { ok: true, data: parsed.data, values };
+  return { ok: false, state: { values, errors: fieldErrors(parsed.error, c.get('t')) } };
+}
