@@ -3,10 +3,13 @@
 import { admin } from './admin';
 import { auth } from './auth';
 import { common } from './common';
+import { enterprises } from './enterprises';
 import { home } from './home';
 import { imports } from './imports';
+import { officers } from './officers';
+import { programmes } from './programmes';
 
-const catalogues = [common, auth, admin, home, imports] as const;
+const catalogues = [common, auth, admin, home, enterprises, officers, programmes, imports] as const;
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
