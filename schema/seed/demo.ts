@@ -65,6 +65,11 @@ export const demoProgramme = {
 
 /** Each officer leads four enterprises; 李娜 also supports one of 张伟's (an enterprise may have several officers). */
 export const demoAssignments = [
-  ...demoEnterprises.map((e, i) => ({ id: id(6, i + 1), officerId: demoUsers[1 + (i % 3)].id, enterpriseId: e.id, isLead: true })),
+  ...demoEnterprises.map((e, i) => ({
+    id: id(6, i + 1),
+    officerId: (demoUsers[1 + (i % 3)] ?? demoUsers[1]).id,
+    enterpriseId: e.id,
+    isLead: true,
+  })),
   { id: id(6, 13), officerId: demoUsers[2].id, enterpriseId: demoEnterprises[0]?.id ?? '', isLead: false },
 ];
