@@ -1,0 +1,134 @@
+import { AdminShell } from '../../components/admin-shell';
+import { DataTable, Pager, SearchBox } from '../../components/data-table';
+import { CheckboxField, FormAlert, type FormState, SelectField } from '../../components/fields';
+import { usePage } from '../../context';
+
+type Pairing = { id: string; enterpriseName: string; creditCode: string; officerName: string; unitName: string | null; isLead: boolean };
+type ProgrammeOption = { id: string; name: string; disabled: boolean };
+type ListProps = {
+  rows: Pairing[];
+  total: number;
+  page: number;
+  hasNext: boolean;
+  q: string;
+  programme: string;
+  programmes: ProgrammeOption[];
+};
+
+/** A row action: a POST form, never a GET link (no mutation on GET). */
+function PostButton({ action, label }: { action: string; label: string }) {
+  return (
+    <form method="post" action={action} class="inline">
+      <button type="submit" class="link">
+        {label}
+      </button>
+    </form>
+  );
+}
+
+export function AssignmentListPage({ rows, total, page, hasNext, q, programme, programmes }: ListProps) {
+  const { t } = usePage();
+  if (!programme) {
+    return (
+      <AdminShell title={t('admin.assignments')}>
+        <p class="empty">
+          {t('assign.noProgramme')} <a href="/admin/programmes/new">{t('programme.new')}</a>
+        </p>
+      </AdminShell>
+    );
+  }
+  return (
+    <AdminShell title={t('admin.assignments')} action={{ href: `/admin/assignments/new?programme=${programme}`, label: t('assign.new') }}>
+      <SearchBox q={q} label={t('assign.search')}>
+        <label for="programme">{t('assign.programme')}</label>
+        <select id="programme" name="programme">
+          {programmes.map((p) => (
+            <option value={p.id} selected={p.id === programme}>
+              {p.disabled ? t('assign.disabledOption', { name: p.name }) : p.name}
+            </option>
+          ))}
+        </select>
+      </SearchBox>
+      <DataTable
+        rows={rows}
+        columns={[
+          { label: t('assign.enterprise'), render: (a) => a.enterpriseName },
+          { label: t('assign.creditCode'), render: (a) => <code>{a.creditCode}</code> },
+          { label: t('assign.officer'), render: (a) => a.officerName },
+          { label: t('assign.unit'), render: (a) => a.unitName ?? '' },
+          { label: t('assign.lead'), render: (a) => (a.isLead ? <strong>{t('yes')}</strong> : t('no')) },
+          {
+            label: t('list.actions'),
+            render: (a) => (
+              <>
+                <PostButton
+                  action={`/admin/assignments/${a.id}/${a.isLead ? 'unlead' : 'lead'}`}
+                  label={t(a.isLead ? 'assign.unmakeLead' : 'assign.makeLead')}
+                />{' '}
+                <PostButton action={`/admin/assignments/${a.id}/delete`} label={t('assign.delete')} />
+              </>
+            ),
+          },
+        ]}
+      />
+      <Pager page={page} total={total} hasNext={hasNext} query={{ programme, q }} />
+    </AdminShell>
+  );
+}
+
+type Options = {
+  programmes: { id: string; name: string }[];
+  officers: { id: string; name: string; unitName: string | null }[];
+  enterprises: { id: string; name: string; creditCode: string }[];
+};
+
+export function AssignmentFormPage({ form, options }: { form: FormState; options: Options }) {
+  const { t } = usePage();
+  const programme = typeof form.values.programmeId === 'string' ? form.values.programmeId : '';
+  return (
+    <AdminShell title={t('assign.new')}>
+      <FormAlert form={form} message={t('form.invalid')} />
+      <form method="post" action="/admin/assignments" class="card">
+        <SelectField
+          name="programmeId"
+          label={t('assign.programme')}
+          form={form}
+          required
+          blank={t('assign.pickProgramme')}
+          options={options.programmes.map((p) => ({ value: p.id, label: p.name }))}
+        />
+        <SelectField
+          name="officerId"
+          label={t('assign.officer')}
+          form={form}
+          required
+          blank={t('assign.pickOfficer')}
+          options={options.officers.map((o) => ({
+            value: o.id,
+            label: o.unitName ? t('assign.officerOption', { name: o.name, unit: o.unitName }) : o.name,
+          }))}
+        />
+        <SelectField
+          name="enterpriseId"
+          label={t('assign.enterprise')}
+          form={form}
+          required
+          blank={t('assign.pickEnterprise')}
+          options={options.enterprises.map((e) => ({
+            value: e.id,
+            label: t('assign.enterpriseOption', { name: e.name, code: e.creditCode }),
+          }))}
+        />
+        <CheckboxField name="isLead" label={t('assign.isLead')} form={form} />
+        <div class="actions">
+          <button type="submit" class="primary">
+            {t('action.save')}
+          </button>
+          <a href={programme ? `/admin/assignments?programme=${encodeURIComponent(programme)}` : '/admin/assignments'}>
+            {t('action.cancel')}
+          </a>
+        </div>
+      </form>
+    </AdminShell>
+  );
+}

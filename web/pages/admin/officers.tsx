@@ -1,0 +1,122 @@
+import { AdminShell, StatusBadge, ToggleButton } from '../../components/admin-shell';
+import { DataTable, Pager, SearchBox } from '../../components/data-table';
+import { FormAlert, type FormState, SelectField, TextField } from '../../components/fields';
+import { usePage } from '../../context';
+
+type Officer = {
+  id: string;
+  login: string;
+  name: string;
+  phone: string | null;
+  unitName: string | null;
+  disabled: boolean;
+  hasPassword: boolean;
+};
+type Option = { id: string; name: string };
+type ListProps = { rows: Officer[]; total: number; page: number; hasNext: boolean; q: string; unit: string; units: Option[] };
+
+export function OfficerListPage({ rows, total, page, hasNext, q, unit, units }: ListProps) {
+  const { t } = usePage();
+  return (
+    <AdminShell title={t('admin.officers')} action={{ href: '/admin/officers/new', label: t('officer.new') }}>
+      <SearchBox q={q} label={t('officer.search')}>
+        <label for="unit">{t('officer.unit')}</label>
+        <select id="unit" name="unit">
+          <option value="">{t('officer.allUnits')}</option>
+          {units.map((u) => (
+            <option value={u.id} selected={u.id === unit}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+      </SearchBox>
+      <DataTable
+        rows={rows}
+        columns={[
+          { label: t('officer.name'), render: (o) => o.name },
+          { label: t('officer.login'), render: (o) => o.login },
+          { label: t('officer.unit'), render: (o) => o.unitName ?? '' },
+          { label: t('officer.phone'), render: (o) => o.phone ?? '' },
+          { label: t('officer.password'), render: (o) => t(o.hasPassword ? 'officer.passwordSet' : 'officer.passwordUnset') },
+          { label: t('field.status'), render: (o) => <StatusBadge disabled={o.disabled} /> },
+          {
+            label: t('list.actions'),
+            render: (o) => (
+              <>
+                <a href={`/admin/officers/${o.id}/edit`}>{t('action.edit')}</a>{' '}
+                <ToggleButton action={`/admin/officers/${o.id}`} disabled={o.disabled} />{' '}
+                {!o.disabled && (
+                  <form method="post" action={`/admin/officers/${o.id}/setup-link`} class="inline">
+                    <button type="submit" class="link">
+                      {t('officer.setupLink')}
+                    </button>
+                  </form>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
+      <Pager page={page} total={total} hasNext={hasNext} query={{ q, unit }} />
+    </AdminShell>
+  );
+}
+
+export function OfficerFormPage({ form, id, units }: { form: FormState; id?: string; units: Option[] }) {
+  const { t } = usePage();
+  return (
+    <AdminShell title={t(id ? 'officer.edit' : 'officer.new')}>
+      <FormAlert form={form} message={t('form.invalid')} />
+      <form method="post" action={id ? `/admin/officers/${id}` : '/admin/officers'} class="card">
+        {!id && (
+          <TextField
+            name="login"
+            label={t('officer.login')}
+            hint={t('officer.loginHint')}
+            form={form}
+            required
+            maxLength={32}
+            pattern="[a-z0-9._\-]{3,32}"
+            autocomplete="off"
+          />
+        )}
+        <TextField name="name" label={t('officer.name')} form={form} required maxLength={40} />
+        <SelectField
+          name="unitId"
+          label={t('officer.unit')}
+          form={form}
+          required
+          blank={t('officer.pickUnit')}
+          options={units.map((u) => ({ value: u.id, label: u.name }))}
+        />
+        <TextField name="phone" type="tel" label={t('officer.phone')} form={form} maxLength={32} autocomplete="off" />
+        <div class="actions">
+          <button type="submit" class="primary">
+            {t('action.save')}
+          </button>
+          <a href="/admin/officers">{t('action.cancel')}</a>
+        </div>
+      </form>
+    </AdminShell>
+  );
+}
+
+/** Shown once, right after the link is made: only its hash is stored, so it cannot be shown again. */
+export function SetupLinkPage({ name, login, link }: { name: string; login: string; link: string }) {
+  const { t } = usePage();
+  return (
+    <AdminShell title={t('officer.setupTitle')}>
+      <section class="card">
+        <p>{t('officer.setupIntro', { name, login })}</p>
+        <p>
+          <label for="setup-link">{t('officer.setupLinkLabel')}</label>
+          <input id="setup-link" type="text" readOnly value={link} size={80} />
+        </p>
+        <p class="hint">{t('officer.setupOnce')}</p>
+        <p>
+          <a href="/admin/officers">{t('officer.back')}</a>
+        </p>
+      </section>
+    </AdminShell>
+  );
+}
