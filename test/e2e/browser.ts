@@ -1,0 +1,46 @@
+// Debian's Chromium driven by playwright-core (no browser download: /usr/bin/chromium), with the flags
+// that keep it off the network, as a phone (390×844) or a desktop, with JavaScript on or off.
+import { mkdirSync } from 'node:fs';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const origin = () => inject('origin');
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+}
+
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+export const DESKTOP = { viewport: { width: 1280, height: 860 } };
+
+export function context(browser: Browser, opts: { phone?: boolean; javaScript?: boolean } = {}): Promise<BrowserContext> {
+  return browser.newContext({ ...(opts.phone ? PHONE : DESKTOP), javaScriptEnabled: opts.javaScript ?? true, baseURL: origin(), locale: 'zh-CN' });
+}
+
+/** Screenshots for the README and docs/ (committed), named by step. */
+export async function shot(page: Page, name: string) {
+  mkdirSync('docs/screenshots', { recursive: true });
+  await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true });
+}
+
+/** Clicks something that submits a form or follows a link, and waits until the next page has loaded. */
+export async function submit(page: Page, target: Locator) {
+  await Promise.all([page.waitForEvent('framenavigated'), target.click()]);
+  await page.waitForLoadState('domcontentloaded');
+}
+
+/** Waits for the element and tells whether it is visible (fails the test after the timeout). */
+export async function visible(target: Locator): Promise<boolean> {
+  await target.first().waitFor({ state: 'visible', timeout: 10_000 });
+  return target.first().isVisible();
+}
+
+export async function signIn(page: Page, login: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('账号').fill(login);
+  await page.getByLabel('密码').fill(password);
+  await submit(page, page.getByRole('button', { name: '登录' }));
+}
