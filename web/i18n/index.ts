@@ -4,12 +4,15 @@ import { admin } from './admin';
 import { auth } from './auth';
 import { common } from './common';
 import { enterprises } from './enterprises';
+import { forms } from './forms';
 import { home } from './home';
 import { imports } from './imports';
+import { memos } from './memos';
 import { officers } from './officers';
 import { programmes } from './programmes';
+import { surveys } from './surveys';
 
-const catalogues = [common, auth, admin, home, enterprises, officers, programmes, imports] as const;
+const catalogues = [common, auth, admin, home, enterprises, officers, programmes, imports, forms, surveys, memos] as const;
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];

@@ -1,0 +1,145 @@
+// Forms, survey rounds (调查批次), personal links and answers (DESIGN §3–4). Answers are normalised
+// one row per value so statistics are SQL aggregates; rollup tables are updated in the same batch as
+// each submission so dashboards never scan answers.
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { enterprises, programmes, users } from './tables';
+
+export const FORM_KINDS = ['survey', 'memo_extra'] as const;
+
+export const forms = sqliteTable('forms', {
+  id: text().primaryKey(),
+  name: text().notNull(),
+  kind: text({ enum: FORM_KINDS }).notNull().default('survey'),
+  /** Set for the built-in templates (e.g. 'satisfaction'), null for forms admins made. */
+  template: text(),
+  disabled: integer({ mode: 'boolean' }).notNull().default(false),
+  createdAt: integer().notNull(),
+  updatedAt: integer().notNull(),
+});
+
+export const FORM_VERSION_STATUSES = ['draft', 'published'] as const;
+
+/** A published version is immutable: editing a published form creates the next draft version. */
+export const formVersions = sqliteTable(
+  'form_versions',
+  {
+    id: text().primaryKey(),
+    formId: text()
+      .notNull()
+      .references(() => forms.id),
+    version: integer().notNull(),
+    /** JSON validated by schema/form-definition.ts. */
+    definition: text().notNull(),
+    status: text({ enum: FORM_VERSION_STATUSES }).notNull().default('draft'),
+    createdAt: integer().notNull(),
+    publishedAt: integer(),
+  },
+  (t) => [uniqueIndex('form_versions_form_version_uq').on(t.formId, t.version)],
+);
+
+/** 调查批次: a programme, a published form version, a window, and a reproducible random draw. */
+export const campaigns = sqliteTable(
+  'campaigns',
+  {
+    id: text().primaryKey(),
+    programmeId: text()
+      .notNull()
+      .references(() => programmes.id),
+    formVersionId: text()
+      .notNull()
+      .references(() => formVersions.id),
+    name: text().notNull(),
+    opensAt: integer().notNull(),
+    closesAt: integer().notNull(),
+    /** JSON: { mode: 'all' | 'count' | 'percent', n?, percent?, stratify: 'none' | 'unit' | 'chain', excludeDays? }. */
+    sampling: text().notNull(),
+    /** The recorded seed: the same seed over the same eligible list reproduces the same draw. */
+    seed: text().notNull(),
+    createdBy: text().references(() => users.id),
+    createdAt: integer().notNull(),
+  },
+  (t) => [index('campaigns_programme_idx').on(t.programmeId, t.opensAt)],
+);
+
+/** One personal link per drawn enterprise; only a hash of the link token is stored. */
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: text().primaryKey(),
+    campaignId: text()
+      .notNull()
+      .references(() => campaigns.id),
+    enterpriseId: text()
+      .notNull()
+      .references(() => enterprises.id),
+    tokenHash: text().notNull().unique(),
+    /** The stratum the enterprise was drawn from (unit or chain id), for the draw's audit trail. */
+    stratum: text(),
+    createdAt: integer().notNull(),
+    openedAt: integer(),
+    submittedAt: integer(),
+  },
+  (t) => [
+    uniqueIndex('invitations_campaign_enterprise_uq').on(t.campaignId, t.enterpriseId),
+    index('invitations_campaign_submitted_idx').on(t.campaignId, t.submittedAt),
+    index('invitations_enterprise_idx').on(t.enterpriseId, t.createdAt),
+  ],
+);
+
+export const responses = sqliteTable(
+  'responses',
+  {
+    id: text().primaryKey(),
+    campaignId: text()
+      .notNull()
+      .references(() => campaigns.id),
+    /** UNIQUE NOT NULL: one completed response per link, enforced by the database. */
+    invitationId: text()
+      .notNull()
+      .unique()
+      .references(() => invitations.id),
+    formVersionId: text()
+      .notNull()
+      .references(() => formVersions.id),
+    submittedAt: integer().notNull(),
+    /** JSON: user agent class, whether JavaScript was on, time taken. Never an IP. */
+    clientMeta: text(),
+  },
+  (t) => [index('responses_campaign_submitted_idx').on(t.campaignId, t.submittedAt)],
+);
+
+/** One row per answered value: matrix rows as `question.row`, each chosen option of a multiple choice. */
+export const answers = sqliteTable(
+  'answers',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    responseId: text()
+      .notNull()
+      .references(() => responses.id),
+    campaignId: text().notNull(),
+    questionKey: text().notNull(),
+    numValue: real(),
+    textValue: text(),
+  },
+  (t) => [index('answers_response_idx').on(t.responseId), index('answers_campaign_question_idx').on(t.campaignId, t.questionKey)],
+);
+
+/** Rollup: how many responses of a round chose each option of each question (DESIGN §3). */
+export const optionCounts = sqliteTable(
+  'option_counts',
+  {
+    campaignId: text().notNull(),
+    questionKey: text().notNull(),
+    option: text().notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.questionKey, t.option] })],
+);
+
+/** Rollup: invited / opened / submitted per round, so the round page never counts invitations. */
+export const campaignCounters = sqliteTable('campaign_counters', {
+  campaignId: text().primaryKey(),
+  invited: integer().notNull().default(0),
+  opened: integer().notNull().default(0),
+  submitted: integer().notNull().default(0),
+});
