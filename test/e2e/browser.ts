@@ -9,7 +9,16 @@ export const origin = () => inject('origin');
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -17,7 +26,12 @@ export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor:
 export const DESKTOP = { viewport: { width: 1280, height: 860 } };
 
 export function context(browser: Browser, opts: { phone?: boolean; javaScript?: boolean } = {}): Promise<BrowserContext> {
-  return browser.newContext({ ...(opts.phone ? PHONE : DESKTOP), javaScriptEnabled: opts.javaScript ?? true, baseURL: origin(), locale: 'zh-CN' });
+  return browser.newContext({
+    ...(opts.phone ? PHONE : DESKTOP),
+    javaScriptEnabled: opts.javaScript ?? true,
+    baseURL: origin(),
+    locale: 'zh-CN',
+  });
 }
 
 /** Screenshots for the README and docs/ (committed), named by step. */
