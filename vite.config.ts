@@ -11,7 +11,15 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2019',
     rolldownOptions: {
-      input: { client: 'web/client.ts', app: 'web/styles/app.css' },
+      input: {
+        client: 'web/client.ts',
+        app: 'web/styles/app.css',
+        report: 'web/styles/report.css',
+        print: 'web/styles/print.css',
+        'survey-enhance': 'web/survey-enhance.ts',
+        survey: 'web/styles/survey.css',
+        respondent: 'web/styles/respondent.css',
+      },
       output: { entryFileNames: 'assets/[name].js', chunkFileNames: 'assets/[name].js', assetFileNames: 'assets/[name][extname]' },
     },
   },

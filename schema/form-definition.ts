@@ -84,25 +84,36 @@ export const formDefinition = z
   .superRefine((form, ctx) => {
     // Keys must be unique, and a show-if rule may only look back at a question asked before it.
     const seen = new Set<string>();
-    form.pages.forEach((page, p) =>
-      page.questions.forEach((q, i) => {
-        if (seen.has(q.key)) ctx.addIssue({ code: 'custom', message: 'form.err.duplicateKey', path: ['pages', p, 'questions', i, 'key'] });
+    for (const [p, page] of form.pages.entries()) {
+      for (const [i, q] of page.questions.entries()) {
+        const at = (...rest: (string | number)[]) => ['pages', p, 'questions', i, ...rest];
+        if (seen.has(q.key)) ctx.addIssue({ code: 'custom', message: 'form.err.duplicateKey', path: at('key') });
         for (const rule of q.showIf?.anyOf ?? []) {
-          if (!seen.has(rule.question.split('.')[0] ?? '')) {
-            ctx.addIssue({ code: 'custom', message: 'form.err.showIfForward', path: ['pages', p, 'questions', i, 'showIf'] });
-          }
+          if (!seen.has(rule.question.split('.')[0] ?? ''))
+            ctx.addIssue({ code: 'custom', message: 'form.err.showIfForward', path: at('showIf') });
         }
         seen.add(q.key);
-        if (q.type === 'multiple' && q.min !== undefined && q.max !== undefined && q.min > q.max) {
-          ctx.addIssue({ code: 'custom', message: 'form.err.minMax', path: ['pages', p, 'questions', i, 'max'] });
+        // Option values and matrix rows are stored with every answer and counted in rollups: one meaning each.
+        const own =
+          q.type === 'single' || q.type === 'multiple'
+            ? q.options.map((o) => o.value)
+            : q.type === 'matrix'
+              ? q.rows.map((r) => r.key)
+              : [];
+        const repeated = own.findIndex((v, j) => own.indexOf(v) !== j);
+        if (repeated >= 0)
+          ctx.addIssue({ code: 'custom', message: 'form.err.duplicateKey', path: at(q.type === 'matrix' ? 'rows' : 'options', repeated) });
+        const bounds = q.type === 'multiple' || q.type === 'number' || q.type === 'date' ? [q.min, q.max] : [];
+        if (bounds[0] !== undefined && bounds[1] !== undefined && bounds[0] > bounds[1]) {
+          ctx.addIssue({ code: 'custom', message: 'form.err.minMax', path: at('max') });
         }
-        if (q.type === 'number' && q.min !== undefined && q.max !== undefined && q.min > q.max) {
-          ctx.addIssue({ code: 'custom', message: 'form.err.minMax', path: ['pages', p, 'questions', i, 'max'] });
-        }
-      }),
-    );
+      }
+    }
   });
 export type FormDefinition = z.output<typeof formDefinition>;
 
 /** Every question of a form in order, flattened across pages. */
 export const allQuestions = (form: FormDefinition): Question[] => form.pages.flatMap((p) => p.questions);
+
+/** A definition's text in the reader's language; English falls back to Chinese when left empty. */
+export const inLang = (text: Localized | undefined, lang: 'zh' | 'en'): string => (text ? (lang === 'en' && text.en) || text.zh : '');

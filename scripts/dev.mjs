@@ -1,8 +1,22 @@
 // `npm run dev`: build the browser assets, migrate and seed the local D1 (idempotent), print the demo
-// logins, then run the Worker on http://127.0.0.1:8787.
+// logins and a demo survey link, then run the Worker on http://127.0.0.1:8787.
 import { execSync, spawn } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { demoInvitations } from '../schema/seed/demo.ts';
 
 const run = (cmd) => execSync(cmd, { stdio: 'inherit' });
+
+// Survey links are HMAC(LINK_SECRET, invitation id): wrangler dev reads the secret from .dev.vars, and
+// the seed hashes the demo links with it, so it must exist before either runs.
+const SECRET = /^LINK_SECRET\s*=\s*"?([^"\r\n]+)"?/m;
+const vars = existsSync('.dev.vars') ? readFileSync('.dev.vars', 'utf8') : '';
+if (!SECRET.test(vars)) {
+  appendFileSync('.dev.vars', `${vars && !vars.endsWith('\n') ? '\n' : ''}LINK_SECRET="${randomBytes(32).toString('base64url')}"\n`);
+}
+const secret = SECRET.exec(readFileSync('.dev.vars', 'utf8'))?.[1] ?? '';
+const demoLink = `http://127.0.0.1:8787/s/${createHmac('sha256', secret).update(demoInvitations[0].id).digest('base64url').slice(0, 24)}`;
+
 run('vite build --logLevel warn');
 run('wrangler d1 migrations apply DB --local');
 run('node scripts/seed.ts');
@@ -12,6 +26,7 @@ console.log(`
     officer (张伟):       zhangwei  / demo-officer-2026
     officer (李娜):       lina      / demo-officer-2026
     officer (王强):       wangqiang / demo-officer-2026
+    survey link (金健药业): ${demoLink}
 `);
 const dev = spawn('wrangler', ['dev', '--ip', '127.0.0.1', '--port', '8787'], { stdio: 'inherit' });
 dev.on('exit', (code) => process.exit(code ?? 0));

@@ -1,11 +1,46 @@
 // Seeds the local D1 with the demo data (schema/seed/demo.ts), idempotently: every row has a fixed id
 // and is written with INSERT OR IGNORE. Usage: node scripts/seed.ts [--persist-to DIR]
 import { execFileSync } from 'node:child_process';
-import { pbkdf2Sync, randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { register } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PASSWORDS, demoAssignments, demoChains, demoEnterprises, demoProgramme, demoUnits, demoUsers } from '../schema/seed/demo.ts';
+import {
+  DEMO_PASSWORDS,
+  demoAssignments,
+  demoChains,
+  demoEnterprises,
+  demoForm,
+  demoInvitations,
+  demoProgramme,
+  demoRound,
+  demoUnits,
+  demoUsers,
+} from '../schema/seed/demo.ts';
+
+// The form templates are Worker code with extensionless imports ('./form-definition'); Node's ESM
+// loader needs the extension, so this hook retries relative specifiers with '.ts'.
+register(
+  `data:text/javascript,${encodeURIComponent(
+    "export async function resolve(s, c, next) { try { return await next(s, c); } catch (e) { if (/^\\.\\.?\\//.test(s) && !/\\.[cm]?[jt]sx?$/.test(s)) return next(s + '.ts', c); throw e; } }",
+  )}`,
+);
+const { TEMPLATES } = await import('../schema/form-templates.ts');
+
+/** LINK_SECRET from the environment or .dev.vars (which wrangler dev reads); created if missing, as `npm run dev` does. */
+function linkSecret(): string {
+  const vars = existsSync('.dev.vars') ? readFileSync('.dev.vars', 'utf8') : '';
+  const secret = /^LINK_SECRET\s*=\s*"?([^"\r\n]+)"?/m.exec(vars)?.[1] ?? process.env.LINK_SECRET;
+  if (secret) return secret;
+  const fresh = randomBytes(32).toString('base64url');
+  appendFileSync('.dev.vars', `${vars && !vars.endsWith('\n') ? '\n' : ''}LINK_SECRET="${fresh}"\n`);
+  return fresh;
+}
+/** Same derivation as worker/surveys/link-token.ts: base64url(HMAC-SHA256(secret, id)), 24 characters. */
+const secret = linkSecret();
+const tokenHash = (invitationId: string) =>
+  createHash('sha256').update(createHmac('sha256', secret).update(invitationId).digest('base64url').slice(0, 24)).digest('hex');
 
 const q = (v: unknown) =>
   v === null ? 'NULL' : typeof v === 'boolean' ? (v ? '1' : '0') : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`;
@@ -18,9 +53,11 @@ function hash(password: string) {
   return `pbkdf2_sha256$100000$${b64url(salt)}$${b64url(pbkdf2Sync(password, salt, 100_000, 32, 'sha256'))}`;
 }
 
-function insert(table: string, row: Record<string, unknown>) {
+/** INSERT OR IGNORE, or with `update` an upsert on the id that refreshes the given columns. */
+function insert(table: string, row: Record<string, unknown>, update?: string) {
   const cols = Object.keys(row);
-  return `INSERT OR IGNORE INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => q(row[c])).join(', ')});`;
+  const values = `(${cols.join(', ')}) VALUES (${cols.map((c) => q(row[c])).join(', ')})`;
+  return update ? `INSERT INTO ${table} ${values} ON CONFLICT(id) DO UPDATE SET ${update};` : `INSERT OR IGNORE INTO ${table} ${values};`;
 }
 
 const sql = [
@@ -69,6 +106,48 @@ const sql = [
       is_lead: a.isLead,
       created_at: now,
     }),
+  ),
+  insert('forms', { id: demoForm.id, name: demoForm.name, kind: 'survey', template: demoForm.template, created_at: now, updated_at: now }),
+  insert('form_versions', {
+    id: demoForm.versionId,
+    form_id: demoForm.id,
+    version: 1,
+    definition: JSON.stringify(TEMPLATES.satisfaction.definition),
+    status: 'published',
+    created_at: now,
+    published_at: now,
+  }),
+  // The demo round stays open for 60 days after the latest seeding, so the printed link keeps working.
+  insert(
+    'campaigns',
+    {
+      id: demoRound.id,
+      programme_id: demoProgramme.id,
+      form_version_id: demoForm.versionId,
+      name: demoRound.name,
+      opens_at: demoRound.opensAt,
+      closes_at: now + 60 * 86_400_000,
+      sampling: JSON.stringify(demoRound.sampling),
+      seed: demoRound.seed,
+      created_at: now,
+    },
+    'closes_at = max(closes_at, excluded.closes_at)',
+  ),
+  insert('campaign_counters', { campaign_id: demoRound.id, invited: demoInvitations.length }),
+  // A new LINK_SECRET (a fresh .dev.vars) changes every token: refresh the stored hashes with it.
+  ...demoInvitations.map((i) =>
+    insert(
+      'invitations',
+      {
+        id: i.id,
+        campaign_id: demoRound.id,
+        enterprise_id: i.enterpriseId,
+        token_hash: tokenHash(i.id),
+        stratum: i.stratum,
+        created_at: now,
+      },
+      'token_hash = excluded.token_hash',
+    ),
   ),
 ].join('\n');
 

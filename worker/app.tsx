@@ -10,11 +10,15 @@ import type { AppEnv } from './app-env';
 import { authRoutes } from './auth/auth.routes';
 import { requireUser, wantsJson } from './auth/guards';
 import { loadSession } from './auth/session';
+import { enterpriseFileRoutes } from './enterprise-file/file.routes';
 import { homeRoutes } from './home/home.routes';
 import { csrfGuard } from './lib/csrf';
 import { createDb } from './lib/db';
 import { AppError, isStorageError } from './lib/errors';
 import { render } from './lib/render';
+import { memoRoutes } from './memos/memos.routes';
+import { problemRoutes } from './problems/problems.routes';
+import { answerRoutes } from './surveys/answer.routes';
 
 /** Request bodies above this are refused with 413 (CSV imports have their own, larger limit). */
 export const BODY_LIMIT = 64 * 1024;
@@ -61,7 +65,14 @@ export function createApp() {
   app.route('/', authRoutes);
   app.use('/admin/*', requireUser);
   app.route('/admin', adminRoutes);
+  app.use('/memos/*', requireUser);
+  app.route('/memos', memoRoutes);
+  app.use('/problems/*', requireUser);
+  app.route('/problems', problemRoutes);
+  app.use('/enterprises/*', requireUser);
+  app.route('/enterprises', enterpriseFileRoutes);
   app.route('/', homeRoutes);
+  app.route('/', answerRoutes); // /s and /api/s: respondents, no account
 
   app.notFound(() => {
     throw new AppError(404, 'not_found', 'err.page.notFound');

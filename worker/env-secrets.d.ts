@@ -6,3 +6,8 @@ declare namespace Cloudflare {
     LINK_SECRET: string;
   }
 }
+
+// Hono's c.env is typed with the global Env that `wrangler types` generates; extend it the same way.
+interface Env {
+  LINK_SECRET: string;
+}

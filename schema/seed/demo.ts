@@ -73,3 +73,23 @@ export const demoAssignments = [
   })),
   { id: id(6, 13), officerId: demoUsers[2].id, enterpriseId: demoEnterprises[0]?.id ?? '', isLead: false },
 ];
+
+/** 《帮扶满意度调查表》 published from the built-in template (the definition is filled in by the seed script). */
+export const demoForm = { id: id(7, 1), name: '帮扶满意度调查表', template: 'satisfaction', versionId: id(8, 1) };
+
+/** An open survey round over every paired demo enterprise, stratified by the lead officer's unit, fixed seed. */
+export const demoRound = {
+  id: id(9, 1),
+  name: '2026年帮扶满意度调查（演示）',
+  sampling: { mode: 'all', stratify: 'unit' },
+  seed: 'demo-2026',
+  opensAt: Date.UTC(2026, 0, 1) - 8 * 3600_000, // 2026-01-01 00:00 Beijing time
+};
+
+const leadUnit = (enterpriseId: string) => {
+  const lead = demoAssignments.find((a) => a.enterpriseId === enterpriseId && a.isLead);
+  return demoUsers.find((u) => u.id === lead?.officerId)?.unitId ?? null;
+};
+
+/** One invitation per enterprise; the link token is HMAC(LINK_SECRET, id), so only the hash is seeded. */
+export const demoInvitations = demoEnterprises.map((e, i) => ({ id: id(10, i + 1), enterpriseId: e.id, stratum: leadUnit(e.id) }));

@@ -11,6 +11,9 @@ export const ADMIN_SECTIONS: { href: string; label: MessageKey }[] = [
   { href: '/admin/programmes', label: 'admin.programmes' },
   { href: '/admin/assignments', label: 'admin.assignments' },
   { href: '/admin/import', label: 'admin.imports' },
+  { href: '/problems', label: 'admin.problems' },
+  { href: '/admin/forms', label: 'admin.forms' },
+  { href: '/admin/rounds', label: 'admin.rounds' },
 ];
 
 /** Every admin page: the section menu, a heading, an optional action link beside it. */

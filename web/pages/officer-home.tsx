@@ -1,24 +1,39 @@
 import { usePage } from '../context';
 import { Layout } from '../layout';
+import { ThreeOnesBadges } from './problems/labels';
 
 type Programme = { name: string; startsOn: string; endsOn: string };
 type Enterprise = {
   id: string;
   name: string;
-  creditCode: string;
   region: string;
   chain: string | null;
   contactName: string;
   contactPhone: string;
   isLead: boolean;
+  threeOnes: { contact: boolean; onsite: boolean; solved: boolean; met: boolean };
+  open: number;
+  overdue: number;
 };
+type Props = { programme: Programme | null; month: string; enterprises: Enterprise[] };
 
-/** 我的帮扶企业: a card per enterprise, phone-first (the officer is often at the factory gate). */
-export function OfficerHomePage({ programme, enterprises }: { programme: Programme | null; enterprises: Enterprise[] }) {
+/**
+ * 我的帮扶企业, phone-first (the officer is often at the factory gate): the "new memo" action on top,
+ * then a card per enterprise with this month's 三个一 at a glance and its open and overdue problems.
+ */
+export function OfficerHomePage({ programme, month, enterprises }: Props) {
   const { t } = usePage();
+  const met = enterprises.filter((e) => e.threeOnes.met).length;
   return (
     <Layout title={t('home.title')}>
-      <h1>{t('home.title')}</h1>
+      <div class="heading">
+        <h1>{t('home.title')}</h1>
+        {programme && enterprises.length > 0 && (
+          <a class="button primary" href="/memos/new">
+            {t('home.newMemo')}
+          </a>
+        )}
+      </div>
       {!programme ? (
         <p class="empty">{t('home.noProgramme')}</p>
       ) : (
@@ -28,23 +43,13 @@ export function OfficerHomePage({ programme, enterprises }: { programme: Program
             <p class="empty">{t('home.none')}</p>
           ) : (
             <>
-              <p>{t('home.count', { n: enterprises.length })}</p>
+              <p>
+                {t('home.count', { n: enterprises.length })} · {t('home.metCount', { met, n: enterprises.length })} ·{' '}
+                <a href="/problems">{t('home.ledger')}</a>
+              </p>
               <ul class="cards">
                 {enterprises.map((e) => (
-                  <li class="card" data-enterprise={e.id}>
-                    <h2>
-                      {e.name} {e.isLead && <span class="badge on">{t('home.lead')}</span>}
-                    </h2>
-                    <p class="muted">{[e.region, e.chain].filter(Boolean).join(' · ')}</p>
-                    <p>
-                      {t('home.creditCode')}: <code>{e.creditCode}</code>
-                    </p>
-                    {e.contactName && (
-                      <p>
-                        {t('home.contact')}: {e.contactName} {e.contactPhone && <a href={`tel:${e.contactPhone}`}>{e.contactPhone}</a>}
-                      </p>
-                    )}
-                  </li>
+                  <EnterpriseCard e={e} month={month} />
                 ))}
               </ul>
             </>
@@ -52,5 +57,36 @@ export function OfficerHomePage({ programme, enterprises }: { programme: Program
         </>
       )}
     </Layout>
+  );
+}
+
+function EnterpriseCard({ e, month }: { e: Enterprise; month: string }) {
+  const { t } = usePage();
+  return (
+    <li class="card" data-enterprise={e.id} data-three-ones={e.threeOnes.met ? 'met' : 'unmet'}>
+      <h2>
+        <a href={`/enterprises/${e.id}`}>{e.name}</a> {e.isLead && <span class="badge on">{t('home.lead')}</span>}
+      </h2>
+      <p class="muted">{[e.region, e.chain].filter(Boolean).join(' · ')}</p>
+      <p>
+        <span class="muted">{t('home.month', { month })}：</span>
+        <ThreeOnesBadges value={e.threeOnes} />
+      </p>
+      <p data-open={e.open} data-overdue={e.overdue}>
+        <a href={`/problems?enterprise=${e.id}`}>{t('home.open', { n: e.open })}</a>
+        {e.overdue > 0 && <strong class="error"> · {t('home.overdue', { n: e.overdue })}</strong>}
+      </p>
+      {e.contactName && (
+        <p>
+          {t('home.contact')}: {e.contactName} {e.contactPhone && <a href={`tel:${e.contactPhone}`}>{e.contactPhone}</a>}
+        </p>
+      )}
+      <p class="actions">
+        <a class="button" href={`/memos/new?enterprise=${e.id}`}>
+          {t('home.recordVisit')}
+        </a>
+        <a href={`/enterprises/${e.id}`}>{t('home.file')}</a>
+      </p>
+    </li>
   );
 }

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { issuePath, parseDefinitionJson } from '../../schema/form-json';
+
+const q = (over: Record<string, unknown>) => ({ key: 'a', type: 'yesno', title: { zh: '题' }, ...over });
+const doc = (...questions: unknown[]) => JSON.stringify({ title: { zh: '表' }, pages: [{ questions }] });
+const issues = (text: string) => {
+  const r = parseDefinitionJson(text);
+  return r.ok ? [] : r.issues;
+};
+
+describe('parseDefinitionJson', () => {
+  it('writes paths as in JavaScript', () => {
+    expect(issuePath(['pages', 0, 'questions', 2, 'key'])).toBe('pages[0].questions[2].key');
+    expect(issuePath([])).toBe('$');
+  });
+
+  it('reports a syntax error once, at the root, with the parser’s words', () => {
+    const [only, ...rest] = issues('{"title": ');
+    expect(rest).toEqual([]);
+    expect(only?.path).toBe('$');
+    expect(only?.key).toBe('form.err.json');
+    expect(String(only?.params?.detail)).not.toBe('');
+  });
+
+  it('names the place and the rule of each schema problem', () => {
+    expect(issues(doc(q({ key: 'A' })))).toEqual([{ path: 'pages[0].questions[0].key', key: 'form.err.key' }]);
+    expect(issues(doc(q({ type: 'slider' })))[0]).toMatchObject({ path: 'pages[0].questions[0].type', key: 'form.err.questionType' });
+    expect(issues(doc(q({ colour: 'red' })))).toEqual([
+      { path: 'pages[0].questions[0]', key: 'form.err.unknownKeys', params: { keys: 'colour' } },
+    ]);
+    expect(issues(doc(q({}), q({})))).toEqual([{ path: 'pages[0].questions[1].key', key: 'form.err.duplicateKey' }]);
+    expect(issues(doc(q({ showIf: { anyOf: [{ question: 'b', values: ['yes'] }] } })))).toEqual([
+      { path: 'pages[0].questions[0].showIf', key: 'form.err.showIfForward' },
+    ]);
+    expect(issues(JSON.stringify({ title: { zh: '表' }, pages: [] }))).toEqual([
+      { path: 'pages', key: 'form.err.tooFew', params: { min: 1 } },
+    ]);
+    expect(issues(JSON.stringify({ pages: [{ questions: [q({})] }] }))).toEqual([{ path: 'title', key: 'form.err.missing' }]);
+  });
+
+  it('refuses repeated option values and matrix rows, and bounds the wrong way round', () => {
+    const options = [
+      { value: 'x', label: { zh: '甲' } },
+      { value: 'x', label: { zh: '乙' } },
+    ];
+    expect(issues(doc(q({ type: 'single', options })))).toEqual([
+      { path: 'pages[0].questions[0].options[1]', key: 'form.err.duplicateKey' },
+    ]);
+    const rows = [
+      { key: 'r', label: { zh: '一' } },
+      { key: 'r', label: { zh: '二' } },
+    ];
+    expect(issues(doc(q({ type: 'matrix', rows })))[0]?.path).toBe('pages[0].questions[0].rows[1]');
+    expect(issues(doc(q({ type: 'number', min: 5, max: 1 })))).toEqual([{ path: 'pages[0].questions[0].max', key: 'form.err.minMax' }]);
+    expect(issues(doc(q({ type: 'date', min: '2025-01-02', max: '2025-01-01' })))[0]?.key).toBe('form.err.minMax');
+    expect(issues(doc(q({ type: 'multiple', options: [options[0], { value: 'y', label: { zh: '乙' } }], min: 2, max: 1 })))[0]?.key).toBe(
+      'form.err.minMax',
+    );
+  });
+});

@@ -1,0 +1,95 @@
+import type { MEMO_MODES, PROBLEM_CATEGORIES, PROBLEM_STATUSES } from '../../../schema/memo-tables';
+import { Island } from '../../components/island';
+import { usePage } from '../../context';
+import { Layout } from '../../layout';
+import { categoryKey, modeKey, ProblemStatus } from '../problems/labels';
+
+type Memo = {
+  id: string;
+  enterpriseId: string;
+  visitDate: string;
+  mode: (typeof MEMO_MODES)[number];
+  participants: string;
+  contactName: string;
+  contactTitle: string;
+  businessSituation: string;
+  policiesExplained: string;
+  nextSteps: string;
+  noRequest: boolean;
+};
+type Problem = {
+  id: string;
+  code: string;
+  category: (typeof PROBLEM_CATEGORIES)[number];
+  description: string;
+  status: (typeof PROBLEM_STATUSES)[number];
+  solvedOnSpot: boolean;
+  resolution: string;
+  leadUnitName: string | null;
+  overdue: boolean;
+};
+type Props = { memo: Memo; enterpriseName: string; officerName: string; problems: Problem[] };
+
+/** One stored 帮扶备忘录 and the problems it raised (each links to its ledger page). */
+export function MemoPage({ memo, enterpriseName, officerName, problems }: Props) {
+  const { t, user } = usePage();
+  const rows: [string, string][] = [
+    [t('memo.visitDate'), memo.visitDate],
+    [t('memo.mode'), t(modeKey(memo.mode))],
+    [t('memo.officer'), officerName],
+    [t('memo.participants'), memo.participants],
+    [t('memo.contactName'), [memo.contactName, memo.contactTitle].filter(Boolean).join(' · ')],
+    [t('memo.businessSituation'), memo.businessSituation],
+    [t('memo.policiesExplained'), memo.policiesExplained],
+    [t('memo.nextSteps'), memo.nextSteps],
+  ];
+  return (
+    <Layout title={t('memo.title')}>
+      <h1>{t('memo.title')}</h1>
+      <p>
+        <a href={`/enterprises/${memo.enterpriseId}`}>{enterpriseName}</a>
+      </p>
+      <dl class="card" data-memo={memo.id}>
+        {rows
+          .filter(([, v]) => v)
+          .map(([k, v]) => (
+            <>
+              <dt>
+                <strong>{k}</strong>
+              </dt>
+              <dd>{v}</dd>
+            </>
+          ))}
+      </dl>
+      <h2>{t('memo.problems')}</h2>
+      {memo.noRequest && <p class="notice">{t('memo.noRequestRecorded')}</p>}
+      {problems.length === 0 && !memo.noRequest && <p class="empty">{t('memo.noProblems')}</p>}
+      <ul class="cards">
+        {problems.map((p) => (
+          <li class="card" data-problem={p.id}>
+            <h3>
+              <a href={`/problems/${p.id}`}>{p.code}</a> · {t(categoryKey(p.category))}
+            </h3>
+            <p>{p.description}</p>
+            <p>
+              <ProblemStatus status={p.status} struckOff={false} overdue={p.overdue} />{' '}
+              {p.solvedOnSpot && <span class="muted">{t('memo.solvedOnSpot', { resolution: p.resolution })}</span>}
+              {p.leadUnitName && (
+                <span class="muted">
+                  {' '}
+                  · {t('problem.leadUnit')}：{p.leadUnitName}
+                </span>
+              )}
+            </p>
+          </li>
+        ))}
+      </ul>
+      {/* The server has this memo: forget the browser's draft of it. */}
+      <Island name="memo-draft" props={{ storageKey: `bangfu.memo-draft.${user?.id ?? ''}`, sentId: memo.id }} />
+      <p class="actions">
+        <a href="/memos/new">{t('home.newMemo')}</a>
+        <a href="/">{t('nav.home')}</a>
+      </p>
+    </Layout>
+  );
+}

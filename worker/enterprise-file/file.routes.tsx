@@ -1,0 +1,28 @@
+import { Hono } from 'hono';
+import { EnterpriseFilePage } from '../../web/pages/enterprise-file';
+import type { AppEnv } from '../app-env';
+import { forbidden, notFound } from '../lib/errors';
+import { render } from '../lib/render';
+import { canSeeEnterprise } from '../memos/access';
+import { chinaToday } from '../memos/three-ones';
+import { isOverdue } from '../problems/transitions';
+import { enterpriseFile, surveyRounds } from './file.queries';
+
+/** 帮扶档案 /enterprises/:id — the whole assistance history of one enterprise, printable as the archive. */
+export const enterpriseFileRoutes = new Hono<AppEnv>();
+
+enterpriseFileRoutes.get('/:id{[0-9a-f-]{36}}', async (c) => {
+  const db = c.get('db');
+  const user = c.get('user');
+  if (!user) throw forbidden();
+  const id = c.req.param('id');
+  // An enterprise not paired with the officer is "not found" for them, whether or not it exists.
+  if (!(await canSeeEnterprise(db, user, id))) throw notFound();
+  const file = await enterpriseFile(db, id);
+  if (!file) throw notFound();
+  // Survey participation is never even queried for officers (DESIGN §2: they must not learn the sample).
+  const rounds = user.role === 'admin' ? await surveyRounds(db, id) : null;
+  const today = chinaToday();
+  const problems = file.problems.map((p) => ({ ...p, overdue: isOverdue(p, today) }));
+  return render(c, <EnterpriseFilePage {...file} problems={problems} rounds={rounds} printedOn={today} />);
+});

@@ -1,0 +1,135 @@
+import { type Context, Hono } from 'hono';
+import { ADD_PROBLEM, MAX_PROBLEMS, type MemoInput, memoInput, nestMemoForm, rowCount } from '../../schema/inputs/memos';
+import { emptyForm, type FieldErrors, type FormState, type FormValues } from '../../web/components/fields';
+import { MemoFormPage } from '../../web/pages/memos/memo-form';
+import { MemoPage } from '../../web/pages/memos/memo-view';
+import type { AppEnv } from '../app-env';
+import { requireRole } from '../auth/guards';
+import { activeProgramme } from '../home/home.queries';
+import { audit, auditStatement } from '../lib/audit';
+import { isUniqueViolation } from '../lib/db';
+import { AppError, forbidden, notFound } from '../lib/errors';
+import { render } from '../lib/render';
+import { newId } from '../lib/tokens';
+import { fieldErrors, readForm } from '../lib/validate';
+import { isOverdue } from '../problems/transitions';
+import { canSeeEnterprise, pairedIn } from './access';
+import { failingStatement, memoFault, memoStatements } from './memo-write';
+import { type Memo, type MemoFormOptions, memoFormOptions, memoProblems, readMemo, readMemoView } from './memos.queries';
+import { chinaToday } from './three-ones';
+
+/** 帮扶备忘录: officers record a visit and the problems it raised; anyone who may see the enterprise reads it. */
+export const memoRoutes = new Hono<AppEnv>();
+const ID = '/:id{[0-9a-f-]{36}}';
+type Ctx = Context<AppEnv>;
+
+const user = (c: Ctx) => {
+  const u = c.get('user');
+  if (!u) throw forbidden();
+  return u;
+};
+
+async function options(c: Ctx): Promise<MemoFormOptions> {
+  const programme = await activeProgramme(c.get('db'), chinaToday());
+  return memoFormOptions(c.get('db'), user(c).id, programme?.id ?? null);
+}
+
+const formPage = (form: FormState, rows: number, opts: MemoFormOptions, fresh = false) => (
+  <MemoFormPage form={form} rows={Math.max(1, Math.min(rows, MAX_PROBLEMS))} options={opts} fresh={fresh} />
+);
+
+memoRoutes.get('/new', requireRole('officer'), async (c) => {
+  const opts = await options(c);
+  const wanted = c.req.query('enterprise');
+  const enterpriseId = opts.enterprises.some((e) => e.id === wanted)
+    ? wanted
+    : opts.enterprises.length === 1
+      ? opts.enterprises[0]?.id
+      : '';
+  // The id is made here, not in the browser, so a resubmission without JavaScript is still the same memo.
+  const form = emptyForm({ id: newId(), enterpriseId, visitDate: chinaToday(), mode: 'onsite' });
+  return render(c, formPage(form, 1, opts, true));
+});
+
+memoRoutes.post('/', requireRole('officer'), async (c) => {
+  const db = c.get('db');
+  const t = c.get('t');
+  const values = await readForm(c);
+  if (values._action === ADD_PROBLEM) {
+    const { _action, ...kept } = values;
+    return render(c, formPage(emptyForm(kept), rowCount(kept) + 1, await options(c)));
+  }
+  const parsed = memoInput.safeParse(nestMemoForm(values));
+  if (!parsed.success) return refuse(c, values, fieldErrors(parsed.error, t));
+  const input = parsed.data;
+  // A repeat of a stored memo (retry, double tap, reconnect) is answered with that memo.
+  const existing = await readMemo(db, input.id);
+  if (existing) return sameMemo(c, existing);
+  const programme = await activeProgramme(db, chinaToday());
+  if (!programme || !(await pairedIn(db, user(c).id, programme.id, input.enterpriseId))) {
+    await audit(c, { action: 'forbidden', objectType: 'enterprise', objectId: input.enterpriseId, detail: { memoId: input.id } });
+    throw forbidden();
+  }
+  const errors = await laterChecks(c, input);
+  if (errors) return refuse(c, values, errors);
+
+  // Problem codes are random; on the rare clash the batch fails on problems.code and is retried with
+  // new codes. A clash on memos.id is a concurrent repeat of this memo: answer with the stored one.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const statements = memoStatements(db, { input, programmeId: programme.id, officerId: user(c).id, now: Date.now() });
+    statements.push(
+      auditStatement(db, c, {
+        action: 'create',
+        objectType: 'memo',
+        objectId: input.id,
+        detail: { enterpriseId: input.enterpriseId, problems: input.problems.length },
+      }),
+    );
+    if (memoFault(c.env)) statements.push(failingStatement(db));
+    try {
+      await db.batch(statements);
+      return c.redirect(`/memos/${input.id}`, 303);
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      const stored = await readMemo(db, input.id);
+      if (stored) return sameMemo(c, stored);
+    }
+  }
+  throw new AppError(503, 'unavailable', 'err.page.unavailable');
+});
+
+memoRoutes.get(ID, async (c) => {
+  const db = c.get('db');
+  const found = await readMemoView(db, c.req.param('id'));
+  // Another officer's memo is "not found", not "forbidden": its existence is not theirs to learn.
+  if (!found || !(await canSeeEnterprise(db, user(c), found.memo.enterpriseId))) throw notFound();
+  const today = chinaToday();
+  const problems = (await memoProblems(db, found.memo.id)).map((p) => ({ ...p, overdue: isOverdue(p, today) }));
+  return render(
+    c,
+    <MemoPage memo={found.memo} enterpriseName={found.enterpriseName} officerName={found.officerName} problems={problems} />,
+  );
+});
+
+/** The same id from the same officer is the same memo; from anyone else it is refused, and nothing leaks. */
+function sameMemo(c: Ctx, memo: Memo) {
+  if (memo.officerId !== user(c).id) throw new AppError(409, 'memo_id_taken', 'memo.err.idTaken');
+  return c.redirect(`/memos/${memo.id}`, 303);
+}
+
+async function refuse(c: Ctx, values: FormValues, errors: FieldErrors) {
+  return render(c, formPage({ values, errors }, rowCount(values), await options(c)), 422);
+}
+
+/** Checks zod cannot make alone: a visit in the future, units that are not (or no longer) in use. */
+async function laterChecks(c: Ctx, input: MemoInput): Promise<FieldErrors | null> {
+  const t = c.get('t');
+  const errors: FieldErrors = {};
+  if (input.visitDate > chinaToday()) errors.visitDate = t('memo.err.futureVisit');
+  const known = new Set((await options(c)).units.map((u) => u.id));
+  for (const row of input.problems) {
+    if (row.leadUnitId && !known.has(row.leadUnitId)) errors[`problems.${row.index}.leadUnitId`] = t('err.invalidChoice');
+    if (row.supportUnitIds.some((id) => !known.has(id))) errors[`problems.${row.index}.supportUnitIds`] = t('err.invalidChoice');
+  }
+  return Object.keys(errors).length > 0 ? errors : null;
+}

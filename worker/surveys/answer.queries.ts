@@ -1,0 +1,113 @@
+import { eq, sql } from 'drizzle-orm';
+import type { AnswerRow } from '../../schema/answers';
+import { rollupOption } from '../../schema/answers';
+import { allQuestions, type FormDefinition, formDefinition, type QuestionType } from '../../schema/form-definition';
+import { answers, campaignCounters, campaigns, formVersions, invitations, optionCounts, responses } from '../../schema/survey-tables';
+import type { Db } from '../app-env';
+import { newId } from '../lib/tokens';
+
+/** The invitation behind a link token hash, with its round's window and form. */
+export const findInvitation = (db: Db, tokenHash: string) =>
+  db
+    .select({
+      id: invitations.id,
+      campaignId: invitations.campaignId,
+      openedAt: invitations.openedAt,
+      submittedAt: invitations.submittedAt,
+      opensAt: campaigns.opensAt,
+      closesAt: campaigns.closesAt,
+      formVersionId: campaigns.formVersionId,
+      definition: formVersions.definition,
+    })
+    .from(invitations)
+    .innerJoin(campaigns, eq(campaigns.id, invitations.campaignId))
+    .innerJoin(formVersions, eq(formVersions.id, campaigns.formVersionId))
+    .where(eq(invitations.tokenHash, tokenHash))
+    .get();
+export type Invitation = NonNullable<Awaited<ReturnType<typeof findInvitation>>>;
+
+// Published versions never change, so each isolate parses a definition once, not per request.
+const parsed = new Map<string, FormDefinition>();
+export function definitionOf(inv: Invitation): FormDefinition {
+  let def = parsed.get(inv.formVersionId);
+  if (!def) {
+    def = formDefinition.parse(JSON.parse(inv.definition));
+    if (parsed.size > 100) parsed.clear();
+    parsed.set(inv.formVersionId, def);
+  }
+  return def;
+}
+
+/**
+ * First open: the counter goes up only while opened_at is still empty, and both statements run in one
+ * batch (a transaction), so two tabs opening the link at once count one open.
+ */
+export const markOpened = (db: Db, inv: Invitation, now: number) =>
+  db.batch([
+    db
+      .update(campaignCounters)
+      .set({ opened: sql`${campaignCounters.opened} + 1` })
+      .where(
+        sql`${campaignCounters.campaignId} = ${inv.campaignId} AND EXISTS (SELECT 1 FROM ${invitations} WHERE ${invitations.id} = ${inv.id} AND ${invitations.openedAt} IS NULL)`,
+      ),
+    db.update(invitations).set({ openedAt: now }).where(sql`${invitations.id} = ${inv.id} AND ${invitations.openedAt} IS NULL`),
+  ]);
+
+/** Only closed-choice answers are option counts; free text, numbers and dates stay in `answers` alone. */
+const COUNTED = new Set<QuestionType>(['single', 'multiple', 'likert', 'matrix', 'rating', 'yesno']);
+
+function rollups(def: FormDefinition, campaignId: string, rows: AnswerRow[]) {
+  const types = new Map(allQuestions(def).map((q) => [q.key, q.type]));
+  const counts = new Map<string, { campaignId: string; questionKey: string; option: string; count: number }>();
+  for (const row of rows) {
+    const type = types.get(row.questionKey.split('.')[0] ?? '');
+    if (!type || !COUNTED.has(type)) continue;
+    const option = rollupOption(row);
+    const id = `${row.questionKey}\u0000${option}`;
+    const hit = counts.get(id);
+    if (hit) hit.count++;
+    else counts.set(id, { campaignId, questionKey: row.questionKey, option, count: 1 });
+  }
+  return [...counts.values()];
+}
+
+const chunk = <T>(list: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+
+export type ClientMeta = { via: 'form' | 'json'; js: boolean; ua: string; seconds: number | null };
+
+/**
+ * One submission as one atomic batch (DESIGN §8): the response first — its UNIQUE invitation_id makes a
+ * duplicate fail before anything else is written — then the answers (5 parameters a row, 20 rows a
+ * statement under D1's 100), the option_counts upserts (4 a row, 25 a statement), the counter and the
+ * invitation's submitted_at.
+ */
+export function submitStatements(db: Db, inv: Invitation, def: FormDefinition, rows: AnswerRow[], meta: ClientMeta, now: number) {
+  const responseId = newId();
+  const answerRows = rows.map((r) => ({ responseId, campaignId: inv.campaignId, ...r }));
+  return [
+    db.insert(responses).values({
+      id: responseId,
+      campaignId: inv.campaignId,
+      invitationId: inv.id,
+      formVersionId: inv.formVersionId,
+      submittedAt: now,
+      clientMeta: JSON.stringify(meta),
+    }),
+    ...chunk(answerRows, 20).map((part) => db.insert(answers).values(part)),
+    ...chunk(rollups(def, inv.campaignId, rows), 25).map((part) =>
+      db
+        .insert(optionCounts)
+        .values(part)
+        .onConflictDoUpdate({
+          target: [optionCounts.campaignId, optionCounts.questionKey, optionCounts.option],
+          set: { count: sql`${optionCounts.count} + excluded.count` },
+        }),
+    ),
+    db
+      .update(campaignCounters)
+      .set({ submitted: sql`${campaignCounters.submitted} + 1` })
+      .where(eq(campaignCounters.campaignId, inv.campaignId)),
+    db.update(invitations).set({ submittedAt: now }).where(eq(invitations.id, inv.id)),
+  ] as const;
+}
