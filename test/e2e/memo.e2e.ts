@@ -1,0 +1,91 @@
+// Issue 4, tried as a new user would: the officer records an on-site memo with two problems on a phone
+// (no JavaScript: adding a problem row is a form round trip), one solved on the spot; 三个一 turns
+// green; the admin moves the other problem through 办理中 → 已办结 → 回访 满意 → 销号; the enterprise
+// file shows the whole timeline.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { context, launch, shot, signIn, submit, visible } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const ENTERPRISE = '岳麓中药饮片有限公司'; // one of 张伟's demo enterprises
+
+const card = (page: Page) => page.locator('[data-enterprise]', { hasText: ENTERPRISE });
+
+/** Runs one action form of the problem page (its <details> is opened first when folded). */
+async function act(page: Page, action: string, fill?: (form: ReturnType<Page['locator']>) => Promise<void>) {
+  const form = page.locator(`form[data-action=${action}]`);
+  const details = page.locator('details', { has: form });
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  if (fill) await fill(form);
+  await submit(page, form.locator('button[type=submit]'));
+}
+
+describe('memo → problem ledger → enterprise file', () => {
+  it('records a memo with two problems and drives one to 销号', async () => {
+    const phone = await context(browser, { phone: true, javaScript: false });
+    const page = await phone.newPage();
+    await signIn(page, 'zhangwei', 'demo-officer-2026');
+    expect(await card(page).getAttribute('data-three-ones')).toBe('unmet');
+
+    await page.goto('/memos/new');
+    await page.getByLabel('帮扶企业').selectOption({ label: ENTERPRISE });
+    await page.getByLabel('走访方式').selectOption({ label: '上门走访' });
+    await page.getByLabel('参加人员').fill('张伟、赵敏');
+    await page.getByLabel('企业生产经营情况').fill('订单饱满，新建饮片车间需要扩建用地。');
+    await page.selectOption('select[name="problems.0.category"]', { label: '用地厂房' });
+    await page.fill('textarea[name="problems.0.description"]', '新建车间用地指标尚未落实。');
+    const deadline = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
+    await page.fill('input[name="problems.0.deadline"]', deadline);
+    // No JavaScript: "add a problem" is a round trip that keeps everything typed so far.
+    await submit(page, page.getByRole('button', { name: '＋ 再添加一个问题' }));
+    expect(await page.inputValue('textarea[name="problems.0.description"]')).toBe('新建车间用地指标尚未落实。');
+    await page.selectOption('select[name="problems.1.category"]', { label: '培训' });
+    await page.fill('textarea[name="problems.1.description"]', '希望讲解药品追溯码新规。');
+    await page.check('input[name="problems.1.onSpot"]');
+    await page.fill('input[name="problems.1.resolution"]', '当场讲解并提供了操作指南。');
+    await shot(page, '12-memo-form-phone');
+    await submit(page, page.getByRole('button', { name: '保存备忘录' }));
+    expect(await visible(page.getByText('新建车间用地指标尚未落实。'))).toBe(true);
+
+    // 三个一 this month: contact + on-site + a problem solved (on the spot) → green.
+    await page.goto('/');
+    expect(await card(page).getAttribute('data-three-ones')).toBe('met');
+    await shot(page, '13-officer-home-three-ones');
+    await phone.close();
+
+    // The admin drives the open problem to closure.
+    const desk = await context(browser);
+    const admin = await desk.newPage();
+    await signIn(admin, 'admin', 'demo-admin-2026');
+    await admin.goto('/problems?status=pending');
+    await shot(admin, '14-ledger-pending');
+    await submit(admin, admin.locator('table a[href^="/problems/"]').first());
+    expect(await visible(admin.getByText('新建车间用地指标尚未落实。'))).toBe(true);
+    await act(admin, 'accept');
+    expect(await visible(admin.getByText('办理中').first())).toBe(true);
+    await act(admin, 'close', (f) => f.locator('textarea[name=resolution]').fill('经协调，开发区已批复用地指标。'));
+    expect(await visible(admin.getByText('已办结').first())).toBe(true);
+    await act(admin, 'follow_up', (f) => f.locator('select[name=outcome]').selectOption('satisfied'));
+    await act(admin, 'strike_off');
+    expect(await visible(admin.getByText('已销号').first())).toBe(true);
+    await shot(admin, '15-problem-struck-off');
+
+    // The enterprise file: profile, memo, both problems and every event.
+    await submit(admin, admin.getByRole('link', { name: '帮扶档案' }));
+    expect(new URL(admin.url()).pathname).toMatch(/^\/enterprises\/[0-9a-f-]{36}$/);
+    for (const text of ['帮扶档案', '帮扶备忘录（上门走访）', '新建车间用地指标尚未落实。', '希望讲解药品追溯码新规。', '受理', '销号']) {
+      expect(await visible(admin.getByText(text).first())).toBe(true);
+    }
+    await shot(admin, '16-enterprise-file');
+    await admin.emulateMedia({ media: 'print' });
+    await shot(admin, '17-enterprise-file-print');
+    await desk.close();
+  });
+});
