@@ -15,7 +15,12 @@ export default defineConfig(async () => {
       }),
     ],
     test: {
-      include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.{ts,tsx}'],
+      include: [
+        'test/unit/**/*.test.{ts,tsx}',
+        'test/integration/**/*.test.{ts,tsx}',
+        'test/security/**/*.test.{ts,tsx}',
+        'test/load/**/*.test.{ts,tsx}',
+      ],
       setupFiles: ['./test/apply-migrations.ts'],
     },
   };

@@ -121,7 +121,12 @@ export const answers = sqliteTable(
     numValue: real(),
     textValue: text(),
   },
-  (t) => [index('answers_response_idx').on(t.responseId), index('answers_campaign_question_idx').on(t.campaignId, t.questionKey)],
+  (t) => [
+    index('answers_response_idx').on(t.responseId),
+    // Covers the values too, so rebuilding option_counts (worker/stats/recompute.ts) streams this index in
+    // order instead of sorting every answer: ≈ 0.4 s instead of ≈ 3 s for 1 M answers (DESIGN §8).
+    index('answers_campaign_question_value_idx').on(t.campaignId, t.questionKey, t.numValue, t.textValue),
+  ],
 );
 
 /** Rollup: how many responses of a round chose each option of each question (DESIGN §3). */

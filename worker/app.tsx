@@ -15,9 +15,11 @@ import { homeRoutes } from './home/home.routes';
 import { csrfGuard } from './lib/csrf';
 import { createDb } from './lib/db';
 import { AppError, isStorageError } from './lib/errors';
+import { methodIndex } from './lib/methods';
 import { render } from './lib/render';
 import { memoRoutes } from './memos/memos.routes';
 import { problemRoutes } from './problems/problems.routes';
+import { mineRoutes } from './stats/mine.routes';
 import { answerRoutes } from './surveys/answer.routes';
 
 /** Request bodies above this are refused with 413 (CSV imports have their own, larger limit). */
@@ -65,6 +67,7 @@ export function createApp() {
   app.route('/', authRoutes);
   app.use('/admin/*', requireUser);
   app.route('/admin', adminRoutes);
+  app.route('/stats', mineRoutes); // requireUser inside: an officer's own figures
   app.use('/memos/*', requireUser);
   app.route('/memos', memoRoutes);
   app.use('/problems/*', requireUser);
@@ -74,8 +77,13 @@ export function createApp() {
   app.route('/', homeRoutes);
   app.route('/', answerRoutes); // /s and /api/s: respondents, no account
 
-  app.notFound(() => {
-    throw new AppError(404, 'not_found', 'err.page.notFound');
+  // A path that exists under another method is 405 with Allow (e.g. GET /logout), not 404.
+  const allowedMethods = methodIndex(app);
+  app.notFound((c) => {
+    const allow = allowedMethods(c.req.path);
+    if (allow.length === 0) throw new AppError(404, 'not_found', 'err.page.notFound');
+    c.header('Allow', allow.join(', '));
+    throw new AppError(405, 'method_not_allowed', 'err.page.methodNotAllowed');
   });
 
   app.onError((err, c) => {

@@ -72,7 +72,9 @@ describe('memo → problem ledger → enterprise file', () => {
     expect(await visible(admin.getByText('办理中').first())).toBe(true);
     await act(admin, 'close', (f) => f.locator('textarea[name=resolution]').fill('经协调，开发区已批复用地指标。'));
     expect(await visible(admin.getByText('已办结').first())).toBe(true);
-    await act(admin, 'follow_up', (f) => f.locator('select[name=outcome]').selectOption('satisfied'));
+    await act(admin, 'follow_up', async (f) => {
+      await f.locator('select[name=outcome]').selectOption('satisfied');
+    });
     await act(admin, 'strike_off');
     expect(await visible(admin.getByText('已销号').first())).toBe(true);
     await shot(admin, '15-problem-struck-off');

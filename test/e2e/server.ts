@@ -34,7 +34,7 @@ let server: ChildProcess | undefined;
 
 export default async function setup(project: TestProject) {
   rmSync(STATE, { recursive: true, force: true });
-  const quiet = { stdio: ['ignore', 'ignore', 'inherit'] as const };
+  const quiet: { stdio: ('ignore' | 'inherit')[] } = { stdio: ['ignore', 'ignore', 'inherit'] };
   execFileSync('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', STATE], quiet);
   execFileSync('node', ['scripts/seed.ts', '--persist-to', STATE], quiet);
   const port = await freePort();

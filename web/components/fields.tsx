@@ -1,6 +1,7 @@
 // Labelled form controls that show their field error next to them and keep what the user typed
 // (DESIGN §9: an invalid form re-renders with the input kept).
 import type { ComponentChildren } from 'preact';
+import { usePage } from '../context';
 
 export type FormValues = Record<string, string | string[] | undefined>;
 export type FieldErrors = Record<string, string>;
@@ -101,10 +102,21 @@ export function CheckboxField({ name, label, form }: { name: string; label: stri
 
 /** The banner above a form that failed validation, so a screen-reader user hears it first. */
 export function FormAlert({ form, message }: { form: FormState; message: string }) {
+  const { t } = usePage();
   if (Object.keys(form.errors).length === 0) return null;
+  // Fields the form does not have are named here, as no control on the page can show their message.
+  const unknown = Object.entries(form.errors)
+    .filter(([, text]) => text === t('err.unknownField'))
+    .map(([key]) => key);
   return (
     <p class="alert" role="alert">
       {message}
+      {unknown.length > 0 && (
+        <>
+          {' '}
+          {t('err.unknownField')}: <code>{unknown.join(', ')}</code>
+        </>
+      )}
     </p>
   );
 }

@@ -16,6 +16,7 @@ export const auth = defineMessages(
     'setup.confirm': '再次输入新密码',
     'setup.submit': '设置密码并登录',
     'setup.mismatch': '两次输入的密码不一致',
+    'login.passwordBytes': '密码不能超过 1024 字节（约 340 个汉字）',
     'setup.invalidLink': '该设置密码链接无效或已过期，请联系管理员重新生成。',
   },
   {
@@ -27,6 +28,7 @@ export const auth = defineMessages(
     'login.throttled': 'Too many failed sign-ins. Please try again in 15 minutes.',
     'login.expired': 'Your session has ended. Please sign in again.',
     'login.loggedOut': 'You have signed out.',
+    'login.passwordBytes': 'A password must not exceed 1024 bytes',
     'setup.title': 'Set your password',
     'setup.intro': 'Choose a password for account {login} (at least 10 characters).',
     'setup.password': 'New password',

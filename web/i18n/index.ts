@@ -10,9 +10,10 @@ import { imports } from './imports';
 import { memos } from './memos';
 import { officers } from './officers';
 import { programmes } from './programmes';
+import { stats } from './stats';
 import { surveys } from './surveys';
 
-const catalogues = [common, auth, admin, home, enterprises, officers, programmes, imports, forms, surveys, memos] as const;
+const catalogues = [common, auth, admin, home, enterprises, officers, programmes, imports, forms, surveys, memos, stats] as const;
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];

@@ -21,6 +21,9 @@ export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
     const url = new URL(c.req.url);
     return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
   }
+  // A cookie that names no live session: tampered, forged, revoked (logout, disabled account) or expired.
+  if (c.get('session') === 'invalid')
+    await audit(c, { action: 'session_rejected', objectType: 'route', objectId: `${c.req.method} ${c.req.path}` });
   if (json) throw new AppError(401, 'unauthenticated', 'login.expired');
   return render(c, <LoginPage form={emptyForm()} notice="login.expired" next={c.req.path} />, 401);
 };

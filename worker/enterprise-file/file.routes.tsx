@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { EnterpriseFilePage } from '../../web/pages/enterprise-file';
 import type { AppEnv } from '../app-env';
+import { audit } from '../lib/audit';
 import { forbidden, notFound } from '../lib/errors';
 import { render } from '../lib/render';
 import { canSeeEnterprise } from '../memos/access';
@@ -17,7 +18,10 @@ enterpriseFileRoutes.get('/:id{[0-9a-f-]{36}}', async (c) => {
   if (!user) throw forbidden();
   const id = c.req.param('id');
   // An enterprise not paired with the officer is "not found" for them, whether or not it exists.
-  if (!(await canSeeEnterprise(db, user, id))) throw notFound();
+  if (!(await canSeeEnterprise(db, user, id))) {
+    await audit(c, { action: 'not_visible', objectType: 'enterprise', objectId: id });
+    throw notFound();
+  }
   const file = await enterpriseFile(db, id);
   if (!file) throw notFound();
   // Survey participation is never even queried for officers (DESIGN §2: they must not learn the sample).

@@ -9,6 +9,7 @@ import type { AppEnv } from '../app-env';
 import { auditStatement } from '../lib/audit';
 import { isUniqueViolation } from '../lib/db';
 import { notFound } from '../lib/errors';
+import { attachment } from '../lib/filename';
 import { render } from '../lib/render';
 import { newId } from '../lib/tokens';
 import { validateForm } from '../lib/validate';
@@ -137,12 +138,9 @@ versionRoutes.get(`${V}/preview`, async (c) => {
 
 versionRoutes.get(`${V}/export`, async (c) => {
   const { form, version } = await loadVersion(c);
-  const filename = `${form.name}-v${version.version}.json`;
-  // RFC 6266 with an RFC 5987 UTF-8 name; ' ( ) * are not attr-chars, so they are escaped too.
-  const utf8 = encodeURIComponent(filename).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
   return c.body(`${version.definition}\n`, 200, {
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Disposition': `attachment; filename="form-v${version.version}.json"; filename*=UTF-8''${utf8}`,
+    'Content-Disposition': attachment(`${form.name}-v${version.version}.json`, `form-v${version.version}.json`),
     'Cache-Control': 'no-store',
   });
 });

@@ -12,7 +12,7 @@ export function isUniqueViolation(err: unknown): boolean {
   return /UNIQUE constraint failed/i.test(msg);
 }
 
-function errorText(err: unknown): string {
+export function errorText(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   // drizzle wraps the driver error: "Failed query: …" with the D1 error as `cause`.
   return `${err.message} ${err.cause instanceof Error ? err.cause.message : ''}`;

@@ -48,6 +48,8 @@ const DUMMY_SALT = new Uint8Array(16);
 
 /** True only for a well-formed hash that matches. `stored` null means "no such user": same work done. */
 export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
+  // The input schemas refuse these first; this keeps any other caller from deriving on megabytes.
+  if (new TextEncoder().encode(password).length > MAX_PASSWORD_BYTES) return false;
   const parsed = stored ? parseHash(stored) : null;
   if (stored && !parsed) return false; // malformed or out-of-range parameters: refused without deriving
   const derived = await derive(password, parsed?.salt ?? DUMMY_SALT, parsed?.iterations ?? PBKDF2_ITERATIONS);

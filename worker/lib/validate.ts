@@ -1,6 +1,7 @@
 // Boundary validation (DESIGN §9): forms and JSON are parsed here and checked by strict zod schemas.
 // A form that fails comes back as { ok: false, state } so the page can re-render with the input kept.
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import type { FormState, FormValues } from '../../web/components/fields';
 import { isMessageKey, type Translate } from '../../web/i18n';
@@ -15,11 +16,19 @@ const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 export async function readForm(c: Context<AppEnv>): Promise<FormValues> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!FORM_TYPES.includes(type)) throw new AppError(415, 'unsupported_media_type', 'err.page.unsupportedType');
-  const body = await c.req.parseBody({ all: true });
+  let body: Awaited<ReturnType<typeof c.req.parseBody>>;
+  try {
+    body = await c.req.parseBody({ all: true });
+  } catch (err) {
+    // A multipart body without its boundary, or cut short, makes the runtime's FormData parser throw:
+    // the client's fault (400), not ours (500). Found by test/security/property.test.ts.
+    if (err instanceof HTTPException) throw err;
+    throw new AppError(400, 'malformed_body', 'err.page.badRequest');
+  }
   const values: FormValues = {};
   for (const [key, raw] of Object.entries(body)) {
     const list = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
-    for (const v of list) if (v.includes('\u0000')) throw new AppError(400, 'nul_character', 'err.page.badRequest');
+    if (key.includes('\u0000') || list.some((v) => v.includes('\u0000'))) throw new AppError(400, 'nul_character', 'err.page.badRequest');
     values[key] = list.length === 1 ? list[0] : list;
   }
   return values;
@@ -55,7 +64,9 @@ function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
 
 export async function validateForm<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<FormResult<z.output<S>>> {
   const values = await readForm(c);
-  const parsed = schema.safeParse(values);
+  // reportInput: zod v4 leaves the input out of issues by default, and without it a wrong type (an
+  // array sent for a text field) could not be told from a missing value ("required").
+  const parsed = schema.safeParse(values, { reportInput: true });
   if (parsed.success) return { ok: true, data: parsed.data, values };
   return { ok: false, state: { values, errors: fieldErrors(parsed.error, c.get('t')) } };
 }

@@ -10,6 +10,7 @@ import { audit, auditStatement } from '../lib/audit';
 import { isUniqueViolation } from '../lib/db';
 import { AppError, forbidden, notFound } from '../lib/errors';
 import { render } from '../lib/render';
+import { withRetry } from '../lib/retry';
 import { newId } from '../lib/tokens';
 import { fieldErrors, readForm } from '../lib/validate';
 import { isOverdue } from '../problems/transitions';
@@ -87,7 +88,9 @@ memoRoutes.post('/', requireRole('officer'), async (c) => {
     );
     if (memoFault(c.env)) statements.push(failingStatement(db));
     try {
-      await db.batch(statements);
+      // The memo id is the idempotency key (memos.id, made by the form): an attempt that committed but
+      // reported a transient error makes the retry fail on it, and that is answered with the stored memo.
+      await withRetry(() => db.batch(statements), { idempotent: true });
       return c.redirect(`/memos/${input.id}`, 303);
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
@@ -101,8 +104,12 @@ memoRoutes.post('/', requireRole('officer'), async (c) => {
 memoRoutes.get(ID, async (c) => {
   const db = c.get('db');
   const found = await readMemoView(db, c.req.param('id'));
+  if (!found) throw notFound();
   // Another officer's memo is "not found", not "forbidden": its existence is not theirs to learn.
-  if (!found || !(await canSeeEnterprise(db, user(c), found.memo.enterpriseId))) throw notFound();
+  if (!(await canSeeEnterprise(db, user(c), found.memo.enterpriseId))) {
+    await audit(c, { action: 'not_visible', objectType: 'memo', objectId: found.memo.id });
+    throw notFound();
+  }
   const today = chinaToday();
   const problems = (await memoProblems(db, found.memo.id)).map((p) => ({ ...p, overdue: isOverdue(p, today) }));
   return render(

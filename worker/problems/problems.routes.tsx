@@ -6,6 +6,7 @@ import { actionKey, statusKey } from '../../web/pages/problems/labels';
 import { LedgerPage } from '../../web/pages/problems/ledger';
 import { ProblemPage } from '../../web/pages/problems/problem-page';
 import type { AppEnv } from '../app-env';
+import { audit } from '../lib/audit';
 import { forbidden, notFound } from '../lib/errors';
 import { render } from '../lib/render';
 import { fieldErrors, readForm } from '../lib/validate';
@@ -52,7 +53,11 @@ problemRoutes.get('/', async (c) => {
 async function visibleProblem(c: Ctx): Promise<ProblemView> {
   const db = c.get('db');
   const found = await readProblem(db, c.req.param('id') ?? '');
-  if (!found || !(await canSeeEnterprise(db, sessionUser(c), found.problem.enterpriseId))) throw notFound();
+  if (!found) throw notFound();
+  if (!(await canSeeEnterprise(db, sessionUser(c), found.problem.enterpriseId))) {
+    await audit(c, { action: 'not_visible', objectType: 'problem', objectId: found.problem.id, detail: { method: c.req.method } });
+    throw notFound();
+  }
   return found;
 }
 

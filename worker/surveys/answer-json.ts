@@ -13,11 +13,17 @@ export async function readAnswersJson(c: Context<AppEnv>): Promise<AnswersBody> 
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') throw new AppError(415, 'unsupported_media_type', 'err.page.unsupportedType');
   let body: unknown;
+  let nul = false;
   try {
-    body = JSON.parse(await c.req.text());
+    // A NUL anywhere (an escaped \u0000 in a name or a value) is refused like in a form body (readForm).
+    body = JSON.parse(await c.req.text(), (key, value) => {
+      if (key.includes('\u0000') || (typeof value === 'string' && value.includes('\u0000'))) nul = true;
+      return value;
+    });
   } catch {
     throw new AppError(400, 'malformed_json', 'err.page.badRequest');
   }
+  if (nul) throw new AppError(400, 'nul_character', 'err.page.badRequest');
   const t = c.get('t');
   if (!isPlainObject(body) || !isPlainObject(body.answers)) {
     throw new AppError(400, 'bad_body', 'survey.err.body', { answers: t('survey.err.body') });

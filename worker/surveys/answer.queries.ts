@@ -4,6 +4,8 @@ import { rollupOption } from '../../schema/answers';
 import { allQuestions, type FormDefinition, formDefinition, type QuestionType } from '../../schema/form-definition';
 import { answers, campaignCounters, campaigns, formVersions, invitations, optionCounts, responses } from '../../schema/survey-tables';
 import type { Db } from '../app-env';
+import { isUniqueViolation } from '../lib/db';
+import { withRetry } from '../lib/retry';
 import { newId } from '../lib/tokens';
 
 /** The invitation behind a link token hash, with its round's window and form. */
@@ -82,8 +84,15 @@ export type ClientMeta = { via: 'form' | 'json'; js: boolean; ua: string; second
  * statement under D1's 100), the option_counts upserts (4 a row, 25 a statement), the counter and the
  * invitation's submitted_at.
  */
-export function submitStatements(db: Db, inv: Invitation, def: FormDefinition, rows: AnswerRow[], meta: ClientMeta, now: number) {
-  const responseId = newId();
+export function submitStatements(
+  db: Db,
+  inv: Invitation,
+  def: FormDefinition,
+  rows: AnswerRow[],
+  meta: ClientMeta,
+  now: number,
+  responseId = newId(),
+) {
   const answerRows = rows.map((r) => ({ responseId, campaignId: inv.campaignId, ...r }));
   return [
     db.insert(responses).values({
@@ -110,4 +119,27 @@ export function submitStatements(db: Db, inv: Invitation, def: FormDefinition, r
       .where(eq(campaignCounters.campaignId, inv.campaignId)),
     db.update(invitations).set({ submittedAt: now }).where(eq(invitations.id, inv.id)),
   ] as const;
+}
+
+/**
+ * Stores a submission, retrying D1's transient errors (worker/lib/retry.ts). The idempotency key is the
+ * response: its id is made once, before the first attempt, and invitation_id is UNIQUE. So when an
+ * attempt reported "Network connection lost" but had committed, the repeat fails on those UNIQUE keys
+ * and the stored response carries our id: 'stored', not a conflict. A stored response with another id
+ * is a second submission for the invitation: 'duplicate' (409).
+ */
+export async function storeSubmission(
+  db: Db,
+  statements: ReturnType<typeof submitStatements>,
+  invitationId: string,
+  responseId: string,
+): Promise<'stored' | 'duplicate'> {
+  try {
+    await withRetry(() => db.batch(statements), { idempotent: true });
+    return 'stored';
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    const stored = await db.select({ id: responses.id }).from(responses).where(eq(responses.invitationId, invitationId)).get();
+    return stored?.id === responseId ? 'stored' : 'duplicate';
+  }
 }

@@ -3,18 +3,27 @@
 import { type Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { validateAnswers } from '../../schema/answers';
+import { throttles } from '../../schema/tables';
 import { answerErrorText } from '../../web/components/survey/form-view';
 import { beijing } from '../../web/pages/admin/rounds';
 import { SurveyPage } from '../../web/pages/survey/answer';
 import { type NoticeKind, SurveyNotice } from '../../web/pages/survey/notice';
 import type { AppEnv } from '../app-env';
-import { clientIp } from '../lib/audit';
-import { isUniqueViolation } from '../lib/db';
+import { audit, clientIp } from '../lib/audit';
 import { AppError } from '../lib/errors';
 import { render } from '../lib/render';
 import { countHit, isThrottled, type Limit } from '../lib/throttle';
+import { newId } from '../lib/tokens';
 import { readForm } from '../lib/validate';
-import { type ClientMeta, definitionOf, findInvitation, type Invitation, markOpened, submitStatements } from './answer.queries';
+import {
+  type ClientMeta,
+  definitionOf,
+  findInvitation,
+  type Invitation,
+  markOpened,
+  storeSubmission,
+  submitStatements,
+} from './answer.queries';
 import { readAnswersJson } from './answer-json';
 import { TOKEN_PATTERN, tokenHash } from './link-token';
 
@@ -33,15 +42,28 @@ const notice = (c: Context<AppEnv>, kind: NoticeKind, status: Status, inv?: Invi
     status,
   );
 
-const byToken = async (c: Context<AppEnv>, token: string | undefined) =>
-  token && TOKEN_PATTERN.test(token) ? ((await findInvitation(c.get('db'), await tokenHash(token))) ?? null) : null;
+/**
+ * How long after its round closes a link still opens the "closed" notice with the round's dates
+ * (DESIGN §4). Past that it is expired: the same 404 as a made-up token, so an old link found in a
+ * mailbox or chat log tells nobody that the enterprise was drawn, nor for which round (SECURITY.md).
+ */
+export const CLOSED_GRACE_MS = 30 * 24 * 3600_000;
+
+async function byToken(c: Context<AppEnv>, token: string | undefined) {
+  if (!token || !TOKEN_PATTERN.test(token)) return null;
+  const inv = await findInvitation(c.get('db'), await tokenHash(token));
+  return inv && Date.now() < inv.closesAt + CLOSED_GRACE_MS ? inv : null;
+}
 
 /** Counts a bad token against the client (cf-connecting-ip); 429 once it is over the limit, else 404. */
 async function badTokenStatus(c: Context<AppEnv>): Promise<404 | 429> {
   const db = c.get('db');
-  const key = `link:${clientIp(c) ?? 'local'}`;
+  const client = clientIp(c) ?? 'local';
+  const key = `link:${client}`;
   if (await isThrottled(db, key, LINK_LIMIT)) return 429;
-  await countHit(db, key, LINK_LIMIT);
+  const [hit] = await countHit(db, key, LINK_LIMIT).returning({ count: throttles.count });
+  // Audited once per client and window, when the limit is reached, not once per refused guess.
+  if (hit?.count === LINK_LIMIT.limit) await audit(c, { action: 'link_throttled', objectType: 'client', objectId: client });
   return 404;
 }
 const noInvitation = (c: Context<AppEnv>, status: 404 | 429) => notice(c, status === 429 ? 'throttled' : 'invalid', status);
@@ -115,13 +137,10 @@ answerRoutes.post('/s', async (c) => {
       422,
     );
   }
-  try {
-    await db.batch(submitStatements(db, inv, def, result.rows, clientMeta(c, inv, 'form', now), now));
-  } catch (err) {
-    // Two submits racing past the check above: the UNIQUE invitation_id lets exactly one in.
-    if (!isUniqueViolation(err)) throw err;
-    return notice(c, 'answered', 409, inv);
-  }
+  // Two submits racing past the check above: the UNIQUE invitation_id lets exactly one in.
+  const responseId = newId();
+  const statements = submitStatements(db, inv, def, result.rows, clientMeta(c, inv, 'form', now), now, responseId);
+  if ((await storeSubmission(db, statements, inv.id, responseId)) === 'duplicate') return notice(c, 'answered', 409, inv);
   return notice(c, 'thanks', 200, inv);
 });
 
@@ -140,10 +159,9 @@ answerRoutes.post('/api/s', async (c) => {
   const def = definitionOf(inv);
   const result = validateAnswers(def, body.answers, 'json');
   if (!result.ok) throw new AppError(422, 'invalid_answers', 'survey.err.answers', answerErrorText(result.errors, c.get('t')));
-  try {
-    await db.batch(submitStatements(db, inv, def, result.rows, clientMeta(c, inv, 'json', now), now));
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
+  const responseId = newId();
+  const statements = submitStatements(db, inv, def, result.rows, clientMeta(c, inv, 'json', now), now, responseId);
+  if ((await storeSubmission(db, statements, inv.id, responseId)) === 'duplicate') {
     throw new AppError(409, 'already_answered', 'survey.answered.title');
   }
   return c.json({ ok: true, submittedAt: now }, 201);

@@ -21,12 +21,3 @@ export function linksCsv(rows: Linked[]): string {
 }
 
 export const sheetCards = (rows: Linked[]): SheetCard[] => rows.map((r) => ({ enterprise: r.enterprise, url: r.url, qr: qrPath(r.url) }));
-
-/**
- * Content-Disposition with an ASCII fallback and the real (Chinese) name per RFC 6266 / RFC 5987,
- * which every current browser prefers.
- */
-export function attachment(filename: string, fallback: string): string {
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}

@@ -11,11 +11,12 @@ import { programmeOptions } from '../admin/programmes.queries';
 import type { AppEnv, Db } from '../app-env';
 import { auditStatement } from '../lib/audit';
 import { notFound } from '../lib/errors';
+import { attachment } from '../lib/filename';
 import { render } from '../lib/render';
 import { newId, randomToken } from '../lib/tokens';
 import { validateForm } from '../lib/validate';
 import { linkToken, tokenHash } from './link-token';
-import { attachment, linksCsv, sheetCards, withLinks } from './links-csv';
+import { linksCsv, sheetCards, withLinks } from './links-csv';
 import { createRoundStatements, listRounds, publishedVersions, readRound, roundCandidates, roundInvitations } from './rounds.queries';
 import { drawSample } from './sampling';
 

@@ -1,0 +1,400 @@
+// Statistics against hand-computed fixtures (worked out in the comments): problem-ledger rates with
+// extended deadlines and a problem reopened by a negative 回访, 三个一 and coverage from memos, survey
+// figures from the rollups written by the real submission route, suppression, and the recompute.
+import { and, eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { TEMPLATES } from '../../schema/form-templates';
+import { campaignCounters, optionCounts } from '../../schema/survey-tables';
+import { auditLog } from '../../schema/tables';
+import { activityBreakdown, activityTotals } from '../../worker/stats/activity.queries';
+import { statsConfig } from '../../worker/stats/config';
+import { overview } from '../../worker/stats/dashboard';
+import { problemBreakdown, problemTotals, problemTrend } from '../../worker/stats/problems.queries';
+import { recomputeRollups } from '../../worker/stats/recompute';
+import { call, db, login, makeEnterprise, makeProgramme, makeUser, pair, postForm, signedIn } from '../fixtures';
+import { addMemo, addProblem, respond, satisfactionAnswer, statsWorld, surveyRound, type World } from '../fixtures/stats';
+
+const PERIOD = { from: '2026-01-01', to: '2026-06-30' };
+const TODAY = '2026-06-15';
+
+let built: Promise<World & { rounds: { r1: string; r2: string; r3: string } }> | null = null;
+/** The file's world, built once: the tests only read it (the recompute test restores what it breaks). */
+function world() {
+  built ??= (async () => {
+    const w = await statsWorld();
+    const [e1, e2, e3, e4, e5, e6] = w.enterprises;
+    const { o1, o2, o3 } = w.officers;
+    const p = w.programme.id;
+    const base = { programmeId: p, officerId: o1.id, leadUnitId: w.units.u1.id };
+    // Problems (today 2026-06-15, period 2026-01-01…06-30; due = deadline in force, else the day raised):
+    await addProblem({
+      ...base,
+      enterpriseId: e1.id,
+      raisedOn: '2026-01-10',
+      deadline: '2026-02-10',
+      status: 'closed',
+      closedOn: '2026-02-05',
+      followUp: 'satisfied',
+    }); // P1 due, on time, resolved, 26 d
+    await addProblem({
+      ...base,
+      enterpriseId: e2.id,
+      raisedOn: '2026-02-01',
+      deadline: '2026-03-01',
+      extendedDeadline: '2026-04-01',
+      status: 'closed',
+      closedOn: '2026-03-20',
+      followUp: 'basically',
+    }); // P2 late by the original deadline, on time by the extension, 47 d
+    await addProblem({
+      ...base,
+      enterpriseId: e3.id,
+      raisedOn: '2026-03-01',
+      deadline: '2026-04-01',
+      status: 'closed',
+      closedOn: '2026-04-10',
+    }); // P3 late, no follow-up yet, 40 d
+    await addProblem({ ...base, enterpriseId: e1.id, raisedOn: '2026-03-05', deadline: '2026-04-05', status: 'in_progress' }); // P4 reopened by 不满意: open, overdue
+    await addProblem({
+      ...base,
+      enterpriseId: e2.id,
+      raisedOn: '2026-05-01',
+      deadline: '2026-06-01',
+      extendedDeadline: '2026-07-15',
+      status: 'in_progress',
+    }); // P5 extended past the period: not due, not overdue
+    await addProblem({
+      ...base,
+      officerId: o3.id,
+      leadUnitId: w.units.u2.id,
+      category: 'land',
+      enterpriseId: e4.id,
+      raisedOn: '2026-04-01',
+      deadline: '2026-05-01',
+      status: 'unresolvable',
+      unresolvableReason: '超出职权',
+    }); // P6
+    await addProblem({ ...base, leadUnitId: null, enterpriseId: e3.id, raisedOn: '2026-06-10', status: 'pending' }); // P7 no deadline: due the day raised, never overdue
+    await addProblem({
+      ...base,
+      officerId: o3.id,
+      leadUnitId: w.units.u2.id,
+      category: 'land',
+      enterpriseId: e5.id,
+      raisedOn: '2025-12-20',
+      deadline: '2026-01-20',
+      status: 'closed',
+      closedOn: '2026-01-15',
+      followUp: 'satisfied',
+    }); // P8 raised before, due and closed in the period, 26 d
+    await addProblem({
+      ...base,
+      enterpriseId: e1.id,
+      raisedOn: '2026-06-01',
+      deadline: '2026-08-01',
+      status: 'closed',
+      closedOn: '2026-06-05',
+    }); // P9 closed early, due later
+    const other = await makeProgramme();
+    await addProblem({
+      programmeId: other.id,
+      officerId: o1.id,
+      enterpriseId: e1.id,
+      raisedOn: '2026-03-01',
+      deadline: '2026-03-02',
+      status: 'pending',
+    }); // P10 another programme
+    // Memos for 三个一 (the problems above add one 电话 memo each, on the day raised).
+    const m = (officerId: string, enterpriseId: string, visitDate: string, mode: 'onsite' | 'phone' = 'onsite', noRequest = false) =>
+      addMemo({ programmeId: p, officerId, enterpriseId, visitDate, mode, noRequest });
+    await m(o1.id, e1.id, '2026-01-20'); // M1 Jan o1·e1: visit, nothing solved → not met
+    await m(o1.id, e1.id, '2026-02-03'); // M2 Feb o1·e1: P1 closed 02-05 → met
+    await m(o1.id, e2.id, '2026-03-10'); // M3 Mar o1·e2: P2 closed 03-20 → met
+    await m(o3.id, e4.id, '2026-04-02', 'onsite', true); // M4 Apr o3·e4: 无诉求 → met
+    await m(o2.id, e1.id, '2026-04-02', 'phone', true); // M5 Apr o2·e1: no visit → not met
+    await m(o3.id, e5.id, '2026-01-05'); // M6 Jan o3·e5: P8 closed 01-15 → met
+    await m(o1.id, e3.id, '2026-04-12'); // M7 Apr o1·e3: P3 closed 04-10 → met
+    await m(o1.id, e1.id, '2026-07-01'); // M8 after the period
+    // Round 1: six enterprises, six responses (e5 answers 不了解 throughout).
+    const r1 = await surveyRound(
+      p,
+      [e1, e2, e3, e4, e5, e6].map((e) => e.id),
+      { name: '一月批次', opensAt: Date.parse('2026-03-01T10:00:00+08:00') },
+    );
+    const items = [
+      [5, 5, 4, 4, 5, 5],
+      [4, 4, 3, 'na', 5, 4],
+      [3, 2, 3, 'na', 4, 3],
+      [5, 4, 4, 4, 5, 5],
+      ['na', 'na', 'na', 'na', 'na', 'na'],
+      [4, 5, 5, 5, 4, 4],
+    ];
+    for (const [i, link] of r1.links.entries()) await respond(r1, link.token, satisfactionAnswer(items[i] as (string | number)[]));
+    // Round 2: a single response. Round 3: the programme survey (matrix, multiple choice, rating).
+    const r2 = await surveyRound(p, [e1.id], { name: '单份批次', opensAt: Date.parse('2026-04-01T10:00:00+08:00') });
+    await respond(r2, (r2.links[0] as { token: string }).token, satisfactionAnswer([5, 5, 5, 5, 5, 5]));
+    const r3 = await surveyRound(p, [e2.id, e3.id], {
+      name: '行动问卷',
+      definition: TEMPLATES.programme.definition,
+      opensAt: Date.parse('2026-05-01T10:00:00+08:00'),
+    });
+    const effect = {
+      'effect.quality': '5',
+      'effect.compliance': '4',
+      'effect.approval': 'na',
+      'effect.policy': '3',
+      'effect.training': '5',
+      'effect.growth': '4',
+    };
+    const answer = {
+      know_officer: 'yes',
+      three_ones: 'full',
+      ...effect,
+      problems_solved: '3',
+      service: '4',
+      burden: 'no',
+      valuable_help: ['policy', 'quality'],
+      recommend: '9',
+    };
+    for (const link of r3.links) await respond(r3, link.token, answer);
+    return { ...w, rounds: { r1: r1.id, r2: r2.id, r3: r3.id } };
+  })();
+  return built;
+}
+
+const scope = (w: World, extra = {}) => ({ programmeId: w.programme.id, period: PERIOD, today: TODAY, ...extra });
+
+describe('problem figures (SQL aggregates)', () => {
+  it('counts raised, due, closed, on time, resolved, overdue and the median as worked out by hand', async () => {
+    const w = await world();
+    const t = await problemTotals(db(), scope(w));
+    expect(t).toMatchObject({
+      raised: 8,
+      closedInPeriod: 5,
+      due: 7,
+      dueClosed: 4,
+      dueOnTime: 3,
+      dueFollowedUp: 3,
+      dueResolved: 3,
+      overdue: 1,
+      unresolvable: 1,
+    });
+    expect(t.medianDays).toBe(33); // 26, 26, 40, 47
+  });
+
+  it('breaks down by category and by lead unit, a problem without a lead unit in its own group', async () => {
+    const w = await world();
+    const byCat = Object.fromEntries((await problemBreakdown(db(), scope(w), 'category')).map((g) => [g.key, g]));
+    expect(byCat.finance).toMatchObject({ raised: 7, due: 5, dueClosed: 3, dueOnTime: 2, overdue: 1, medianDays: 40 });
+    expect(byCat.land).toMatchObject({ raised: 1, due: 2, dueClosed: 1, dueOnTime: 1, unresolvable: 1, medianDays: 26 });
+    const byUnit = await problemBreakdown(db(), scope(w), 'unit');
+    expect(byUnit.find((g) => g.key === w.units.u1.id)).toMatchObject({
+      label: w.units.u1.name,
+      raised: 6,
+      due: 4,
+      dueClosed: 3,
+      overdue: 1,
+    });
+    expect(byUnit.find((g) => g.key === null)).toMatchObject({ raised: 1, due: 1, dueClosed: 0 });
+  });
+
+  it('puts raised and closed problems in their own months, the rates in the month due', async () => {
+    const w = await world();
+    const trend = await problemTrend(db(), scope(w));
+    const m = (k: string) => trend.get(k);
+    expect(m('2026-01')).toMatchObject({ raised: 1, closedInPeriod: 1, due: 1, dueClosed: 1 }); // P1 raised; P8 closed and due
+    expect(m('2026-02')).toMatchObject({ raised: 1, closedInPeriod: 1, due: 1 }); // P2 raised; P1 closed and due
+    expect(m('2026-03')).toMatchObject({ raised: 2, closedInPeriod: 1, due: 0 }); // P3, P4 raised; P2 closed
+    expect(m('2026-04')).toMatchObject({ raised: 1, closedInPeriod: 1, due: 3, dueClosed: 2, overdue: 1 }); // P6 raised; P3 closed; P2, P3, P4 due
+    expect(m('2026-06')).toMatchObject({ raised: 2, closedInPeriod: 1, due: 1 }); // P7, P9 raised; P9 closed; P7 due
+  });
+
+  it('narrows to one officer: o3 has P6 (无法办理) and P8', async () => {
+    const w = await world();
+    const t = await problemTotals(db(), scope(w, { officerId: w.officers.o3.id }));
+    expect(t).toMatchObject({ raised: 1, due: 2, dueClosed: 1, unresolvable: 1, overdue: 0 });
+  });
+});
+
+describe('coverage and 三个一 (SQL aggregates)', () => {
+  it('counts contacts, on-site visits, enterprises reached and the pairs meeting all three', async () => {
+    const w = await world();
+    // 8 problem memos in the period + M1–M7; 6 on site; e1–e5 reached; 7 pairings × 6 months.
+    expect(await activityTotals(db(), scope(w))).toMatchObject({ contacts: 15, onsite: 6, enterprises: 5, paired: 6, pairs: 42, met: 5 });
+    const byUnit = Object.fromEntries((await activityBreakdown(db(), scope(w), 'unit')).map((g) => [g.key, g]));
+    expect(byUnit[w.units.u1.id]).toMatchObject({ contacts: 12, onsite: 4, enterprises: 3, pairs: 24, met: 3 });
+    expect(byUnit[w.units.u2.id]).toMatchObject({ contacts: 3, onsite: 2, enterprises: 2, pairs: 18, met: 2 });
+  });
+
+  it('counts only the months begun by today', async () => {
+    const w = await world();
+    const march = await activityTotals(db(), { ...scope(w), today: '2026-03-15' });
+    expect(march.pairs).toBe(7 * 3); // Jan–Mar
+    expect(march.met).toBe(3); // M2 Feb, M3 Mar, M6 Jan
+  });
+});
+
+describe('survey figures from the rollups', () => {
+  it('computes counters, every item, the pooled rates and 综合满意度 as worked out by hand', async () => {
+    const w = await world();
+    const o = await overview(db(), scope(w), statsConfig());
+    const r1 = o.survey.rounds.find((r) => r.id === w.rounds.r1);
+    expect(r1).toMatchObject({ invited: 6, opened: 6, submitted: 6 });
+    expect(r1?.responseRate.value).toBe(1);
+    const s = r1?.satisfaction;
+    const item = (k: string) => s?.items.find((i) => i.key === k);
+    expect(item('attitude')).toMatchObject({ valid: 5, na: 1, suppressed: false, dist: [2, 2, 1, 0, 0], score: 84 });
+    expect(item('responsiveness')).toMatchObject({ dist: [2, 2, 0, 1, 0], score: 78 });
+    expect(item('effectiveness')).toMatchObject({ dist: [1, 2, 2, 0, 0], score: 76 });
+    expect(item('policy_help')).toEqual({ key: 'policy_help', valid: 3, na: 3, suppressed: true });
+    expect(item('integrity')).toMatchObject({ dist: [3, 2, 0, 0, 0], score: 92 });
+    expect(s?.top2).toMatchObject({ k: 20, n: 25, value: 0.8 });
+    expect(s?.good).toMatchObject({ k: 24, n: 25 });
+    expect(s?.composite).toBeCloseTo(82.8, 10);
+    // Round 2 has one response: every satisfaction figure suppressed.
+    const r2 = o.survey.rounds.find((r) => r.id === w.rounds.r2);
+    expect(r2?.satisfaction).toMatchObject({ responses: 1, suppressed: true, composite: null });
+    expect(r2?.satisfaction.top2.value).toBeNull();
+  });
+});
+
+describe('recompute', () => {
+  const snapshot = async () => ({
+    counts: await db().select().from(optionCounts).orderBy(optionCounts.campaignId, optionCounts.questionKey, optionCounts.option).all(),
+    counters: await db().select().from(campaignCounters).orderBy(campaignCounters.campaignId).all(),
+  });
+
+  it('rebuilds exactly what the submission batches wrote, and repairs broken rollups', async () => {
+    const w = await world();
+    const before = await snapshot();
+    expect(before.counts.filter((c) => c.campaignId === w.rounds.r3).map((c) => `${c.questionKey}=${c.option}`)).toEqual(
+      expect.arrayContaining(['effect.quality=5', 'effect.approval=na', 'valuable_help=policy', 'recommend=9', 'burden=0']),
+    );
+    expect(before.counts.some((c) => c.questionKey === 'problems_solved' || c.questionKey === 'suggestions')).toBe(false);
+    await recomputeRollups(db());
+    expect(await snapshot()).toEqual(before);
+    await db().run(
+      sql`UPDATE option_counts SET count = 99 WHERE campaign_id = ${w.rounds.r1} AND question_key = 'attitude' AND option = '5'`,
+    );
+    await db().run(sql`INSERT INTO option_counts VALUES (${w.rounds.r1}, 'attitude', '7', 3)`);
+    await db().run(sql`DELETE FROM campaign_counters WHERE campaign_id = ${w.rounds.r2}`);
+    await recomputeRollups(db(), w.rounds.r1);
+    const partly = await snapshot();
+    expect(partly.counts).toEqual(before.counts);
+    expect(partly.counters.some((c) => c.campaignId === w.rounds.r2)).toBe(false);
+    await recomputeRollups(db());
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('is an audited admin POST; officers are refused', async () => {
+    const w = await world();
+    const { cookie, user } = await signedIn('admin');
+    const res = await postForm('/admin/stats/recompute', { campaign: w.rounds.r2 }, { cookie });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/admin/stats/rounds/${w.rounds.r2}`);
+    const audit = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, user.id), eq(auditLog.action, 'recompute_rollups')))
+      .all();
+    expect(audit.map((a) => a.objectId)).toEqual([w.rounds.r2]);
+    expect((await postForm('/admin/stats/recompute', { campaign: 'nope' }, { cookie })).status).toBe(422);
+    const officer = await signedIn('officer');
+    expect((await postForm('/admin/stats/recompute', {}, { cookie: officer.cookie })).status).toBe(403);
+  });
+});
+
+describe('dashboard pages', () => {
+  it('renders the overview with charts that have text alternatives, and links to the rows behind figures', async () => {
+    const w = await world();
+    const { cookie } = await signedIn('admin');
+    const res = await call(`/admin/stats?programme=${w.programme.id}&from=2026-01-01&to=2026-06-30`, { cookie });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="items-chart-title items-chart-desc"/);
+    expect(html).toContain('<title id="items-chart-title">各项目满意度</title>');
+    expect(html).toContain('href="/problems?overdue=1"');
+    expect(html).toContain('href="/problems?category=land"');
+    expect(html).toContain(`href="/admin/rounds/${w.rounds.r1}"`);
+    expect(html).toContain('80.0%'); // round 1 satisfaction
+    expect(html).toContain('样本不足'); // round 2
+    expect(html).toContain('<caption>各项目满意度</caption>');
+  });
+
+  it('renders the round, unit, officer and breakdown pages; 404 for unknown ids', async () => {
+    const w = await world();
+    const { cookie } = await signedIn('admin');
+    const q = `programme=${w.programme.id}&from=2026-01-01&to=2026-06-30`;
+    const round = await call(`/admin/stats/rounds/${w.rounds.r2}`, { cookie });
+    expect(round.status).toBe(200);
+    const roundHtml = await round.text();
+    expect(roundHtml).toContain('样本不足');
+    expect(roundHtml).not.toMatch(/<td>1<\/td>\s*<\/tr>/); // the single response's choices are hidden
+    for (const path of [`/admin/stats/units/${w.units.u1.id}?${q}`, `/admin/stats/officers/${w.officers.o1.id}?${q}`]) {
+      const res = await call(path, { cookie });
+      expect(res.status, path).toBe(200);
+      // Three responses per unit and per officer: under k.
+      expect(await res.text(), path).toContain('样本不足');
+    }
+    for (const by of ['unit', 'officer', 'chain', 'region', 'category', 'month']) {
+      expect((await call(`/admin/stats/breakdown?${q}&by=${by}`, { cookie })).status, by).toBe(200);
+    }
+    const unknown = crypto.randomUUID();
+    for (const path of [
+      `/admin/stats/rounds/${unknown}`,
+      `/admin/stats/units/${unknown}`,
+      `/admin/stats/officers/${unknown}`,
+      `/admin/stats?programme=${unknown}`,
+    ]) {
+      expect((await call(path, { cookie })).status, path).toBe(404);
+    }
+  });
+
+  it('refuses officers on /admin/stats and audits the refusal', async () => {
+    const officer = await signedIn('officer');
+    expect((await call('/admin/stats', { cookie: officer.cookie })).status).toBe(403);
+    const audit = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, officer.user.id), eq(auditLog.action, 'forbidden')))
+      .all();
+    expect(audit).toHaveLength(1);
+  });
+});
+
+describe('/stats/mine', () => {
+  it('shows an officer their own figures, and no round with fewer than k of their enterprises’ responses', async () => {
+    const w = await world();
+    const cookie = await login(w.officers.o1);
+    const res = await call(`/stats/mine?programme=${w.programme.id}&from=2026-01-01&to=2026-06-30`, { cookie });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('我的帮扶统计');
+    expect(html).not.toContain('一月批次'); // 3 responses from o1's enterprises < k
+    expect(html).not.toContain('单份批次');
+    expect(html).not.toContain(w.units.u2.name);
+  });
+
+  it('shows a round once k responses concern the officer’s enterprises, never per enterprise', async () => {
+    const programme = await makeProgramme({ startsOn: '2026-01-01', endsOn: '2026-12-31' });
+    const officer = await makeUser({ role: 'officer' });
+    const ids = [];
+    for (let i = 0; i < 5; i++) {
+      const e = await makeEnterprise();
+      await pair(programme.id, officer.id, e.id);
+      ids.push(e.id);
+    }
+    const round = await surveyRound(programme.id, ids, { name: '五家批次' });
+    for (const link of round.links) await respond(round, link.token, satisfactionAnswer([5, 4, 4, 5, 5, 4]));
+    const html = await (await call(`/stats/mine?programme=${programme.id}`, { cookie: await login(officer) })).text();
+    expect(html).toContain('五家批次');
+    expect(html).toContain('100.0%');
+    expect(html).not.toMatch(/企业\w+/); // no enterprise names on the page
+  });
+
+  it('sends admins to the full dashboards and anonymous visitors to the login page', async () => {
+    const { cookie } = await signedIn('admin');
+    expect((await call('/stats/mine', { cookie })).headers.get('location')).toBe('/admin/stats');
+    expect((await call('/stats/mine')).headers.get('location')).toMatch(/^\/login\?next=/);
+  });
+});

@@ -1,0 +1,87 @@
+import { BREAKDOWNS, type Breakdown, type BreakdownRow } from '../../../worker/stats/dashboard';
+import { rate } from '../../../worker/stats/metrics';
+import { AdminShell } from '../../components/admin-shell';
+import { BarChart } from '../../components/charts/bar-chart';
+import { usePage } from '../../context';
+import type { MessageKey } from '../../i18n';
+import { monthEnd, pct } from './format';
+import { type Filter, FilterForm, Section, StatsNav } from './parts';
+import { ActivityTable, categoryKey, ProblemTable, SatisfactionCell } from './tables';
+
+type Props = { filter: Filter; query: string; by: Breakdown; rows: BreakdownRow[] };
+
+/** The ledger filter a group maps to (the ledger has no region or month filter: those link by period only). */
+const LEDGER_FILTER: Partial<Record<Breakdown, string>> = { unit: 'unit', officer: 'officer', chain: 'chain', category: 'category' };
+
+export function StatsBreakdownPage({ filter, query, by, rows }: Props) {
+  const { t } = usePage();
+  const labelOf = (r: BreakdownRow) => {
+    if (by === 'category') return t(categoryKey(r.key));
+    if (by === 'unit' && r.key) return <a href={`/admin/stats/units/${r.key}?${query}`}>{r.label}</a>;
+    if (by === 'officer' && r.key) return <a href={`/admin/stats/officers/${r.key}?${query}`}>{r.label}</a>;
+    return r.label || r.key || t('stats.unspecified');
+  };
+  const plain = (r: BreakdownRow) => (by === 'category' ? t(categoryKey(r.key)) : r.label || r.key || t('stats.unspecified'));
+  const filterOf = (r: BreakdownRow) => {
+    const name = LEDGER_FILTER[by];
+    if (by === 'month' && r.key) return { from: `${r.key}-01`, to: monthEnd(r.key) };
+    return name && r.key ? { [name]: r.key } : {};
+  };
+  const byLabel = t(`stats.by.${by}` as MessageKey);
+  return (
+    <AdminShell title={t('stats.breakdownTitle', { by: byLabel })}>
+      <FilterForm filter={filter} hidden={{ by }} />
+      <StatsNav query={query} />
+      <nav class="actions" aria-label={t('stats.breakdowns')}>
+        {BREAKDOWNS.map((b) => (
+          <a href={`/admin/stats/breakdown?${query}&by=${b}`} aria-current={b === by ? 'page' : undefined}>
+            {t(`stats.by.${b}` as MessageKey)}
+          </a>
+        ))}
+      </nav>
+      <Section title={t('stats.problemsBy', { by: byLabel })} id="problems">
+        <BarChart
+          id="breakdown-chart"
+          title={t('stats.closeRateBy', { by: byLabel })}
+          desc={t('stats.byCategoryDesc')}
+          bars={rows
+            .filter((r) => r.problems)
+            .map((r) => {
+              const r2 = rate(r.problems?.dueClosed ?? 0, r.problems?.due ?? 0);
+              return { label: plain(r), value: r2.value, text: pct(r2.value) };
+            })}
+        />
+        <ProblemTable period={filter} rows={rows.map((r) => ({ label: labelOf(r), group: r.problems, filters: filterOf(r) }))} />
+      </Section>
+      {by !== 'category' && (
+        <Section title={t('stats.activityBy', { by: byLabel })} id="activity">
+          <ActivityTable rows={rows.map((r) => ({ label: labelOf(r), group: r.activity, filters: {} }))} />
+        </Section>
+      )}
+      {by !== 'category' && (
+        <Section title={t('stats.satisfactionBy', { by: byLabel })} id="satisfaction">
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('stats.group')}</th>
+                  <th scope="col">{t('stats.top2')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr>
+                    <th scope="row">{labelOf(r)}</th>
+                    <td>
+                      <SatisfactionCell sat={r.satisfaction} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Section>
+      )}
+    </AdminShell>
+  );
+}

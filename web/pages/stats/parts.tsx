@@ -1,0 +1,98 @@
+// Building blocks of the statistics pages: a rate with its n and interval, suppressed figures, the
+// filter form, and the headline tiles.
+import type { ComponentChildren } from 'preact';
+import type { Rate } from '../../../worker/stats/metrics';
+import { usePage } from '../../context';
+import { interval, pct } from './format';
+
+/** A rate with n and its Wilson 95 % interval under it; a dash when there is nothing to divide by. */
+export function RateText({ rate, href }: { rate: Rate; href?: string }) {
+  const { t } = usePage();
+  if (rate.value === null) return <span class="muted">—</span>;
+  const value = <strong>{pct(rate.value)}</strong>;
+  return (
+    <span class="rate">
+      {href ? <a href={href}>{value}</a> : value}
+      <br />
+      <small class="muted">{t('stats.rateDetail', { k: rate.k, n: rate.n, ci: interval(rate) })}</small>
+    </span>
+  );
+}
+
+/** 样本不足: shown in place of a satisfaction figure over fewer than k responses (DESIGN §6). */
+export function Suppressed({ n }: { n: number }) {
+  const { t } = usePage();
+  return (
+    <span class="muted" data-suppressed="true" title={t('stats.suppressedHelp')}>
+      {t('stats.suppressed')} <small>(n={n})</small>
+    </span>
+  );
+}
+
+export type Filter = { programmes: { id: string; name: string }[]; programmeId: string; from: string; to: string };
+
+/** GET form: bookmarkable, and works without JavaScript. */
+export function FilterForm({ filter, hidden = {} }: { filter: Filter; hidden?: Record<string, string> }) {
+  const { t } = usePage();
+  return (
+    <form method="get" class="search">
+      <label for="f-programme">{t('stats.programme')}</label>
+      <select id="f-programme" name="programme">
+        {filter.programmes.map((p) => (
+          <option value={p.id} selected={p.id === filter.programmeId}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+      <label for="f-from">{t('stats.from')}</label>
+      <input id="f-from" name="from" type="date" value={filter.from} />
+      <label for="f-to">{t('stats.to')}</label>
+      <input id="f-to" name="to" type="date" value={filter.to} />
+      {Object.entries(hidden).map(([k, v]) => (
+        <input type="hidden" name={k} value={v} />
+      ))}
+      <button type="submit">{t('stats.apply')}</button>
+    </form>
+  );
+}
+
+/** A headline figure: a label, the value (a link to the rows behind it when there are rows), a note. */
+export function Tile({ label, children, note }: { label: string; children: ComponentChildren; note?: ComponentChildren }) {
+  return (
+    <li class="card" data-figure={label}>
+      <div class="muted">{label}</div>
+      <div class="figure">{children}</div>
+      {note && <small class="muted">{note}</small>}
+    </li>
+  );
+}
+
+export const Tiles = ({ children }: { children: ComponentChildren }) => <ul class="tiles">{children}</ul>;
+
+export function Section({ title, id, children }: { title: string; id: string; children: ComponentChildren }) {
+  return (
+    <section aria-labelledby={id} class="card">
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** Links between the statistics pages, keeping the filters. */
+export function StatsNav({ query }: { query: string }) {
+  const { t } = usePage();
+  const links: [string, string][] = [
+    ['/admin/stats', t('stats.overview')],
+    ['/admin/stats/breakdown', t('stats.breakdowns')],
+    ['/admin/report', t('report.title')],
+    ['/admin/exports', t('export.title')],
+    ['/admin/stats/recompute', t('stats.recompute')],
+  ];
+  return (
+    <p class="actions">
+      {links.map(([href, label]) => (
+        <a href={`${href}?${query}`}>{label}</a>
+      ))}
+    </p>
+  );
+}

@@ -1,0 +1,88 @@
+// The figures of one officer: shared by the admin's drill-down and the officer's own page.
+import { rate } from '../../../worker/stats/metrics';
+import type { OfficerView } from '../../../worker/stats/people';
+import { BarChart } from '../../components/charts/bar-chart';
+import { DataTable } from '../../components/data-table';
+import { usePage } from '../../context';
+import { ledgerHref, one, pct } from './format';
+import { RateText, Section, Tile, Tiles } from './parts';
+import { ActivityTable, categoryKey, ItemTable, ProblemTable, SatisfactionCell } from './tables';
+
+export function OfficerFigures({
+  view,
+  period,
+  own,
+  k,
+}: {
+  view: OfficerView;
+  period: { from: string; to: string };
+  own: boolean;
+  k: number;
+}) {
+  const { t } = usePage();
+  const { activity, problems, rates } = view;
+  return (
+    <>
+      <Tiles>
+        <Tile label={t('stats.paired')}>{activity.paired}</Tile>
+        <Tile label={t('stats.contacts')}>{activity.contacts}</Tile>
+        <Tile label={t('stats.onsite')}>{activity.onsite}</Tile>
+        <Tile label={t('stats.threeOnes')}>
+          <RateText rate={rate(activity.met, activity.pairs)} />
+        </Tile>
+        <Tile label={t('stats.raised')}>{problems.raised}</Tile>
+        <Tile label={t('stats.closeRate')}>
+          <RateText rate={rates.closeRate} />
+        </Tile>
+        <Tile label={t('stats.onTimeRate')}>
+          <RateText rate={rates.onTimeRate} />
+        </Tile>
+        <Tile label={t('stats.resolveRate')}>
+          <RateText rate={rates.resolveRate} />
+        </Tile>
+        <Tile label={t('stats.overdue')}>{own ? <a href={ledgerHref({ overdue: '1' })}>{problems.overdue}</a> : problems.overdue}</Tile>
+        <Tile label={t('stats.medianDays')}>{one(problems.medianDays)}</Tile>
+        {view.overall && (
+          <Tile label={t('stats.top2')}>
+            <SatisfactionCell sat={view.overall} />
+          </Tile>
+        )}
+      </Tiles>
+      <Section title={t('stats.threeOnesByMonth')} id="months">
+        <BarChart
+          id="officer-months"
+          title={t('stats.threeOnesByMonth')}
+          desc={t('stats.threeOnesDesc')}
+          bars={view.months.map((m) => ({
+            label: m.key ?? '',
+            value: m.pairs ? m.met / m.pairs : null,
+            text: m.pairs ? pct(m.met / m.pairs) : '—',
+          }))}
+        />
+        <ActivityTable rows={view.months.map((m) => ({ label: m.key, group: m, filters: {} }))} />
+      </Section>
+      <Section title={t('stats.byCategory')} id="categories">
+        <ProblemTable
+          period={period}
+          rows={view.byCategory.map((g) => ({ label: t(categoryKey(g.key)), group: g, filters: { category: g.key } }))}
+        />
+      </Section>
+      <Section title={t('stats.satisfactionByRound')} id="rounds">
+        <p class="muted">{own ? t('stats.ownRoundsNote', { k }) : t('stats.kNote', { k })}</p>
+        <DataTable
+          rows={view.rounds}
+          columns={[
+            { label: t('stats.round'), render: (r) => r.label },
+            { label: t('stats.top2'), render: (r) => <SatisfactionCell sat={r.satisfaction} /> },
+          ]}
+        />
+        {view.rounds
+          .filter((r) => !r.satisfaction.suppressed)
+          .map((r) => (
+            <ItemTable items={view.items} sat={r.satisfaction} caption={`${r.label ?? ''} · ${t('stats.byItem')}`} />
+          ))}
+      </Section>
+      <p class="muted">{view.items.length ? '' : t('stats.noItems')}</p>
+    </>
+  );
+}

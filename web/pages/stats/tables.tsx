@@ -1,0 +1,120 @@
+// The tables every statistics page shares. Each chart on a page has one of these beside it: the same
+// figures as text, with links to the rows behind them.
+import type { ComponentChildren } from 'preact';
+import { inLang } from '../../../schema/form-definition';
+import type { ActivityGroup } from '../../../worker/stats/activity.queries';
+import { problemRates, rate, type Satisfaction } from '../../../worker/stats/metrics';
+import type { ProblemGroup } from '../../../worker/stats/problems.queries';
+import type { ItemDef } from '../../../worker/stats/satisfaction';
+import { DataTable } from '../../components/data-table';
+import { usePage } from '../../context';
+import type { MessageKey } from '../../i18n';
+import { ledgerHref, one } from './format';
+import { RateText, Suppressed } from './parts';
+
+export const LIKERT_KEYS = ['stats.likert.5', 'stats.likert.4', 'stats.likert.3', 'stats.likert.2', 'stats.likert.1'] as const;
+
+/** Satisfaction by item: the distribution, valid n, 满意率, 好评率 and the 0–100 score. */
+export function ItemTable({ items, sat, caption }: { items: ItemDef[]; sat: Satisfaction; caption?: string }) {
+  const { t, lang } = usePage();
+  const title = new Map(items.map((i) => [i.key, inLang(i.title, lang)]));
+  return (
+    <DataTable
+      caption={caption}
+      rows={sat.items}
+      columns={[
+        { label: t('stats.item'), render: (i) => title.get(i.key) ?? i.key },
+        ...LIKERT_KEYS.map((k, n) => ({ label: t(k), render: (i: Satisfaction['items'][number]) => (i.suppressed ? '' : i.dist[n]) })),
+        { label: t('stats.likert.na'), render: (i) => i.na },
+        { label: t('stats.valid'), render: (i) => i.valid },
+        { label: t('stats.top2'), render: (i) => (i.suppressed ? <Suppressed n={i.valid} /> : <RateText rate={i.top2} />) },
+        { label: t('stats.good'), render: (i) => (i.suppressed ? '' : <RateText rate={i.good} />) },
+        { label: t('stats.score'), render: (i) => (i.suppressed ? '' : one(i.score)) },
+      ]}
+    />
+  );
+}
+
+/** 满意率 of a group with its composite score, or 样本不足. */
+export function SatisfactionCell({ sat }: { sat: Satisfaction | null }) {
+  const { t } = usePage();
+  if (!sat) return <span class="muted">—</span>;
+  if (sat.suppressed || sat.top2.value === null) return <Suppressed n={sat.responses} />;
+  return (
+    <span>
+      <RateText rate={sat.top2} />
+      <br />
+      <small>{t('stats.compositeShort', { score: one(sat.composite), n: sat.responses })}</small>
+    </span>
+  );
+}
+
+type Row<R> = { label: ComponentChildren; group: R | null; filters: Record<string, string | null | undefined> };
+
+/** Problem figures per group; counts link to the ledger filtered to the group. */
+export function ProblemTable({
+  rows,
+  caption,
+  period,
+}: {
+  rows: Row<ProblemGroup>[];
+  caption?: string;
+  period: { from: string; to: string };
+}) {
+  const { t } = usePage();
+  const cell = (r: Row<ProblemGroup>, f: (g: ProblemGroup) => ComponentChildren) => (r.group ? f(r.group) : '—');
+  return (
+    <DataTable
+      caption={caption}
+      rows={rows}
+      columns={[
+        { label: t('stats.group'), render: (r) => r.label },
+        {
+          label: t('stats.raised'),
+          render: (r) => cell(r, (g) => <a href={ledgerHref({ ...r.filters, from: period.from, to: period.to })}>{g.raised}</a>),
+        },
+        { label: t('stats.due'), render: (r) => cell(r, (g) => g.due) },
+        {
+          label: t('stats.closeRate'),
+          render: (r) =>
+            cell(r, (g) => <RateText rate={problemRates(g).closeRate} href={ledgerHref({ ...r.filters, status: 'closed' })} />),
+        },
+        { label: t('stats.onTimeRate'), render: (r) => cell(r, (g) => <RateText rate={problemRates(g).onTimeRate} />) },
+        { label: t('stats.resolveRate'), render: (r) => cell(r, (g) => <RateText rate={problemRates(g).resolveRate} />) },
+        { label: t('stats.followUpRate'), render: (r) => cell(r, (g) => <RateText rate={problemRates(g).followUpRate} />) },
+        {
+          label: t('stats.overdue'),
+          render: (r) => cell(r, (g) => <a href={ledgerHref({ ...r.filters, overdue: '1' })}>{g.overdue}</a>),
+        },
+        {
+          label: t('stats.unresolvable'),
+          render: (r) => cell(r, (g) => <a href={ledgerHref({ ...r.filters, status: 'unresolvable' })}>{g.unresolvable}</a>),
+        },
+        { label: t('stats.medianDays'), render: (r) => cell(r, (g) => one(g.medianDays)) },
+      ]}
+    />
+  );
+}
+
+/** Coverage and 三个一 per group. */
+export function ActivityTable({ rows, caption }: { rows: Row<ActivityGroup>[]; caption?: string }) {
+  const { t } = usePage();
+  const cell = (r: Row<ActivityGroup>, f: (g: ActivityGroup) => ComponentChildren) => (r.group ? f(r.group) : '—');
+  return (
+    <DataTable
+      caption={caption}
+      rows={rows}
+      columns={[
+        { label: t('stats.group'), render: (r) => r.label },
+        { label: t('stats.paired'), render: (r) => cell(r, (g) => g.paired) },
+        { label: t('stats.contacted'), render: (r) => cell(r, (g) => g.enterprises) },
+        { label: t('stats.contacts'), render: (r) => cell(r, (g) => g.contacts) },
+        { label: t('stats.onsite'), render: (r) => cell(r, (g) => g.onsite) },
+        { label: t('stats.threeOnes'), render: (r) => cell(r, (g) => <RateText rate={rate(g.met, g.pairs)} />) },
+      ]}
+    />
+  );
+}
+
+/** The label of a problem category code. */
+export const categoryKey = (code: string | null) => `stats.cat.${code ?? 'other'}` as MessageKey;

@@ -1,0 +1,109 @@
+// 问题台账 with the columns of DESIGN §5, in the order the programme offices' paper ledgers use. Keyset
+// pages over (raised_on, id) of one programme (index problems_programme_raised_idx).
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../app-env';
+import { csvStream } from '../lib/csv-write';
+import type { Period } from '../stats/period';
+import { readAll } from '../stats/sql';
+import { type Cursor, PAGE_ROWS, yesNo, zh } from './format';
+
+export const LEDGER_HEADER = [
+  '问题编号',
+  '企业名称',
+  '统一社会信用代码',
+  '问题描述',
+  '问题类别',
+  '提出日期',
+  '主办单位',
+  '协办单位',
+  '责任人',
+  '办结时限',
+  '办理状态',
+  '办理进展',
+  '办结日期',
+  '办理结果',
+  '无法办理说明',
+  '回访日期',
+  '回访评价',
+  '是否销号',
+] as const;
+
+export type LedgerFilter = { programmeId: string; period: Period; status?: string; category?: string; unit?: string; officer?: string };
+
+type Row = {
+  id: string;
+  code: string;
+  enterprise: string;
+  creditCode: string;
+  description: string;
+  category: string;
+  raisedOn: string;
+  leadUnit: string | null;
+  supportUnitIds: string;
+  officer: string;
+  deadline: string | null;
+  status: string;
+  progress: string;
+  closedOn: string | null;
+  resolution: string;
+  unresolvableReason: string;
+  followUpOn: string | null;
+  followUp: string | null;
+  struckOff: number;
+};
+
+function where(f: LedgerFilter, after: Cursor | null): SQL {
+  return sql`p.programme_id = ${f.programmeId} AND p.raised_on BETWEEN ${f.period.from} AND ${f.period.to}
+    ${f.status ? sql`AND p.status = ${f.status}` : sql``} ${f.category ? sql`AND p.category = ${f.category}` : sql``}
+    ${f.unit ? sql`AND p.lead_unit_id = ${f.unit}` : sql``} ${f.officer ? sql`AND p.officer_id = ${f.officer}` : sql``}
+    ${after ? sql`AND p.raised_on >= ${after.at} AND (p.raised_on > ${after.at} OR p.id > ${after.id})` : sql``}`;
+}
+
+/** `label` turns a code into its Chinese label through the stats catalogue (stats.cat.*, stats.status.* …). */
+const label = (prefix: string, code: string | null) => (code ? zh(`${prefix}.${code}` as 'stats.cat.other') : '');
+
+export async function ledgerCsv(db: Db, f: LedgerFilter) {
+  // Units are a handful per programme office: read once, so 协办单位 ids become names without a join per id.
+  const [units] = await readAll<[{ id: string; name: string }]>(db, [sql`SELECT id, name FROM units`]);
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const supportNames = (json: string) => {
+    try {
+      return (JSON.parse(json) as string[]).map((id) => unitName.get(id) ?? id).join('、');
+    } catch {
+      return '';
+    }
+  };
+  return csvStream<Cursor>(LEDGER_HEADER, async (after) => {
+    const [rows] = await readAll<[Row]>(db, [
+      sql`SELECT p.id, p.code, e.name AS enterprise, e.credit_code AS creditCode, p.description, p.category, p.raised_on AS raisedOn,
+          u.name AS leadUnit, p.support_unit_ids AS supportUnitIds, o.name AS officer,
+          coalesce(p.extended_deadline, p.deadline) AS deadline, p.status, p.progress, p.closed_on AS closedOn, p.resolution,
+          p.unresolvable_reason AS unresolvableReason, p.follow_up_on AS followUpOn, p.follow_up AS followUp, p.struck_off AS struckOff
+        FROM problems p JOIN enterprises e ON e.id = p.enterprise_id JOIN users o ON o.id = p.officer_id
+          LEFT JOIN units u ON u.id = p.lead_unit_id
+        WHERE ${where(f, after)} ORDER BY p.raised_on, p.id LIMIT ${PAGE_ROWS}`,
+    ]);
+    const out = rows.map((p) => [
+      p.code,
+      p.enterprise,
+      p.creditCode,
+      p.description,
+      label('stats.cat', p.category),
+      p.raisedOn,
+      p.leadUnit ?? '',
+      supportNames(p.supportUnitIds),
+      p.officer,
+      p.deadline ?? '',
+      label('stats.status', p.status),
+      p.progress,
+      p.closedOn ?? '',
+      p.resolution,
+      p.unresolvableReason,
+      p.followUpOn ?? '',
+      label('stats.followUp', p.followUp),
+      yesNo(p.struckOff),
+    ]);
+    const last = rows.at(-1);
+    return { rows: out, next: rows.length === PAGE_ROWS && last ? { at: last.raisedOn, id: last.id } : null };
+  });
+}

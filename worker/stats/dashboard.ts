@@ -1,0 +1,134 @@
+// What each statistics page shows, assembled from the aggregate queries (run in parallel, each one
+// round trip) and the pure formulas. Nothing here loops over raw rows: the inputs are groups.
+import type { Db } from '../app-env';
+import { type ActivityDimension, type ActivityGroup, activityBreakdown, activityTotals } from './activity.queries';
+import type { StatsConfig } from './config';
+import { type ProblemRates, problemRates, type Satisfaction } from './metrics';
+import { monthsOf, type Scope, upToToday } from './period';
+import { type ProblemDimension, type ProblemGroup, problemBreakdown, problemTotals, problemTrend } from './problems.queries';
+import {
+  type GroupSatisfaction,
+  groupSatisfaction,
+  type ItemDef,
+  likertItems,
+  overallSatisfaction,
+  type RoundFigures,
+  roundFigures,
+  satisfactionByMonth,
+} from './satisfaction';
+import { type SatisfactionDimension, satisfactionGroups, surveyRollups } from './survey.queries';
+
+export type SurveySummary = {
+  items: ItemDef[];
+  rounds: RoundFigures[];
+  overall: Satisfaction;
+  invited: number;
+  opened: number;
+  submitted: number;
+};
+
+export type MonthRow = { month: string; activity: ActivityGroup | null; problems: ProblemGroup | null; satisfaction: Satisfaction | null };
+
+export type Overview = {
+  activity: ActivityGroup;
+  problems: ProblemGroup;
+  rates: ProblemRates;
+  survey: SurveySummary;
+  months: MonthRow[];
+  byCategory: ProblemGroup[];
+  byUnit: ProblemGroup[];
+  activityByUnit: ActivityGroup[];
+};
+
+/** Survey figures of a scope from the rollups, overall, per round and per month. */
+export async function surveySummary(db: Db, scope: Scope, cfg: StatsConfig) {
+  const data = await surveyRollups(db, scope);
+  const items = likertItems(data.versions);
+  const sum = (f: (r: (typeof data.rounds)[number]) => number) => data.rounds.reduce((n, r) => n + f(r), 0);
+  const summary: SurveySummary = {
+    items,
+    rounds: roundFigures(data, items, cfg),
+    overall: overallSatisfaction(data, items, cfg),
+    invited: sum((r) => r.invited),
+    opened: sum((r) => r.opened),
+    submitted: sum((r) => r.submitted),
+  };
+  return { summary, byMonth: satisfactionByMonth(data, items, cfg) };
+}
+
+/** The admin overview: headline figures, months, items, categories and units. */
+export async function overview(db: Db, scope: Scope, cfg: StatsConfig): Promise<Overview> {
+  const [survey, problems, trend, byCategory, byUnit, activity, activityByMonth, activityByUnit] = await Promise.all([
+    surveySummary(db, scope, cfg),
+    problemTotals(db, scope),
+    problemTrend(db, scope),
+    problemBreakdown(db, scope, 'category'),
+    problemBreakdown(db, scope, 'unit'),
+    activityTotals(db, scope),
+    activityBreakdown(db, scope, 'month'),
+    activityBreakdown(db, scope, 'unit'),
+  ]);
+  const months = monthsOf(upToToday(scope.period, scope.today)).map((month) => ({
+    month,
+    activity: activityByMonth.find((a) => a.key === month) ?? null,
+    problems: trend.get(month) ?? null,
+    satisfaction: survey.byMonth.get(month) ?? null,
+  }));
+  return { activity, problems, rates: problemRates(problems), survey: survey.summary, months, byCategory, byUnit, activityByUnit };
+}
+
+export const BREAKDOWNS = ['unit', 'officer', 'chain', 'region', 'category', 'month'] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+
+export type BreakdownRow = {
+  key: string | null;
+  label: string | null;
+  activity: ActivityGroup | null;
+  problems: ProblemGroup | null;
+  satisfaction: Satisfaction | null;
+};
+
+/** One dimension, every figure that exists for it (no 三个一 by category, no satisfaction by category). */
+export async function breakdown(
+  db: Db,
+  scope: Scope,
+  by: Breakdown,
+  cfg: StatsConfig,
+): Promise<{ rows: BreakdownRow[]; items: ItemDef[] }> {
+  const withActivity = by !== 'category';
+  const withSatisfaction = by !== 'category' && by !== 'month';
+  const [rollups, problems, activity] = await Promise.all([
+    surveyRollups(db, scope),
+    by === 'month' ? problemTrend(db, scope).then((m) => [...m.values()]) : problemBreakdown(db, scope, by as ProblemDimension),
+    withActivity ? activityBreakdown(db, scope, by as ActivityDimension) : Promise.resolve([]),
+  ]);
+  const items = likertItems(rollups.versions);
+  let sat: GroupSatisfaction[] = [];
+  if (withSatisfaction) {
+    sat = groupSatisfaction(
+      await satisfactionGroups(
+        db,
+        scope,
+        by as SatisfactionDimension,
+        items.map((i) => i.key),
+      ),
+      items,
+      cfg,
+    );
+  }
+  const byMonth = by === 'month' ? satisfactionByMonth(rollups, items, cfg) : null;
+  const keys =
+    by === 'month' ? monthsOf(upToToday(scope.period, scope.today)).map((m) => ({ key: m, label: m })) : [...problems, ...activity, ...sat];
+  const rows = new Map<string | null, BreakdownRow>();
+  for (const k of keys) {
+    if (rows.has(k.key)) continue;
+    rows.set(k.key, {
+      key: k.key,
+      label: k.label,
+      activity: activity.find((a) => a.key === k.key) ?? null,
+      problems: problems.find((p) => p.key === k.key) ?? null,
+      satisfaction: byMonth ? (byMonth.get(k.key ?? '') ?? null) : (sat.find((s) => s.key === k.key)?.satisfaction ?? null),
+    });
+  }
+  return { rows: [...rows.values()], items };
+}

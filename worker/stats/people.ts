@@ -1,0 +1,113 @@
+// The drill-down pages of one unit and one officer, and the officer's own page (/stats/mine), which
+// shows only the officer's aggregates and only satisfaction figures over at least k responses.
+import type { Db } from '../app-env';
+import { type ActivityGroup, activityBreakdown, activityTotals } from './activity.queries';
+import type { StatsConfig } from './config';
+import { type ProblemRates, problemRates, type Satisfaction } from './metrics';
+import type { Scope } from './period';
+import { type ProblemGroup, problemBreakdown, problemTotals } from './problems.queries';
+import { type GroupSatisfaction, groupSatisfaction, type ItemDef, likertItems } from './satisfaction';
+import { satisfactionGroups, surveyRollups } from './survey.queries';
+
+export type PersonRow = {
+  key: string | null;
+  label: string | null;
+  activity: ActivityGroup | null;
+  problems: ProblemGroup | null;
+  satisfaction: Satisfaction | null;
+};
+
+export type UnitView = {
+  activity: ActivityGroup;
+  problems: ProblemGroup;
+  rates: ProblemRates;
+  items: ItemDef[];
+  satisfaction: Satisfaction | null;
+  officers: PersonRow[];
+  byCategory: ProblemGroup[];
+};
+
+/** A unit: its officers' activity, the problems it leads (主办), its lead-paired enterprises' ratings. */
+export async function unitView(db: Db, scope: Scope, cfg: StatsConfig): Promise<UnitView> {
+  const [rollups, activity, officerActivity, problems, officerProblems, byCategory] = await Promise.all([
+    surveyRollups(db, { ...scope, unitId: undefined }),
+    activityTotals(db, scope),
+    activityBreakdown(db, scope, 'officer'),
+    problemTotals(db, scope),
+    problemBreakdown(db, scope, 'officer'),
+    problemBreakdown(db, scope, 'category'),
+  ]);
+  const items = likertItems(rollups.versions);
+  const keys = items.map((i) => i.key);
+  const [unitSat, officerSat] = await Promise.all([
+    satisfactionGroups(db, scope, 'unit', keys).then((g) => groupSatisfaction(g, items, cfg)),
+    satisfactionGroups(db, scope, 'officer', keys).then((g) => groupSatisfaction(g, items, cfg)),
+  ]);
+  const officers = new Map<string | null, PersonRow>();
+  for (const g of [...officerActivity, ...officerProblems, ...officerSat]) {
+    if (officers.has(g.key)) continue;
+    officers.set(g.key, {
+      key: g.key,
+      label: g.label,
+      activity: officerActivity.find((a) => a.key === g.key) ?? null,
+      problems: officerProblems.find((p) => p.key === g.key) ?? null,
+      satisfaction: officerSat.find((s) => s.key === g.key)?.satisfaction ?? null,
+    });
+  }
+  return {
+    activity,
+    problems,
+    rates: problemRates(problems),
+    items,
+    satisfaction: unitSat[0]?.satisfaction ?? null,
+    officers: [...officers.values()],
+    byCategory,
+  };
+}
+
+export type OfficerView = {
+  activity: ActivityGroup;
+  months: ActivityGroup[];
+  problems: ProblemGroup;
+  rates: ProblemRates;
+  byCategory: ProblemGroup[];
+  items: ItemDef[];
+  /** Per round, over the responses of the officer's paired enterprises. */
+  rounds: GroupSatisfaction[];
+  /** All rounds together; null on the officer's own page (see below). */
+  overall: Satisfaction | null;
+};
+
+/**
+ * One officer's figures. `own` is the officer's own page: rounds under k are left out altogether (a
+ * round listed as 样本不足 would still tell an officer with one enterprise that it was drawn, DESIGN §2),
+ * and there is no all-rounds total, from which a hidden round could be worked out by subtraction.
+ */
+export async function officerView(db: Db, scope: Scope, cfg: StatsConfig, own: boolean): Promise<OfficerView> {
+  const [rollups, activity, months, problems, byCategory] = await Promise.all([
+    surveyRollups(db, { ...scope, officerId: undefined }),
+    activityTotals(db, scope),
+    activityBreakdown(db, scope, 'month'),
+    problemTotals(db, scope),
+    problemBreakdown(db, scope, 'category'),
+  ]);
+  const items = likertItems(rollups.versions);
+  const keys = items.map((i) => i.key);
+  const [rounds, overall] = await Promise.all([
+    satisfactionGroups(db, scope, 'round', keys).then((g) => groupSatisfaction(g, items, cfg)),
+    own ? Promise.resolve([]) : satisfactionGroups(db, scope, 'officer', keys).then((g) => groupSatisfaction(g, items, cfg)),
+  ]);
+  const order = new Map(rollups.rounds.map((r, i) => [r.id, i]));
+  return {
+    activity,
+    months: months.sort((a, b) => String(a.key).localeCompare(String(b.key))),
+    problems,
+    rates: problemRates(problems),
+    byCategory,
+    items,
+    rounds: rounds
+      .filter((r) => !own || !r.satisfaction.suppressed)
+      .sort((a, b) => (order.get(a.key ?? '') ?? 0) - (order.get(b.key ?? '') ?? 0)),
+    overall: own ? null : (overall[0]?.satisfaction ?? null),
+  };
+}

@@ -1,0 +1,118 @@
+// Problem-ledger figures (办结率, 解决率, 按期办结率, overdue, median days, 回访率) as GROUP BY aggregates in
+// SQL over one programme's problems (index problems_programme_raised_idx, or the unit/officer ones):
+// counts come back per group, never rows. Rules, with metrics.ts ProblemCounts:
+// - due (应办结): the deadline in force — last 延期, else 办结时限, else the day raised — is in the
+//   period and not after today; a problem reopened by a negative 回访 is open again, so not closed;
+// - overdue: the ledger's own rule (worker/problems/overdue.ts: open and past a set deadline), within due.
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../app-env';
+import { type ProblemCounts, ZERO_PROBLEMS } from './metrics';
+import { type Scope, upToToday } from './period';
+import { readAll } from './sql';
+
+export const PROBLEM_DIMENSIONS = ['category', 'unit', 'officer', 'chain', 'region'] as const;
+export type ProblemDimension = (typeof PROBLEM_DIMENSIONS)[number] | 'total' | 'month';
+
+/** Group key and label of each dimension; unit is the 主办单位 (the unit answerable for the problem). */
+const GROUPS: Record<ProblemDimension, { key: string; label: string; join: string }> = {
+  total: { key: "'all'", label: "''", join: '' },
+  category: { key: 'p.category', label: 'p.category', join: '' },
+  unit: { key: 'p.lead_unit_id', label: 'u.name', join: 'LEFT JOIN units u ON u.id = p.lead_unit_id' },
+  officer: { key: 'p.officer_id', label: 'o.name', join: 'JOIN users o ON o.id = p.officer_id' },
+  chain: {
+    key: 'e.chain_id',
+    label: 'ch.name',
+    join: 'JOIN enterprises e ON e.id = p.enterprise_id LEFT JOIN chains ch ON ch.id = e.chain_id',
+  },
+  region: { key: 'e.region', label: 'e.region', join: 'JOIN enterprises e ON e.id = p.enterprise_id' },
+  // By the month the problem falls due; raised and closed counts get their own months (problemTrend).
+  month: { key: 'substr(coalesce(p.extended_deadline, p.deadline, p.raised_on), 1, 7)', label: "''", join: '' },
+};
+
+/** The parameters once, as a one-row CTE, so the conditional sums below stay readable. */
+function base(scope: Scope, by: ProblemDimension, where = sql``): SQL {
+  const g = GROUPS[by];
+  const dueTo = upToToday(scope.period, scope.today).to;
+  return sql`WITH prm AS (SELECT ${scope.period.from} AS f, ${scope.period.to} AS t, ${dueTo} AS dt, ${scope.today} AS today),
+    base AS (
+      SELECT ${sql.raw(g.key)} AS grp, ${sql.raw(g.label)} AS label, p.status, p.raised_on, p.closed_on, p.follow_up,
+        coalesce(p.extended_deadline, p.deadline, p.raised_on) AS due, coalesce(p.extended_deadline, p.deadline) AS deadline
+      FROM problems p ${sql.raw(g.join)}
+      WHERE p.programme_id = ${scope.programmeId}
+        ${scope.unitId ? sql`AND p.lead_unit_id = ${scope.unitId}` : sql``}
+        ${scope.officerId ? sql`AND p.officer_id = ${scope.officerId}` : sql``}
+        ${where}
+    )`;
+}
+
+const countsSql = (scope: Scope, by: ProblemDimension) => sql`${base(scope, by)}
+  SELECT grp, label,
+    sum(raised_on BETWEEN f AND t) AS raised,
+    sum(status = 'closed' AND closed_on BETWEEN f AND t) AS closedInPeriod,
+    sum(due BETWEEN f AND dt) AS due,
+    sum(due BETWEEN f AND dt AND status = 'closed') AS dueClosed,
+    sum(due BETWEEN f AND dt AND status = 'closed' AND closed_on <= due) AS dueOnTime,
+    sum(due BETWEEN f AND dt AND status = 'closed' AND follow_up IS NOT NULL) AS dueFollowedUp,
+    sum(due BETWEEN f AND dt AND status = 'closed' AND follow_up IN ('satisfied', 'basically')) AS dueResolved,
+    sum(due BETWEEN f AND dt AND status IN ('pending', 'in_progress') AND deadline < today) AS overdue,
+    sum(due BETWEEN f AND dt AND status = 'unresolvable') AS unresolvable
+  FROM base, prm
+  WHERE raised_on BETWEEN f AND t OR due BETWEEN f AND dt OR closed_on BETWEEN f AND t
+  GROUP BY grp`;
+
+/** Median of closed_on − raised_on in days over the due, closed problems of each group (window functions). */
+const medianSql = (scope: Scope, by: ProblemDimension) => sql`${base(scope, by, sql`AND p.status = 'closed'`)},
+    d AS (SELECT grp, julianday(closed_on) - julianday(raised_on) AS days FROM base, prm WHERE due BETWEEN f AND dt),
+    r AS (SELECT grp, days, row_number() OVER (PARTITION BY grp ORDER BY days) AS rn, count(*) OVER (PARTITION BY grp) AS cnt FROM d)
+  SELECT grp, avg(days) AS medianDays FROM r WHERE rn IN ((cnt + 1) / 2, (cnt + 2) / 2) GROUP BY grp`;
+
+export type ProblemGroup = ProblemCounts & { key: string | null; label: string | null; medianDays: number | null };
+type CountRow = Record<keyof ProblemCounts, number | null> & { grp: string | null; label: string | null };
+
+function merge(counts: CountRow[], medians: { grp: string | null; medianDays: number }[]): ProblemGroup[] {
+  const medianOf = new Map(medians.map((m) => [m.grp, m.medianDays]));
+  return counts.map(({ grp, label, ...c }) => {
+    const n = Object.fromEntries(Object.keys(ZERO_PROBLEMS).map((k) => [k, Number(c[k as keyof ProblemCounts] ?? 0)]));
+    return { ...(n as ProblemCounts), key: grp, label, medianDays: medianOf.get(grp) ?? null };
+  });
+}
+
+/** The figures of a scope grouped by one dimension, largest groups (by problems due) first. */
+export async function problemBreakdown(db: Db, scope: Scope, by: ProblemDimension): Promise<ProblemGroup[]> {
+  const [counts, medians] = await readAll<[CountRow, { grp: string | null; medianDays: number }]>(db, [
+    countsSql(scope, by),
+    medianSql(scope, by),
+  ]);
+  return merge(counts, medians).sort((a, b) => b.due - a.due || b.raised - a.raised);
+}
+
+/** The scope's totals (zeros when it has no problem at all). */
+export async function problemTotals(db: Db, scope: Scope): Promise<ProblemGroup> {
+  const [row] = await problemBreakdown(db, scope, 'total');
+  return row ?? { ...ZERO_PROBLEMS, key: 'all', label: '', medianDays: null };
+}
+
+/** Per month: raised by the month raised, closed by the month closed, the rest by the month due. */
+export async function problemTrend(db: Db, scope: Scope): Promise<Map<string, ProblemGroup>> {
+  // Not "AS grp": GROUP BY would take base's own grp column (the constant 'all') before the alias.
+  const byMonth = (col: string, cond: string) => sql`${base(scope, 'total')}
+    SELECT substr(${sql.raw(col)}, 1, 7) AS month, count(*) AS n FROM base, prm WHERE ${sql.raw(cond)} GROUP BY month`;
+  const [counts, medians, raised, closed] = await readAll<
+    [CountRow, { grp: string; medianDays: number }, { month: string; n: number }, { month: string; n: number }]
+  >(db, [
+    countsSql(scope, 'month'),
+    medianSql(scope, 'month'),
+    byMonth('raised_on', 'raised_on BETWEEN f AND t'),
+    byMonth('closed_on', "status = 'closed' AND closed_on BETWEEN f AND t"),
+  ]);
+  const out = new Map<string, ProblemGroup>();
+  const get = (m: string) => {
+    const g = out.get(m) ?? { ...ZERO_PROBLEMS, key: m, label: m, medianDays: null };
+    out.set(m, g);
+    return g;
+  };
+  for (const g of merge(counts, medians)) if (g.key) Object.assign(get(g.key), g, { raised: 0, closedInPeriod: 0 });
+  for (const r of raised) get(r.month).raised = r.n;
+  for (const r of closed) get(r.month).closedInPeriod = r.n;
+  return out;
+}

@@ -1,0 +1,136 @@
+// /admin/stats: the dashboards (DESIGN §6). Mounted inside adminRoutes, so admin-only. Every page takes
+// the same filters (programme, from, to) and reads aggregates only: rollups for the survey figures,
+// GROUP BY queries for memos and problems.
+import { eq } from 'drizzle-orm';
+import { type Context, Hono } from 'hono';
+import * as z from 'zod';
+import { campaigns } from '../../schema/survey-tables';
+import { units, users } from '../../schema/tables';
+import { AdminShell } from '../../web/components/admin-shell';
+import { StatsBreakdownPage } from '../../web/pages/stats/breakdown';
+import { StatsOverviewPage } from '../../web/pages/stats/overview';
+import { StatsOfficerPage, StatsUnitPage } from '../../web/pages/stats/people';
+import { StatsRoundPage } from '../../web/pages/stats/round';
+import type { AppEnv } from '../app-env';
+import { auditStatement } from '../lib/audit';
+import { AppError, notFound } from '../lib/errors';
+import { render } from '../lib/render';
+import { validateForm } from '../lib/validate';
+import { statsConfig } from './config';
+import { BREAKDOWNS, breakdown, overview } from './dashboard';
+import { type Filters, resolveFilters, scopeFrom } from './filters';
+import { officerView, unitView } from './people';
+import { filterQuery, statsQuery } from './period';
+import { recomputeStatements } from './recompute';
+import { roundView } from './round';
+import { d1Of } from './sql';
+
+export const statsRoutes = new Hono<AppEnv>();
+const ID = '/:id{[0-9a-f-]{36}}';
+
+export const filterProps = (f: Filters) => ({
+  programmes: f.programmes,
+  programmeId: f.programme.id,
+  from: f.period.from,
+  to: f.period.to,
+});
+export const queryOf = (f: Filters) => filterQuery(f.programme.id, f.period);
+
+/** The filters of the request, or the "no programme yet" page. */
+async function filtersOf(c: Context<AppEnv>) {
+  const f = await resolveFilters(c.get('db'), statsQuery.parse(c.req.query()));
+  if (!f) throw new AppError(404, 'no_programme', 'stats.noProgramme');
+  return f;
+}
+
+statsRoutes.get('/', async (c) => {
+  const f = await filtersOf(c);
+  const cfg = statsConfig(c.env);
+  const data = await overview(c.get('db'), scopeFrom(f), cfg);
+  return render(c, <StatsOverviewPage filter={filterProps(f)} query={queryOf(f)} data={data} k={cfg.k} />);
+});
+
+const breakdownQuery = z.object({ by: z.enum(BREAKDOWNS).catch('unit') });
+
+statsRoutes.get('/breakdown', async (c) => {
+  const f = await filtersOf(c);
+  const { by } = breakdownQuery.parse(c.req.query());
+  const { rows } = await breakdown(c.get('db'), scopeFrom(f), by, statsConfig(c.env));
+  return render(c, <StatsBreakdownPage filter={filterProps(f)} query={queryOf(f)} by={by} rows={rows} />);
+});
+
+statsRoutes.get(`/rounds${ID}`, async (c) => {
+  const db = c.get('db');
+  const round = await db
+    .select({ programmeId: campaigns.programmeId })
+    .from(campaigns)
+    .where(eq(campaigns.id, c.req.param('id')))
+    .get();
+  if (!round) throw notFound();
+  const f = await resolveFilters(db, { ...statsQuery.parse(c.req.query()), programme: round.programmeId });
+  if (!f) throw notFound();
+  const cfg = statsConfig(c.env);
+  const view = await roundView(db, { ...scopeFrom(f), campaignId: c.req.param('id') }, cfg);
+  if (!view) throw notFound();
+  return render(c, <StatsRoundPage view={view} query={queryOf(f)} k={cfg.k} />);
+});
+
+statsRoutes.get(`/units${ID}`, async (c) => {
+  const db = c.get('db');
+  const unit = await db
+    .select({ name: units.name })
+    .from(units)
+    .where(eq(units.id, c.req.param('id')))
+    .get();
+  if (!unit) throw notFound();
+  const f = await filtersOf(c);
+  const cfg = statsConfig(c.env);
+  const view = await unitView(db, scopeFrom(f, { unitId: c.req.param('id') }), cfg);
+  return render(c, <StatsUnitPage name={unit.name} view={view} query={queryOf(f)} period={f.period} k={cfg.k} />);
+});
+
+statsRoutes.get(`/officers${ID}`, async (c) => {
+  const db = c.get('db');
+  const officer = await db
+    .select({ name: users.name, role: users.role })
+    .from(users)
+    .where(eq(users.id, c.req.param('id')))
+    .get();
+  if (officer?.role !== 'officer') throw notFound();
+  const f = await filtersOf(c);
+  const cfg = statsConfig(c.env);
+  const view = await officerView(db, scopeFrom(f, { officerId: c.req.param('id') }), cfg, false);
+  return render(c, <StatsOfficerPage name={officer.name} view={view} query={queryOf(f)} period={f.period} k={cfg.k} />);
+});
+
+const recomputeInput = z.strictObject({ campaign: z.union([z.literal(''), z.uuid()]).default('') });
+
+/** Rebuilds the survey rollups from the raw rows (worker/stats/recompute.ts), audited. */
+statsRoutes.post('/recompute', async (c) => {
+  const db = c.get('db');
+  const input = await validateForm(c, recomputeInput);
+  if (!input.ok) throw new AppError(422, 'invalid', 'form.invalid', input.state.errors);
+  const campaignId = input.data.campaign || undefined;
+  const d1 = d1Of(db);
+  const statements = recomputeStatements(campaignId !== undefined).map((s) =>
+    campaignId ? d1.prepare(s).bind(campaignId) : d1.prepare(s),
+  );
+  const audit = auditStatement(db, c, { action: 'recompute_rollups', objectType: 'campaign', objectId: campaignId ?? 'all' }).toSQL();
+  // The audit row goes in the same atomic batch as the rebuild.
+  await d1.batch([...statements, d1.prepare(audit.sql).bind(...audit.params)]);
+  return c.redirect(campaignId ? `/admin/stats/rounds/${campaignId}` : '/admin/stats', 303);
+});
+
+statsRoutes.get('/recompute', (c) =>
+  render(
+    c,
+    <AdminShell title={c.get('t')('stats.recompute')}>
+      <form method="post" action="/admin/stats/recompute" class="card">
+        <p>{c.get('t')('stats.recomputeHelp')}</p>
+        <button type="submit" class="primary">
+          {c.get('t')('stats.recompute')}
+        </button>
+      </form>
+    </AdminShell>,
+  ),
+);
