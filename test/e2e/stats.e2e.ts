@@ -1,0 +1,89 @@
+// Issue 5, tried as a new user would: six enterprises answer the demo round; the admin's round
+// dashboard shows the figures a hand count gives; the responses and ledger CSVs parse back; the work
+// report prints to an A4 PDF.
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoInvitations, demoProgramme, demoRound } from '../../schema/seed/demo.ts';
+import { parseCsv } from '../../worker/lib/csv.ts';
+import { context, launch, origin, shot, signIn, visible } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The demo links, derived as the Worker derives them (HMAC of the invitation id with LINK_SECRET). */
+function demoLink(index: number): string {
+  const secret = /^LINK_SECRET\s*=\s*"?([^"\r\n]+)"?/m.exec(readFileSync('.dev.vars', 'utf8'))?.[1] ?? '';
+  const id = demoInvitations[index]?.id ?? '';
+  return `${origin()}/s/${createHmac('sha256', secret).update(id).digest('base64url').slice(0, 24)}`;
+}
+
+// 总体满意度 given by six enterprises: hand count → valid 5 (不了解 excluded, and 5 = k, so it is shown),
+// top-2 (非常满意 ×2 + 满意 ×1) = 3 → 满意率 3/5 = 60.0%.
+const OVERALL = ['5', '5', '4', '3', '2', 'na'];
+
+describe('statistics, exports and the work report', () => {
+  it('shows hand-countable figures, exports CSV that parses back, prints the report', async () => {
+    for (const [i, overall] of OVERALL.entries()) {
+      const enterprise = await browser.newContext({ baseURL: origin() });
+      expect((await enterprise.request.get(demoLink(3 + i))).status()).toBe(200); // link → cookie → /s
+      const form = {
+        contact_month: 'yes',
+        onsite_month: 'yes',
+        attitude: '4',
+        responsiveness: '4',
+        effectiveness: '4',
+        policy_help: '4',
+        integrity: '5',
+        overall,
+        ...(overall === '2' ? { reason: '诉求响应慢。' } : {}),
+        suggestions: i === 0 ? '=HYPERLINK("http://x","点我"), "引号", 换行\n第二行 🙂' : '',
+      };
+      const res = await enterprise.request.post(`/s?round=${demoRound.id}`, { form, headers: { origin: origin() } });
+      expect(res.status()).toBe(200);
+      await enterprise.close();
+    }
+
+    const desk = await context(browser);
+    const page = await desk.newPage();
+    await signIn(page, 'admin', 'demo-admin-2026');
+    await page.goto(`/admin/stats/rounds/${demoRound.id}`);
+    const overallRow = page.locator('tr', { hasText: '总体满意度' }).first();
+    expect(await visible(overallRow)).toBe(true);
+    expect(await overallRow.innerText()).toContain('3/5');
+    expect(await overallRow.innerText()).toContain('60.0%');
+    await shot(page, '18-round-dashboard');
+    await page.goto('/admin/stats');
+    await shot(page, '19-stats-overview');
+
+    // Responses CSV: BOM, a header row, six responses; the tricky answer comes back exactly.
+    const csv = await (await page.request.get(`/admin/exports/responses.csv?campaign=${demoRound.id}`)).text();
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(csv.slice(1)).map((r) => r.cells);
+    expect(rows).toHaveLength(7);
+    const header = rows[0] ?? [];
+    const col = header.findIndex((h) => h.includes('意见建议'));
+    expect(col).toBeGreaterThan(-1);
+    // The formula guard prefixes a quote; everything after it is the answer as typed.
+    expect(rows.some((r) => r[col] === `'=HYPERLINK("http://x","点我"), "引号", 换行\n第二行 🙂`)).toBe(true);
+
+    // Ledger CSV with the Chinese headers of DESIGN §5.
+    const ledger = await (await page.request.get(`/admin/exports/problems.csv?programme=${demoProgramme.id}`)).text();
+    expect(parseCsv(ledger.slice(1))[0]?.cells.slice(0, 4)).toEqual(['问题编号', '企业名称', '统一社会信用代码', '问题描述']);
+
+    // The work report, printed.
+    await page.goto(`/admin/report?programme=${demoProgramme.id}`);
+    expect(await visible(page.getByText(/本期共/).first())).toBe(true);
+    await shot(page, '20-work-report');
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await desk.close();
+  });
+});
