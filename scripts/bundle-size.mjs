@@ -15,7 +15,9 @@ const js = readdirSync(out).filter((f) => f.endsWith('.js'));
 const bytes = js.reduce((n, f) => n + readFileSync(join(out, f)).length, 0);
 const gz = js.reduce((n, f) => n + gzipSync(readFileSync(join(out, f)), { level: 9 }).length, 0);
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
-console.log(`Worker bundle: ${kib(bytes)}, ${kib(gz)} gzip — target ${kib(TARGET)} gzip: ${gz <= TARGET ? 'met' : `MISSED by ${kib(gz - TARGET)}`}`);
+console.log(
+  `Worker bundle: ${kib(bytes)}, ${kib(gz)} gzip — target ${kib(TARGET)} gzip: ${gz <= TARGET ? 'met' : `MISSED by ${kib(gz - TARGET)}`}`,
+);
 if (gz > CEILING) {
   console.error(`Worker bundle is over its regression ceiling of ${kib(CEILING)} gzip.`);
   process.exit(1);

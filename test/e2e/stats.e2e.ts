@@ -56,8 +56,8 @@ describe('statistics, exports and the work report', () => {
     await page.goto(`/admin/stats/rounds/${demoRound.id}`);
     const overallRow = page.locator('tr', { hasText: '总体满意度' }).first();
     expect(await visible(overallRow)).toBe(true);
-    expect(await overallRow.innerText()).toContain('3/5');
-    expect(await overallRow.innerText()).toContain('60.0%');
+    expect(await overallRow.textContent()).toContain('3/5');
+    expect(await overallRow.textContent()).toContain('60.0%');
     await shot(page, '18-round-dashboard');
     await page.goto('/admin/stats');
     await shot(page, '19-stats-overview');

@@ -127,13 +127,21 @@ describe('request guards', () => {
 describe('origin check under no-referrer', () => {
   it('accepts a same-origin form post that carries Origin: null (what browsers send under no-referrer)', async () => {
     const user = await makeUser();
-    const res = await postForm('/login', { login: user.login, password: user.password }, { headers: { origin: 'null', 'sec-fetch-site': 'same-origin' } });
+    const res = await postForm(
+      '/login',
+      { login: user.login, password: user.password },
+      { headers: { origin: 'null', 'sec-fetch-site': 'same-origin' } },
+    );
     expect(res.status).toBe(303);
   });
 
   it('refuses Origin: null from another site', async () => {
     const user = await makeUser();
-    const res = await postForm('/login', { login: user.login, password: user.password }, { headers: { origin: 'null', 'sec-fetch-site': 'cross-site' } });
+    const res = await postForm(
+      '/login',
+      { login: user.login, password: user.password },
+      { headers: { origin: 'null', 'sec-fetch-site': 'cross-site' } },
+    );
     expect(res.status).toBe(403);
     expect(sessionCookie(res)).toBeNull();
   });

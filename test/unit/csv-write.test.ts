@@ -3,7 +3,8 @@
 // cells neutralised by a leading ' and credit codes and phone numbers untouched.
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../worker/lib/csv';
-import { BOM, contentDisposition, csvStream, csvTable, type Page } from '../../worker/lib/csv-write';
+import { BOM, csvStream, csvTable, type Page } from '../../worker/lib/csv-write';
+import { attachment as contentDisposition } from '../../worker/lib/filename';
 
 const bytesOf = async (stream: ReadableStream<Uint8Array>) => new Uint8Array(await new Response(stream).arrayBuffer());
 /** ignoreBOM: keep the BOM in the text (a TextDecoder drops it by default). */

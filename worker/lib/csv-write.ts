@@ -4,6 +4,7 @@
 // Workers and writes from a keyset-paginated source into a ReadableStream, and the missing part is
 // these few lines, so rows go out page by page and memory stays flat whatever the row count.
 import { csvLine } from './csv';
+import { attachment } from './filename';
 
 /** Excel needs the byte-order mark to read the file as UTF-8 instead of the system code page (GBK). */
 export const BOM = '\uFEFF';
@@ -45,32 +46,11 @@ export async function csvStream<K>(
 /** A small, already computed table (metric tables) as the same kind of stream. */
 export const csvTable = (header: readonly string[], rows: string[][]) => csvStream<never>(header, async () => ({ rows, next: null }));
 
-/**
- * The name a browser will save: file names here carry programme and round names users typed, so no
- * path separators, reserved or control characters, no bidi overrides that disguise the extension.
- */
-const UNSAFE = /[\u0000-\u001f\u007f"*/:<>?\\|\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const safeName = (name: string) =>
-  name
-    .replace(UNSAFE, '_')
-    .replace(/^[.\s]+/, '')
-    .trim() || 'export.csv';
-
-/**
- * Content-Disposition per RFC 6266 with the real (Chinese) name as an RFC 5987 UTF-8 extended value,
- * which every current browser prefers, and an ASCII name for the rest.
- */
-export function contentDisposition(filename: string, fallback: string): string {
-  const encoded = encodeURIComponent(safeName(filename)).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-  const ascii = safeName(fallback).replace(/[^\x20-\x7e]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
-
 export function csvResponse(body: ReadableStream<Uint8Array>, filename: string, fallback: string): Response {
   return new Response(body, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': contentDisposition(filename, fallback),
+      'content-disposition': attachment(filename, fallback),
       // Exports carry personal data: never stored by a browser or proxy cache.
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
