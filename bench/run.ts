@@ -1,0 +1,139 @@
+// `npm run bench` — the benchmark suite of issue 6 (DESIGN §8). Builds the app as deployed, generates
+// the data sets, measures page weight (+ Lighthouse), submissions (app vs floor), dashboards and the
+// recompute, the CSV export and the bundle, then writes the table: bench/BENCHMARKS.md for the full
+// run, bench/.out/BENCHMARKS-<mode>.md otherwise.
+//   npm run bench                 full scale, the published figures
+//   npm run bench -- --quick      CI-sized (< 3 min)
+//   npm run bench -- --smoke      < 60 s, fails when a step breaks or a submission is lost (npm test)
+//   add --keep to keep the generated databases under bench/.data
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DATA } from './gen/database.ts';
+import { BENCH_SECRET, generate, type Spec } from './gen/generate.ts';
+import { machine, versions } from './lib/env-info.ts';
+import { buildApp, OUT } from './lib/worker.ts';
+import { MODES, type Mode } from './modes.ts';
+import { problems, type Results, renderReport } from './report.ts';
+import { exportBench } from './steps/export.ts';
+import { CHROME, lighthouse } from './steps/lighthouse.ts';
+import { pageWeight, serve } from './steps/page-weight.ts';
+import { statsBench } from './steps/stats.ts';
+import { submitBench } from './steps/submit.ts';
+
+const { values: args } = parseArgs({ options: { quick: { type: 'boolean' }, smoke: { type: 'boolean' }, keep: { type: 'boolean' } } });
+const mode: Mode = args.smoke ? 'smoke' : args.quick ? 'quick' : 'full';
+const cfg = MODES[mode];
+const bindings = { APP_ORIGIN: 'http://127.0.0.1:8787', LINK_SECRET: BENCH_SECRET };
+const t0 = performance.now();
+const log = (msg: string) => process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${msg}\n`);
+
+async function step<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
+  log(`${name}…`);
+  const t = performance.now();
+  const value = await fn();
+  log(`${name}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  return value;
+}
+const dataSet = (name: string, spec: Spec) => step(`generate ${name}`, () => generate(join(DATA, `${mode}-${name}`), spec));
+/** Data sets are large (the 1 M-row export takes gigabytes): each goes once measured, unless --keep. */
+const drop = (dir: string) => {
+  if (!args.keep) for (const suffix of ['', '-app', '-floor']) rmSync(`${dir}${suffix}`, { recursive: true, force: true });
+};
+
+mkdirSync(OUT, { recursive: true });
+const results: Results = {
+  mode,
+  date: new Date().toISOString(),
+  command: `npm run bench${mode === 'full' ? '' : ` -- --${mode}`}`,
+  machine: machine(),
+  versions: versions(),
+  config: cfg,
+  dashboards: [],
+  exports: [],
+  generation: [],
+};
+
+// The browser assets (the survey's stylesheet and script) and the Worker exactly as deployed.
+await step('vite build', () => {
+  if (mode === 'smoke' && existsSync('dist/client/assets/respondent.css')) return; // npm test has just built them
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+});
+const app = await step('worker bundle (wrangler deploy --dry-run)', buildApp);
+results.bundle = { raw: app.raw, gzip: app.gzip, brotli: app.brotli };
+
+// Submissions and the survey page: a programme with past rounds and open links.
+const subDir = join(DATA, `${mode}-submit`);
+const sub = await dataSet('submit', { ...cfg.base, answers: cfg.scales[0] ?? 0, openLinks: cfg.warmup + cfg.requests + 1 });
+results.generation.push({ name: 'submit', counts: sub.counts, seconds: sub.seconds });
+results.submit = await step(`submissions (${cfg.requests} + ${cfg.warmup} warm-up, app and floor)`, () =>
+  submitBench(subDir, sub, app.script, cfg.connections, cfg.warmup),
+);
+const pw = await step('page weight', () => pageWeight(subDir, sub, app.script, bindings));
+const { assets, ...weights } = pw;
+results.pageWeight = weights;
+drop(subDir);
+if (cfg.lighthouseRuns > 0 && !existsSync(CHROME)) log(`Lighthouse skipped: no Chromium at ${CHROME} (apt-get install chromium)`);
+else if (cfg.lighthouseRuns > 0) {
+  const site = await serve(assets);
+  const pages = {
+    builtinJsOn: ['/s', 'built-in survey'],
+    builtinJsOff: ['/s-nojs', 'built-in survey, no script'],
+    surveyjs: ['/surveyjs/', 'SurveyJS'],
+  };
+  results.lighthouse = {};
+  try {
+    for (const page of cfg.lighthousePages) {
+      const [path, title] = pages[page];
+      results.lighthouse[page] = await step(`lighthouse: ${title}`, () => lighthouse(`${site.origin}${path}`, page, cfg.lighthouseRuns));
+    }
+  } finally {
+    site.server.close();
+  }
+}
+
+// Dashboards at each scale; the recompute at the largest.
+for (const [i, answers] of cfg.scales.entries()) {
+  const dir = join(DATA, `${mode}-stats-${answers}`);
+  const m = await dataSet(`stats-${answers}`, { ...cfg.base, answers });
+  results.generation.push({ name: `stats-${answers}`, counts: m.counts, seconds: m.seconds });
+  const last = i === cfg.scales.length - 1;
+  const r = await step(`dashboards at ${m.counts.answers} answers`, () =>
+    statsBench(dir, m, app.script, bindings, { times: cfg.dashboardTimes, recompute: last ? cfg.recomputeRuns : 0 }),
+  );
+  results.dashboards.push(r.dashboard);
+  if (r.recompute) results.recompute = r.recompute;
+  drop(dir);
+}
+
+// The responses CSV of one round answered by `rows` enterprises.
+for (const rows of cfg.exports) {
+  const dir = join(DATA, `${mode}-export-${rows}`);
+  const m = await dataSet(`export-${rows}`, {
+    officers: 20,
+    enterprises: rows,
+    memos: 0,
+    problemsPerMemo: 0,
+    answers: 0,
+    oneFullRound: true,
+  });
+  results.generation.push({ name: `export-${rows}`, counts: m.counts, seconds: m.seconds });
+  results.exports.push(await step(`responses.csv, ${rows} rows`, () => exportBench(dir, m, app.script, bindings)));
+  drop(dir);
+}
+
+results.seconds = (performance.now() - t0) / 1000;
+const report = renderReport(results);
+const target = mode === 'full' ? 'bench/BENCHMARKS.md' : join(OUT, `BENCHMARKS-${mode}.md`);
+writeFileSync(target, report);
+writeFileSync(join(OUT, `results-${mode}.json`), JSON.stringify(results, null, 2));
+process.stdout.write(`${report}\n`);
+log(`wrote ${target} in ${results.seconds.toFixed(0)} s`);
+
+// Integrity is never optional: a lost or duplicated answer, a broken step or an incomplete file fails.
+const broken = problems(results);
+if (broken.length) {
+  process.stderr.write(`\nbench: FAILED\n${broken.map((p) => `  - ${p}`).join('\n')}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,78 @@
+// Export (DESIGN §7–8): the responses CSV of one round, streamed with keyset pagination — time to first
+// byte, total time, and memory while it streams, sampled every 20 ms: the workerd process from /proc
+// (VmRSS, RssAnon; VmHWM at the end) and the Worker isolate's V8 heap over the inspector. Flat memory
+// means the heap's peak does not grow with the number of rows.
+import type { Manifest } from '../gen/generate.ts';
+import { freePort, userIsolate } from '../lib/inspector.ts';
+import { memoryOf, startWorker } from '../lib/worker.ts';
+
+export type ExportFigures = {
+  rows: number;
+  bytes: number;
+  ttfb: number;
+  total: number;
+  rssBefore: number;
+  rssPeak: number;
+  anonBefore: number;
+  anonPeak: number;
+  hwm: number;
+  /** The Worker isolate's V8 heap in use, KiB. */
+  heapBefore: number;
+  heapPeak: number;
+  complete: boolean;
+};
+
+export async function exportBench(dir: string, m: Manifest, script: string, bindings: Record<string, string>): Promise<ExportFigures> {
+  const port = await freePort();
+  const w = await startWorker(script, dir, bindings, port);
+  const isolate = await userIsolate(port);
+  try {
+    const headers = { cookie: `__Host-sid=${m.adminCookie}` };
+    const campaign = m.campaignIds[0];
+    // Warm the isolate (and the session's last-seen write) so the figures are the download's alone.
+    await (await fetch(`${w.url.origin}/admin/exports?programme=${m.programmeId}`, { headers })).arrayBuffer();
+    const { rss: rssBefore, anon: anonBefore } = memoryOf(w.pid);
+    const heapBefore = (await isolate.heapUsed()) / 1024;
+    let rssPeak = rssBefore;
+    let anonPeak = anonBefore;
+    let heapPeak = heapBefore;
+    const sampler = setInterval(async () => {
+      const now = memoryOf(w.pid);
+      rssPeak = Math.max(rssPeak, now.rss);
+      anonPeak = Math.max(anonPeak, now.anon);
+      heapPeak = Math.max(heapPeak, (await isolate.heapUsed()) / 1024);
+    }, 20);
+    const t = performance.now();
+    const res = await fetch(`${w.url.origin}/admin/exports/responses.csv?campaign=${campaign}`, { headers });
+    if (res.status !== 200 || !res.body) throw new Error(`responses.csv answered ${res.status}`);
+    let ttfb = 0;
+    let bytes = 0;
+    let lines = 0;
+    const reader = res.body.getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      const chunk = r.value;
+      if (!ttfb) ttfb = performance.now() - t;
+      bytes += chunk.length;
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+    }
+    const total = performance.now() - t;
+    clearInterval(sampler);
+    const rows = lines - 1; // the header line
+    return {
+      rows,
+      bytes,
+      ttfb,
+      total,
+      rssBefore,
+      rssPeak,
+      anonBefore,
+      anonPeak,
+      hwm: memoryOf(w.pid).hwm,
+      heapBefore,
+      heapPeak,
+      complete: rows === m.counts.responses,
+    };
+  } finally {
+    await w.stop();
+  }
+}

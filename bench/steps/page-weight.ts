@@ -1,0 +1,122 @@
+// Page weight of a respondent's first view (DESIGN §8: ≤ 14 KB compressed in all): the survey page as
+// the Worker renders it for a personal link, with its stylesheet and (JavaScript on) its enhancement
+// script; beside it the same survey built with SurveyJS. Both are served by one small loopback server
+// (node:http + zlib: brotli or gzip, as the browser asks) for Lighthouse.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import type { Manifest } from '../gen/generate.ts';
+import { OUT, startWorker } from '../lib/worker.ts';
+import { surveyJson } from '../surveyjs/survey-json.ts';
+
+export type Sizes = { raw: number; gzip: number; brotli: number };
+type Asset = { path: string; type: string; body: Buffer };
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript' };
+/** Static files compressed as hard as a CDN does for static assets: gzip -9, brotli quality 11. */
+const sizes = (b: Buffer): Sizes => ({
+  raw: b.length,
+  gzip: gzipSync(b, { level: 9 }).length,
+  brotli: brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
+const sum = (list: Sizes[]): Sizes =>
+  list.reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+
+/** The survey page exactly as a respondent's phone receives it after opening the personal link. */
+async function captureSurvey(dir: string, m: Manifest, script: string, bindings: Record<string, string>) {
+  const link = m.links.at(-1);
+  if (!link) throw new Error('the data set has no open link');
+  const w = await startWorker(script, dir, bindings);
+  try {
+    const opened = await fetch(`${w.url.origin}/s/${link.token}`, { redirect: 'manual' });
+    const cookie = opened.headers.get('set-cookie')?.split(';')[0];
+    if (opened.status !== 303 || !cookie) throw new Error(`GET /s/<token> answered ${opened.status}`);
+    const page = await fetch(`${w.url.origin}/s`, { headers: { cookie, 'user-agent': 'Mozilla/5.0 (Linux; Android 14) Mobile' } });
+    if (page.status !== 200) throw new Error(`GET /s answered ${page.status}`);
+    return Buffer.from(await page.arrayBuffer());
+  } finally {
+    await w.stop();
+  }
+}
+
+/** SurveyJS (survey-core + survey-js-ui) bundled and minified by esbuild into a static page. */
+async function buildSurveyJs(): Promise<Asset[]> {
+  const dir = join(OUT, 'surveyjs');
+  mkdirSync(dir, { recursive: true });
+  await build({
+    entryPoints: ['bench/surveyjs/page.ts'],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2019',
+    define: { SURVEY_JSON: JSON.stringify(surveyJson()), 'process.env.NODE_ENV': '"production"' },
+    outfile: join(dir, 'survey.js'),
+    logLevel: 'warning',
+  });
+  // The fontless theme: the default one loads Open Sans from fonts.gstatic.com, unreachable here (and in China).
+  const css = readFileSync('node_modules/survey-core/survey-core.fontless.min.css');
+  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>帮扶满意度调查表</title><link rel="stylesheet" href="/surveyjs/survey.css"><script defer src="/surveyjs/survey.js"></script></head>
+<body><div id="surveyElement"></div></body></html>`;
+  writeFileSync(join(dir, 'index.html'), html);
+  return [
+    { path: '/surveyjs/', type: TYPES['.html'] as string, body: Buffer.from(html) },
+    { path: '/surveyjs/survey.css', type: 'text/css', body: css },
+    { path: '/surveyjs/survey.js', type: 'text/javascript', body: readFileSync(join(dir, 'survey.js')) },
+  ];
+}
+
+/** The assets a page links to (stylesheets and scripts under /assets/), read from the Vite build. */
+function linkedAssets(html: string): Asset[] {
+  const refs = [...html.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1] as string);
+  return refs.map((p) => ({ path: p, type: TYPES[extname(p)] ?? 'application/octet-stream', body: readFileSync(join('dist/client', p)) }));
+}
+
+export async function pageWeight(dir: string, m: Manifest, script: string, bindings: Record<string, string>) {
+  const html = await captureSurvey(dir, m, script, bindings);
+  const builtin: Asset[] = [{ path: '/s', type: TYPES['.html'] as string, body: html }, ...linkedAssets(html.toString())];
+  // JavaScript off, for Lighthouse: the same page without its script element (Lighthouse cannot run
+  // with scripting disabled in the browser — its own gatherers are scripts). The script is then never
+  // fetched, exactly as in a browser with JavaScript off.
+  const noJs = Buffer.from(html.toString().replace(/<script\b[^>]*><\/script>/g, ''));
+  const surveyjs = await buildSurveyJs();
+  const size = (list: Asset[]) => Object.fromEntries(list.map((a) => [a.path, sizes(a.body)]));
+  const isScript = (a: Asset) => a.path.endsWith('.js');
+  return {
+    builtin: size(builtin),
+    builtinJsOn: sum(builtin.map((a) => sizes(a.body))),
+    builtinJsOff: sum(builtin.filter((a) => !isScript(a)).map((a) => sizes(a.body))),
+    surveyjs: size(surveyjs),
+    surveyjsTotal: sum(surveyjs.map((a) => sizes(a.body))),
+    assets: [...builtin, { path: '/s-nojs', type: TYPES['.html'] as string, body: noJs }, ...surveyjs],
+  };
+}
+
+/** Serves the assets compressed (brotli when accepted, else gzip), as a CDN would. */
+export async function serve(assets: Asset[]): Promise<{ origin: string; server: Server }> {
+  const encoded = new Map(
+    assets.map((a) => [
+      a.path,
+      { ...a, br: brotliCompressSync(a.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }), gz: gzipSync(a.body, { level: 9 }) },
+    ]),
+  );
+  const server = createServer((req, res) => {
+    const a = encoded.get((req.url ?? '/').split('?')[0] as string);
+    if (!a) return res.writeHead(404).end();
+    const accept = String(req.headers['accept-encoding'] ?? '');
+    const [enc, body] = /\bbr\b/.test(accept) ? ['br', a.br] : /\bgzip\b/.test(accept) ? ['gzip', a.gz] : ['identity', a.body];
+    res.writeHead(200, {
+      'content-type': a.type,
+      'content-encoding': enc,
+      'content-length': body.length,
+      vary: 'accept-encoding',
+      'cache-control': 'no-store',
+    });
+    res.end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const addr = server.address();
+  return { origin: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`, server };
+}
