@@ -58,7 +58,7 @@ export const MODES: Record<Mode, ModeConfig> = {
     warmup: 20,
     requests: 200,
     connections: 20,
-    exports: [1000],
+    exports: [1000, 3000],
     // One run of one page: enough to notice when Lighthouse or Chromium stops working with these flags.
     lighthouseRuns: 1,
     lighthousePages: ['builtinJsOn'],

@@ -5,9 +5,9 @@
 //   npm run bench                 full scale, the published figures
 //   npm run bench -- --quick      CI-sized (< 3 min)
 //   npm run bench -- --smoke      < 60 s, fails when a step breaks or a submission is lost (npm test)
-//   add --keep to keep the generated databases under bench/.data
+//   add --keep to keep the generated databases under bench/.data; --render rewrites the report only
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DATA } from './gen/database.ts';
@@ -22,8 +22,17 @@ import { pageWeight, serve } from './steps/page-weight.ts';
 import { statsBench } from './steps/stats.ts';
 import { submitBench } from './steps/submit.ts';
 
-const { values: args } = parseArgs({ options: { quick: { type: 'boolean' }, smoke: { type: 'boolean' }, keep: { type: 'boolean' } } });
+const { values: args } = parseArgs({
+  options: { quick: { type: 'boolean' }, smoke: { type: 'boolean' }, keep: { type: 'boolean' }, render: { type: 'boolean' } },
+});
 const mode: Mode = args.smoke ? 'smoke' : args.quick ? 'quick' : 'full';
+const reportFile = mode === 'full' ? 'bench/BENCHMARKS.md' : join(OUT, `BENCHMARKS-${mode}.md`);
+const resultsFile = join(OUT, `results-${mode}.json`);
+// --render: only write the report again from the last run's figures (after editing bench/notes.md).
+if (args.render) {
+  writeFileSync(reportFile, renderReport(JSON.parse(readFileSync(resultsFile, 'utf8')) as Results));
+  process.exit(0);
+}
 const cfg = MODES[mode];
 const bindings = { APP_ORIGIN: 'http://127.0.0.1:8787', LINK_SECRET: BENCH_SECRET };
 const t0 = performance.now();
@@ -125,11 +134,10 @@ for (const rows of cfg.exports) {
 
 results.seconds = (performance.now() - t0) / 1000;
 const report = renderReport(results);
-const target = mode === 'full' ? 'bench/BENCHMARKS.md' : join(OUT, `BENCHMARKS-${mode}.md`);
-writeFileSync(target, report);
-writeFileSync(join(OUT, `results-${mode}.json`), JSON.stringify(results, null, 2));
+writeFileSync(reportFile, report);
+writeFileSync(resultsFile, JSON.stringify(results, null, 2));
 process.stdout.write(`${report}\n`);
-log(`wrote ${target} in ${results.seconds.toFixed(0)} s`);
+log(`wrote ${reportFile} in ${results.seconds.toFixed(0)} s`);
 
 // Integrity is never optional: a lost or duplicated answer, a broken step or an incomplete file fails.
 const broken = problems(results);

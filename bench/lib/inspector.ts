@@ -26,7 +26,9 @@ export async function userIsolate(port: number) {
   let id = 0;
   const pending = new Map<number, (result: unknown) => void>();
   ws.addEventListener('message', (e) => {
-    const msg = JSON.parse(String(e.data)) as { id?: number; result?: unknown };
+    const data = String(e.data);
+    if (data.startsWith('{"method"')) return; // events, e.g. heap snapshot chunks
+    const msg = JSON.parse(data) as { id?: number; result?: unknown };
     if (msg.id !== undefined) pending.get(msg.id)?.(msg.result);
     if (msg.id !== undefined) pending.delete(msg.id);
   });
@@ -36,8 +38,17 @@ export async function userIsolate(port: number) {
       ws.send(JSON.stringify({ id, method, params }));
     });
   return {
-    /** Bytes of the isolate's V8 heap in use. */
+    /** Bytes of the isolate's V8 heap in use, garbage not yet collected included. */
     heapUsed: async () => (await send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize,
+    /**
+     * Bytes still reachable: the heap in use right after a full garbage collection. workerd does not answer
+     * HeapProfiler.collectGarbage, but a heap snapshot starts with a full collection (its chunks are ignored).
+     */
+    liveHeap: async () => {
+      await send('HeapProfiler.enable');
+      await send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+      return (await send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
+    },
     close: () => ws.close(),
   };
 }

@@ -15,12 +15,17 @@ export type Sizes = { raw: number; gzip: number; brotli: number };
 type Asset = { path: string; type: string; body: Buffer };
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript' };
-/** Static files compressed as hard as a CDN does for static assets: gzip -9, brotli quality 11. */
-const sizes = (b: Buffer): Sizes => ({
-  raw: b.length,
-  gzip: gzipSync(b, { level: 9 }).length,
-  brotli: brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-});
+/** Static files compressed as hard as a CDN does for static assets: gzip -9, brotli quality 11 — once per file. */
+const compressed = new WeakMap<Buffer, { gz: Buffer; br: Buffer }>();
+function encode(b: Buffer) {
+  let c = compressed.get(b);
+  if (!c) {
+    c = { gz: gzipSync(b, { level: 9 }), br: brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) };
+    compressed.set(b, c);
+  }
+  return c;
+}
+const sizes = (b: Buffer): Sizes => ({ raw: b.length, gzip: encode(b).gz.length, brotli: encode(b).br.length });
 const sum = (list: Sizes[]): Sizes =>
   list.reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 
@@ -96,12 +101,7 @@ export async function pageWeight(dir: string, m: Manifest, script: string, bindi
 
 /** Serves the assets compressed (brotli when accepted, else gzip), as a CDN would. */
 export async function serve(assets: Asset[]): Promise<{ origin: string; server: Server }> {
-  const encoded = new Map(
-    assets.map((a) => [
-      a.path,
-      { ...a, br: brotliCompressSync(a.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }), gz: gzipSync(a.body, { level: 9 }) },
-    ]),
-  );
+  const encoded = new Map(assets.map((a) => [a.path, { ...a, ...encode(a.body) }]));
   const server = createServer((req, res) => {
     const a = encoded.get((req.url ?? '/').split('?')[0] as string);
     if (!a) return res.writeHead(404).end();
