@@ -60,3 +60,32 @@ export function SearchBox({ q, label, children }: { q: string; label: string; ch
     </form>
   );
 }
+
+/** A select beside the search box that narrows a list (by chain, unit, programme); `all` adds a blank choice. */
+export function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+  all,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  all?: string;
+}) {
+  return (
+    <>
+      <label for={name}>{label}</label>
+      <select id={name} name={name}>
+        {all !== undefined && <option value="">{all}</option>}
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}

@@ -3,6 +3,7 @@ import { memos, problemEvents, problems } from '../../schema/memo-tables';
 import { campaigns, invitations } from '../../schema/survey-tables';
 import { assignments, chains, enterprises, programmes, units, users } from '../../schema/tables';
 import type { Db } from '../app-env';
+import { eventColumns } from '../problems/problems.queries';
 
 // An archive shows everything, but a runaway history must not exhaust the request: far above any
 // real enterprise's memos and problem events over a programme's life.
@@ -87,18 +88,7 @@ export async function enterpriseFile(db: Db, id: string) {
       .orderBy(desc(problems.raisedOn), desc(problems.code))
       .limit(HISTORY_LIMIT),
     db
-      .select({
-        id: problemEvents.id,
-        at: problemEvents.at,
-        kind: problemEvents.kind,
-        fromStatus: problemEvents.fromStatus,
-        toStatus: problemEvents.toStatus,
-        note: problemEvents.note,
-        data: problemEvents.data,
-        problemId: problemEvents.problemId,
-        code: problems.code,
-        actorName: sql<string | null>`${users.name}`.as('actor_name'),
-      })
+      .select({ ...eventColumns, problemId: problemEvents.problemId, code: problems.code })
       .from(problemEvents)
       .innerJoin(problems, eq(problems.id, problemEvents.problemId))
       .leftJoin(users, eq(users.id, problemEvents.actorId))

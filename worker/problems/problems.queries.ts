@@ -23,19 +23,22 @@ export const readProblem = (db: Db, id: string) =>
 
 export type ProblemView = NonNullable<Awaited<ReturnType<typeof readProblem>>>;
 
+/** The columns a problem event is shown with, everywhere it is shown (join users on the actor). */
+export const eventColumns = {
+  id: problemEvents.id,
+  at: problemEvents.at,
+  kind: problemEvents.kind,
+  fromStatus: problemEvents.fromStatus,
+  toStatus: problemEvents.toStatus,
+  note: problemEvents.note,
+  data: problemEvents.data,
+  actorName: sql<string | null>`${users.name}`.as('actor_name'),
+};
+
 /** Every event of a problem, oldest first, with who acted (events are never edited or deleted). */
 export const eventsOf = (db: Db, problemId: string) =>
   db
-    .select({
-      id: problemEvents.id,
-      at: problemEvents.at,
-      kind: problemEvents.kind,
-      fromStatus: problemEvents.fromStatus,
-      toStatus: problemEvents.toStatus,
-      note: problemEvents.note,
-      data: problemEvents.data,
-      actorName: sql<string | null>`${users.name}`.as('actor_name'),
-    })
+    .select(eventColumns)
     .from(problemEvents)
     .leftJoin(users, eq(users.id, problemEvents.actorId))
     .where(eq(problemEvents.problemId, problemId))

@@ -1,5 +1,5 @@
 import { AdminShell } from '../../components/admin-shell';
-import { DataTable, Pager, SearchBox } from '../../components/data-table';
+import { DataTable, FilterSelect, Pager, SearchBox } from '../../components/data-table';
 import { CheckboxField, FormAlert, type FormState, SelectField } from '../../components/fields';
 import { usePage } from '../../context';
 
@@ -40,14 +40,12 @@ export function AssignmentListPage({ rows, total, page, hasNext, q, programme, p
   return (
     <AdminShell title={t('admin.assignments')} action={{ href: `/admin/assignments/new?programme=${programme}`, label: t('assign.new') }}>
       <SearchBox q={q} label={t('assign.search')}>
-        <label for="programme">{t('assign.programme')}</label>
-        <select id="programme" name="programme">
-          {programmes.map((p) => (
-            <option value={p.id} selected={p.id === programme}>
-              {p.disabled ? t('assign.disabledOption', { name: p.name }) : p.name}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          name="programme"
+          label={t('assign.programme')}
+          value={programme}
+          options={programmes.map((p) => ({ value: p.id, label: p.disabled ? t('assign.disabledOption', { name: p.name }) : p.name }))}
+        />
       </SearchBox>
       <DataTable
         rows={rows}

@@ -1,6 +1,6 @@
 import { SECTORS, type Sector } from '../../../schema/tables';
 import { AdminShell, StatusBadge, ToggleButton } from '../../components/admin-shell';
-import { DataTable, Pager, SearchBox } from '../../components/data-table';
+import { DataTable, FilterSelect, Pager, SearchBox } from '../../components/data-table';
 import { CheckboxField, FormAlert, type FormState, SelectField, TextField } from '../../components/fields';
 import { Island } from '../../components/island';
 import { usePage } from '../../context';
@@ -28,15 +28,13 @@ export function EnterpriseListPage({ rows, total, page, hasNext, q, chain, chain
   return (
     <AdminShell title={t('admin.enterprises')} action={{ href: '/admin/enterprises/new', label: t('ent.new') }}>
       <SearchBox q={q} label={t('ent.search')}>
-        <label for="chain">{t('ent.chain')}</label>
-        <select id="chain" name="chain">
-          <option value="">{t('ent.allChains')}</option>
-          {chains.map((ch) => (
-            <option value={ch.id} selected={ch.id === chain}>
-              {ch.name}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          name="chain"
+          label={t('ent.chain')}
+          value={chain}
+          all={t('ent.allChains')}
+          options={chains.map((ch) => ({ value: ch.id, label: ch.name }))}
+        />
       </SearchBox>
       <DataTable
         rows={rows}

@@ -1,5 +1,5 @@
 import { AdminShell, StatusBadge, ToggleButton } from '../../components/admin-shell';
-import { DataTable, Pager, SearchBox } from '../../components/data-table';
+import { DataTable, FilterSelect, Pager, SearchBox } from '../../components/data-table';
 import { FormAlert, type FormState, SelectField, TextField } from '../../components/fields';
 import { usePage } from '../../context';
 
@@ -20,15 +20,13 @@ export function OfficerListPage({ rows, total, page, hasNext, q, unit, units }: 
   return (
     <AdminShell title={t('admin.officers')} action={{ href: '/admin/officers/new', label: t('officer.new') }}>
       <SearchBox q={q} label={t('officer.search')}>
-        <label for="unit">{t('officer.unit')}</label>
-        <select id="unit" name="unit">
-          <option value="">{t('officer.allUnits')}</option>
-          {units.map((u) => (
-            <option value={u.id} selected={u.id === unit}>
-              {u.name}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          name="unit"
+          label={t('officer.unit')}
+          value={unit}
+          all={t('officer.allUnits')}
+          options={units.map((u) => ({ value: u.id, label: u.name }))}
+        />
       </SearchBox>
       <DataTable
         rows={rows}
