@@ -126,6 +126,9 @@ export const answers = sqliteTable(
     // Covers the values too, so rebuilding option_counts (worker/stats/recompute.ts) streams this index in
     // order instead of sorting every answer: ≈ 0.4 s instead of ≈ 3 s for 1 M answers (DESIGN §8).
     index('answers_campaign_question_value_idx').on(t.campaignId, t.questionKey, t.numValue, t.textValue),
+    // A round's answers in id order — the order they were stored, each response's rows together — so the
+    // responses CSV reads one range per page instead of one seek per response.
+    index('answers_campaign_idx').on(t.campaignId),
   ],
 );
 
@@ -139,6 +142,26 @@ export const optionCounts = sqliteTable(
     count: integer().notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.questionKey, t.option] })],
+);
+
+/**
+ * Rollup: the likert answers of a round per group — the unit of the enterprise's lead officer, each
+ * officer paired with it, its chain, its region — so satisfaction by unit, officer, chain and region
+ * reads a few rows per group instead of grouping the answers (DESIGN §6). Written in the submission
+ * batch with the pairing list as it stands then (worker/stats/group-rollup.ts); `question_key` and
+ * `option` both '' count the group's responses. A missing chain, region or unit is the key ''.
+ */
+export const groupCounts = sqliteTable(
+  'group_counts',
+  {
+    campaignId: text().notNull(),
+    dimension: text({ enum: ['unit', 'officer', 'chain', 'region'] }).notNull(),
+    groupKey: text().notNull(),
+    questionKey: text().notNull(),
+    option: text().notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.dimension, t.groupKey, t.questionKey, t.option] })],
 );
 
 /** Rollup: invited / opened / submitted per round, so the round page never counts invitations. */

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { groupRecomputeStatements } from '../../worker/stats/group-rollup.ts';
 import { freshDatabase } from './database.ts';
 import { type LedgerSize, writeLedger } from './ledger.ts';
 import { type OrgSize, writeOrg } from './org.ts';
@@ -64,6 +65,10 @@ export function generate(dir: string, spec: Spec): Manifest {
         },
   );
   const links = spec.openLinks ? writeOpenRounds(w, seed, org, BENCH_SECRET, spec.openLinks, now) : [];
+  // group_counts by the recompute's own SQL over the rows just written (test/integration/stats.test.ts
+  // proves it equal to what the submission batch writes).
+  w.flushAll();
+  for (const statement of groupRecomputeStatements(false)) w.db.exec(statement);
   w.close();
   const manifest: Manifest = {
     spec,

@@ -62,6 +62,11 @@ export class BulkWriter {
     return sink;
   }
 
+  /** Writes every buffered row (e.g. before an INSERT … SELECT over them). */
+  flushAll() {
+    for (const s of this.#sinks) s.flush();
+  }
+
   /** Flushes every table, commits, and leaves the file in WAL mode as workerd's D1 keeps it. */
   close() {
     for (const s of this.#sinks) s.flush();

@@ -23,6 +23,7 @@ const snapshot = async (db: D1) =>
   JSON.stringify([
     (await db.prepare('SELECT * FROM option_counts ORDER BY campaign_id, question_key, option').all()).results,
     (await db.prepare('SELECT * FROM campaign_counters ORDER BY campaign_id').all()).results,
+    (await db.prepare('SELECT * FROM group_counts ORDER BY campaign_id, dimension, group_key, question_key, option').all()).results,
   ]);
 
 export async function statsBench(

@@ -4,13 +4,15 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../schema/form-templates';
-import { campaignCounters, optionCounts } from '../../schema/survey-tables';
+import { campaignCounters, groupCounts, optionCounts } from '../../schema/survey-tables';
 import { auditLog } from '../../schema/tables';
 import { activityBreakdown, activityTotals } from '../../worker/stats/activity.queries';
 import { statsConfig } from '../../worker/stats/config';
 import { overview } from '../../worker/stats/dashboard';
 import { problemBreakdown, problemTotals, problemTrend } from '../../worker/stats/problems.queries';
 import { recomputeRollups } from '../../worker/stats/recompute';
+import { likertItems } from '../../worker/stats/satisfaction';
+import { satisfactionGroups, surveyRollups } from '../../worker/stats/survey.queries';
 import { call, db, login, makeEnterprise, makeProgramme, makeUser, pair, postForm, signedIn } from '../fixtures';
 import { addMemo, addProblem, respond, satisfactionAnswer, statsWorld, surveyRound, type World } from '../fixtures/stats';
 
@@ -262,6 +264,11 @@ describe('recompute', () => {
   const snapshot = async () => ({
     counts: await db().select().from(optionCounts).orderBy(optionCounts.campaignId, optionCounts.questionKey, optionCounts.option).all(),
     counters: await db().select().from(campaignCounters).orderBy(campaignCounters.campaignId).all(),
+    groups: await db()
+      .select()
+      .from(groupCounts)
+      .orderBy(groupCounts.campaignId, groupCounts.dimension, groupCounts.groupKey, groupCounts.questionKey, groupCounts.option)
+      .all(),
   });
 
   it('rebuilds exactly what the submission batches wrote, and repairs broken rollups', async () => {
@@ -271,6 +278,13 @@ describe('recompute', () => {
       expect.arrayContaining(['effect.quality=5', 'effect.approval=na', 'valuable_help=policy', 'recommend=9', 'burden=0']),
     );
     expect(before.counts.some((c) => c.questionKey === 'problems_solved' || c.questionKey === 'suggestions')).toBe(false);
+    // Every response is counted under its region, and once per dimension it has a group in.
+    const responsesOf = (dimension: string) =>
+      before.groups.filter((g) => g.dimension === dimension && g.questionKey === '').reduce((n, g) => n + g.count, 0);
+    const submitted = before.counters.reduce((n, c) => n + c.submitted, 0);
+    expect(submitted).toBeGreaterThan(0);
+    expect(responsesOf('region')).toBe(submitted);
+    expect(responsesOf('chain')).toBe(submitted);
     await recomputeRollups(db());
     expect(await snapshot()).toEqual(before);
     await db().run(
@@ -278,9 +292,11 @@ describe('recompute', () => {
     );
     await db().run(sql`INSERT INTO option_counts VALUES (${w.rounds.r1}, 'attitude', '7', 3)`);
     await db().run(sql`DELETE FROM campaign_counters WHERE campaign_id = ${w.rounds.r2}`);
+    await db().run(sql`UPDATE group_counts SET count = count + 5 WHERE campaign_id = ${w.rounds.r1} AND dimension = 'officer'`);
     await recomputeRollups(db(), w.rounds.r1);
     const partly = await snapshot();
     expect(partly.counts).toEqual(before.counts);
+    expect(partly.groups).toEqual(before.groups);
     expect(partly.counters.some((c) => c.campaignId === w.rounds.r2)).toBe(false);
     await recomputeRollups(db());
     expect(await snapshot()).toEqual(before);
@@ -301,6 +317,56 @@ describe('recompute', () => {
     expect((await postForm('/admin/stats/recompute', { campaign: 'nope' }, { cookie })).status).toBe(422);
     const officer = await signedIn('officer');
     expect((await postForm('/admin/stats/recompute', {}, { cookie: officer.cookie })).status).toBe(403);
+  });
+});
+
+describe('satisfaction by group (group_counts)', () => {
+  // The reference: the same figures grouped from the raw answers, joined to the pairing list as it stands.
+  const KEY = { unit: 'lead.unit_id', officer: 's.officer_id', chain: 'e.chain_id', region: 'e.region' } as const;
+  const reference = (p: string, by: keyof typeof KEY, keys: string[], extra = '') =>
+    db().all<{ grp: string | null; questionKey: string; option: string; n: number }>(
+      sql`SELECT ${sql.raw(KEY[by])} AS grp, a.question_key AS questionKey,
+          coalesce(a.text_value, CAST(CAST(a.num_value AS INTEGER) AS TEXT)) AS option, count(*) AS n
+        FROM answers a JOIN responses r ON r.id = a.response_id JOIN invitations i ON i.id = r.invitation_id
+          JOIN enterprises e ON e.id = i.enterprise_id JOIN campaigns c ON c.id = r.campaign_id
+          ${sql.raw(
+            by === 'unit'
+              ? 'JOIN assignments ls ON ls.programme_id = c.programme_id AND ls.enterprise_id = e.id AND ls.is_lead = 1 JOIN users lead ON lead.id = ls.officer_id'
+              : by === 'officer'
+                ? 'JOIN assignments s ON s.programme_id = c.programme_id AND s.enterprise_id = e.id'
+                : '',
+          )}
+        WHERE c.programme_id = ${p} AND a.question_key IN (SELECT value FROM json_each(${JSON.stringify(keys)}))
+          AND (a.text_value = 'na' OR a.num_value IN (1, 2, 3, 4, 5)) ${sql.raw(extra)}
+        GROUP BY 1, 2, 3`,
+    );
+  const sorted = <T extends { grp: string | null; questionKey: string; option: string; n: number }>(rows: T[]) =>
+    rows.map((r) => `${r.grp ?? '∅'} ${r.questionKey}=${r.option} ${r.n}`).sort();
+
+  it('equals a GROUP BY over the raw answers for unit, officer, chain and region, whole and narrowed', async () => {
+    const w = await world();
+    const s = { ...scope(w), period: { from: '2026-01-01', to: '2026-12-31' } };
+    const keys = likertItems((await surveyRollups(db(), s)).versions).map((i) => i.key);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const by of ['unit', 'officer', 'chain', 'region'] as const) {
+      const got = await satisfactionGroups(db(), s, by, keys);
+      const want = await reference(w.programme.id, by, keys);
+      expect(want.length, by).toBeGreaterThan(0);
+      expect(sorted(got.options), by).toEqual(sorted(want));
+    }
+    const u1 = w.units.u1.id;
+    const inUnit = await satisfactionGroups(db(), { ...s, unitId: u1 }, 'officer', keys);
+    const wantInUnit = await reference(w.programme.id, 'officer', keys, `AND s.officer_id IN (SELECT id FROM users WHERE unit_id = '${u1}')`);
+    expect(sorted(inUnit.options)).toEqual(sorted(wantInUnit));
+    const o1 = w.officers.o1.id;
+    const mine = await satisfactionGroups(db(), { ...s, officerId: o1 }, 'round', keys);
+    const wantMine = await db().all<{ grp: string; n: number }>(
+      sql`SELECT r.campaign_id AS grp, count(*) AS n FROM responses r JOIN invitations i ON i.id = r.invitation_id
+        JOIN campaigns c ON c.id = r.campaign_id
+        JOIN assignments s ON s.programme_id = c.programme_id AND s.enterprise_id = i.enterprise_id AND s.officer_id = ${o1}
+        GROUP BY 1`,
+    );
+    expect(mine.responses.map((r) => `${r.grp} ${r.responses}`).sort()).toEqual(wantMine.map((r) => `${r.grp} ${r.n}`).sort());
   });
 });
 

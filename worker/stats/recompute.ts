@@ -1,4 +1,4 @@
-// Rebuilds the survey rollups (option_counts, campaign_counters) from the raw rows, for after a bug, a
+// Rebuilds the survey rollups (option_counts, campaign_counters, group_counts) from the raw rows, for after a bug, a
 // manual fix in the database, or to prove the submission batch keeps them right (test/integration/
 // stats.test.ts compares both). Pure SQL — INSERT … SELECT … GROUP BY, the countable questions read
 // from the form definitions with json_each — so the same text runs from the admin route (one atomic
@@ -12,6 +12,7 @@
 // that cannot be an option value (a form key: a-z, 0-9, _, at most 40 long; or 'na') — free text,
 // dates — is skipped while scanning, so it never makes a group of its own (≈ 0.3 s for 1 M answers).
 import type { Db } from '../app-env';
+import { groupRecomputeStatements } from './group-rollup.ts';
 
 /**
  * The option an answer counts under: the text value, else the number written as JavaScript's
@@ -53,6 +54,7 @@ SELECT c.id, count(i.id), count(i.opened_at), count(i.submitted_at)
 FROM campaigns c LEFT JOIN invitations i ON i.campaign_id = c.id
 ${only('c.id')}
 GROUP BY c.id`,
+    ...groupRecomputeStatements(one),
   ];
 }
 

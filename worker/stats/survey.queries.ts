@@ -1,7 +1,7 @@
 // Survey figures read from the rollups kept in the submission batch (DESIGN §3): campaign_counters for
 // invited/opened/submitted and option_counts for each option of each question. A page reads a few rows
-// per round × item, however many responses there are. Only the breakdowns by unit, officer, chain and
-// region need the answers themselves; they are one GROUP BY in SQL (index answers_campaign_question_value_idx).
+// per round × item, however many responses there are; the breakdowns by unit, officer, chain and region
+// read group_counts, kept in the same batch (worker/stats/group-rollup.ts).
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../app-env';
 import { periodInstants, type Scope } from './period';
@@ -48,57 +48,50 @@ export async function surveyRollups(db: Db, scope: Scope): Promise<SurveyRollups
 export const SATISFACTION_DIMENSIONS = ['unit', 'officer', 'chain', 'region', 'round'] as const;
 export type SatisfactionDimension = (typeof SATISFACTION_DIMENSIONS)[number];
 
-const KEYS: Record<SatisfactionDimension, { key: string; label: string }> = {
-  unit: { key: 'o.unit_id', label: 'u.name' }, // the unit of the enterprise's lead officer
-  officer: { key: 'o.id', label: 'o.name' }, // every officer paired with the enterprise
-  chain: { key: 'e.chain_id', label: 'ch.name' },
-  region: { key: 'e.region', label: 'e.region' },
-  round: { key: 'r.campaign_id', label: 'c.name' },
+/**
+ * Where each dimension's groups live in group_counts (worker/stats/group-rollup.ts) and how they are
+ * named. 'round' is the rounds of one officer's paired enterprises: the officer's rows, per campaign.
+ */
+const GROUPS: Record<SatisfactionDimension, { dimension: string; key: string; label: string; join: string }> = {
+  unit: { dimension: 'unit', key: 'g.group_key', label: 'u.name', join: 'LEFT JOIN units u ON u.id = g.group_key' },
+  officer: { dimension: 'officer', key: 'g.group_key', label: 'o.name', join: 'LEFT JOIN users o ON o.id = g.group_key' },
+  chain: { dimension: 'chain', key: 'g.group_key', label: 'ch.name', join: 'LEFT JOIN chains ch ON ch.id = g.group_key' },
+  region: { dimension: 'region', key: 'g.group_key', label: "nullif(g.group_key, '')", join: '' },
+  round: { dimension: 'officer', key: 'g.campaign_id', label: 'c.name', join: 'JOIN campaigns c ON c.id = g.campaign_id' },
 };
 
-/** Joins from a response `r` to its enterprise and, when needed, to the officer(s) answerable for it. */
-function joins(scope: Scope, by: SatisfactionDimension): SQL {
-  const officerJoin = by === 'officer' || by === 'round' || scope.officerId;
-  const leadJoin = by === 'unit' || (scope.unitId && !officerJoin);
-  return sql`JOIN invitations i ON i.id = r.invitation_id JOIN enterprises e ON e.id = i.enterprise_id
-    LEFT JOIN chains ch ON ch.id = e.chain_id JOIN campaigns c ON c.id = r.campaign_id
-    ${
-      officerJoin || leadJoin
-        ? sql`JOIN assignments s ON s.programme_id = c.programme_id AND s.enterprise_id = e.id ${leadJoin ? sql`AND s.is_lead = 1` : sql``}
-          JOIN users o ON o.id = s.officer_id LEFT JOIN units u ON u.id = o.unit_id`
-        : sql``
-    }`;
+/** A unit page narrows to the unit's rows, or to its officers'; an officer page to the officer's rows. */
+function narrow(scope: Scope, by: SatisfactionDimension): SQL {
+  const dimension = GROUPS[by].dimension;
+  if (scope.officerId) {
+    if (dimension !== 'officer') throw new Error(`satisfaction by ${by} cannot be narrowed to an officer`);
+    return sql`AND g.group_key = ${scope.officerId}`;
+  }
+  if (!scope.unitId) return sql``;
+  if (dimension === 'unit') return sql`AND g.group_key = ${scope.unitId}`;
+  if (dimension === 'officer') return sql`AND g.group_key IN (SELECT id FROM users WHERE unit_id = ${scope.unitId})`;
+  throw new Error(`satisfaction by ${by} cannot be narrowed to a unit`);
 }
-
-const narrow = (scope: Scope) =>
-  sql`${scope.unitId ? sql`AND o.unit_id = ${scope.unitId}` : sql``} ${scope.officerId ? sql`AND o.id = ${scope.officerId}` : sql``}`;
 
 export type GroupOptionRow = { grp: string | null; label: string | null; questionKey: string; option: string; n: number };
 export type GroupResponsesRow = { grp: string | null; label: string | null; responses: number };
 
 /**
- * Likert answers and responses per group, for the items given. Never per enterprise: the smallest group
- * is an officer's, and the caller suppresses groups under k (DESIGN §6).
+ * Likert answers and responses per group, for the items given, from the group_counts rollup. Never per
+ * enterprise: the smallest group is an officer's, and the caller suppresses groups under k (DESIGN §6).
+ * A missing unit, chain or region is stored as '' and comes back as null.
  */
 export async function satisfactionGroups(db: Db, scope: Scope, by: SatisfactionDimension, itemKeys: string[]) {
   if (itemKeys.length === 0) return { options: [] as GroupOptionRow[], responses: [] as GroupResponsesRow[] };
-  const camp = campaignsSql(scope);
-  const g = sql.raw(`${KEYS[by].key} AS grp, ${KEYS[by].label} AS label`);
-  const keys = sql.join(
-    itemKeys.map((k) => sql`${k}`),
-    sql`, `,
-  );
+  const g = GROUPS[by];
+  const from = sql`FROM group_counts g ${sql.raw(g.join)}
+    WHERE g.campaign_id IN (${campaignsSql(scope)}) AND g.dimension = ${g.dimension} ${narrow(scope, by)}`;
+  const select = sql.raw(`nullif(${g.key}, '') AS grp, ${g.label} AS label`);
   const [options, responses] = await readAll<[GroupOptionRow, GroupResponsesRow]>(db, [
-    sql`SELECT ${g}, a.question_key AS questionKey, coalesce(a.text_value, CAST(CAST(a.num_value AS INTEGER) AS TEXT)) AS option,
-        count(*) AS n
-      FROM answers a JOIN responses r ON r.id = a.response_id ${joins(scope, by)}
-      WHERE a.campaign_id IN (${camp}) AND a.question_key IN (${keys})
-        AND (a.text_value = 'na' OR a.num_value IN (1, 2, 3, 4, 5)) ${narrow(scope)}
-      GROUP BY grp, questionKey, option`,
-    sql`SELECT ${g}, count(DISTINCT r.id) AS responses
-      FROM responses r ${joins(scope, by)}
-      WHERE r.campaign_id IN (${camp}) ${narrow(scope)}
-      GROUP BY grp`,
+    sql`SELECT ${select}, g.question_key AS questionKey, g.option, sum(g.count) AS n ${from}
+        AND g.question_key IN (SELECT value FROM json_each(${JSON.stringify(itemKeys)})) AND g.count > 0
+      GROUP BY grp, questionKey, g.option`,
+    sql`SELECT ${select}, sum(g.count) AS responses ${from} AND g.question_key = '' AND g.option = '' GROUP BY grp`,
   ]);
   return { options, responses };
 }
