@@ -26,6 +26,11 @@ export const COUNTED_TYPES = ['single', 'multiple', 'likert', 'yesno', 'rating']
 
 /** The statements, for every round or (with `?1` bound to its id) for one. */
 export function recomputeStatements(one: boolean): string[] {
+  return [...countRecomputeStatements(one), ...groupRecomputeStatements(one)];
+}
+
+/** option_counts and campaign_counters only. */
+function countRecomputeStatements(one: boolean): string[] {
   const only = (col: string) => (one ? `WHERE ${col} = ?1` : '');
   const types = COUNTED_TYPES.map((t) => `'${t}'`).join(', ');
   return [
@@ -54,12 +59,28 @@ SELECT c.id, count(i.id), count(i.opened_at), count(i.submitted_at)
 FROM campaigns c LEFT JOIN invitations i ON i.campaign_id = c.id
 ${only('c.id')}
 GROUP BY c.id`,
-    ...groupRecomputeStatements(one),
+  ];
+}
+
+/**
+ * The statements of one atomic D1 batch rebuilding one round's rollups, or every round's. group_counts
+ * is rebuilt round by round even for all rounds: over a million answers one statement took ≈ 20 s here
+ * (each answer joined to its response's groups), near D1's 30 s limit per query; per round it is
+ * under a second each (bench/notes.md). The command line (recompute-print.ts) keeps the one statement.
+ */
+export async function recomputeBatch(d1: D1Database, campaignId?: string): Promise<D1PreparedStatement[]> {
+  if (campaignId) return recomputeStatements(true).map((s) => d1.prepare(s).bind(campaignId));
+  const { results } = await d1.prepare('SELECT id FROM campaigns').all<{ id: string }>();
+  const [, rebuild] = groupRecomputeStatements(true) as [string, string];
+  return [
+    ...countRecomputeStatements(false).map((s) => d1.prepare(s)),
+    d1.prepare('DELETE FROM group_counts'),
+    ...results.map((c) => d1.prepare(rebuild).bind(c.id)),
   ];
 }
 
 /** Rebuilds the rollups of one round, or of all rounds, atomically (one D1 batch). */
 export async function recomputeRollups(db: Db, campaignId?: string): Promise<void> {
   const d1 = (db as Db & { $client: D1Database }).$client;
-  await d1.batch(recomputeStatements(campaignId !== undefined).map((s) => (campaignId ? d1.prepare(s).bind(campaignId) : d1.prepare(s))));
+  await d1.batch(await recomputeBatch(d1, campaignId));
 }

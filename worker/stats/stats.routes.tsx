@@ -21,7 +21,7 @@ import { BREAKDOWNS, breakdown, overview } from './dashboard';
 import { type Filters, resolveFilters, scopeFrom } from './filters';
 import { officerView, unitView } from './people';
 import { filterQuery, statsQuery } from './period';
-import { recomputeStatements } from './recompute';
+import { recomputeBatch } from './recompute';
 import { roundView } from './round';
 import { d1Of } from './sql';
 
@@ -112,9 +112,7 @@ statsRoutes.post('/recompute', async (c) => {
   if (!input.ok) throw new AppError(422, 'invalid', 'form.invalid', input.state.errors);
   const campaignId = input.data.campaign || undefined;
   const d1 = d1Of(db);
-  const statements = recomputeStatements(campaignId !== undefined).map((s) =>
-    campaignId ? d1.prepare(s).bind(campaignId) : d1.prepare(s),
-  );
+  const statements = await recomputeBatch(d1, campaignId);
   const audit = auditStatement(db, c, { action: 'recompute_rollups', objectType: 'campaign', objectId: campaignId ?? 'all' }).toSQL();
   // The audit row goes in the same atomic batch as the rebuild.
   await d1.batch([...statements, d1.prepare(audit.sql).bind(...audit.params)]);
