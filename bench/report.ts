@@ -20,7 +20,8 @@ export type Results = {
   versions: ReturnType<typeof versions>;
   config: ModeConfig;
   bundle?: { raw: number; gzip: number; brotli: number };
-  pageWeight?: Omit<Awaited<ReturnType<typeof pageWeight>>, 'assets'>;
+  pageWeight?: Omit<Awaited<ReturnType<typeof pageWeight>>, 'assets' | 'inlined'> &
+    Partial<Pick<Awaited<ReturnType<typeof pageWeight>>, 'inlined'>>; // absent from runs before the page inlined its assets
   lighthouse?: Partial<Record<LighthousePage, LighthouseFigures>>;
   submit?: Awaited<ReturnType<typeof submitBench>>;
   dashboards: DashboardFigures[];
@@ -42,7 +43,8 @@ function rows(r: Results): Row[] {
   const out: Row[] = [];
   const pw = r.pageWeight;
   if (pw) {
-    const script = pw.builtin['/assets/survey-enhance.js'];
+    // Linked (earlier builds) or inline in the page (its contents compressed alone, as the file was).
+    const script = pw.builtin['/assets/survey-enhance.js'] ?? pw.inlined?.script;
     out.push([
       'Survey first view, JavaScript off (HTML + CSS)',
       `${kb(pw.builtinJsOff.brotli)} br · ${kb(pw.builtinJsOff.gzip)} gzip`,

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
+import { respondentCssHash } from '#respondent-inline';
 import { LANGS, translator } from '../web/i18n';
 import { ErrorPage } from '../web/pages/error';
 import { adminRoutes } from './admin/admin.routes';
@@ -33,7 +34,9 @@ export function createApp() {
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: [NONCE],
-        styleSrc: ["'self'"],
+        // + the respondent pages' inline stylesheet by its hash, not a nonce: those pages stay byte-identical
+        // across requests (the invalid-link page must not differ between tokens). web/pages/survey/layout.tsx
+        styleSrc: ["'self'", `'${respondentCssHash}'`],
         imgSrc: ["'self'", 'data:'],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],

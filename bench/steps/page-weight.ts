@@ -1,6 +1,7 @@
 // Page weight of a respondent's first view (DESIGN §8: ≤ 14 KB compressed in all): the survey page as
 // the Worker renders it for a personal link, with its stylesheet and (JavaScript on) its enhancement
-// script; beside it the same survey built with SurveyJS. Both are served by one small loopback server
+// script — inline in the page, or linked under /assets/ (each linked file counted as fetched); beside
+// it the same survey built with SurveyJS. Both are served by one small loopback server
 // (node:http + zlib: brotli or gzip, as the browser asks) for Lighthouse.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -73,6 +74,25 @@ async function buildSurveyJs(): Promise<Asset[]> {
   ];
 }
 
+/**
+ * The page as a browser with JavaScript off gets it: a linked script is never fetched (the element goes),
+ * an inline one still arrives with the page but does not run (it becomes an inert data block).
+ */
+const withoutScripts = (html: string) =>
+  html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script>/g, (_, attrs: string, body: string) =>
+    /\bsrc=/.test(attrs) ? '' : `<script type="text/plain"${attrs.replace(/\s+type="[^"]*"/, '')}>${body}</script>`,
+  );
+
+/** The contents of a page's inline <style> and <script> elements (already counted in the page's own bytes). */
+function inlined(html: string) {
+  const bodies = (re: RegExp) => [...html.matchAll(re)].map((m) => m[1] ?? '').filter((b) => b.trim() !== '');
+  const size = (list: string[]) => (list.length ? sizes(Buffer.from(list.join(''))) : undefined);
+  return {
+    style: size(bodies(/<style\b[^>]*>([\s\S]*?)<\/style>/g)),
+    script: size(bodies(/<script\b[^>]*>([\s\S]*?)<\/script>/g)),
+  };
+}
+
 /** The assets a page links to (stylesheets and scripts under /assets/), read from the Vite build. */
 function linkedAssets(html: string): Asset[] {
   const refs = [...html.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1] as string);
@@ -81,16 +101,18 @@ function linkedAssets(html: string): Asset[] {
 
 export async function pageWeight(dir: string, m: Manifest, script: string, bindings: Record<string, string>) {
   const html = await captureSurvey(dir, m, script, bindings);
-  const builtin: Asset[] = [{ path: '/s', type: TYPES['.html'] as string, body: html }, ...linkedAssets(html.toString())];
-  // JavaScript off, for Lighthouse: the same page without its script element (Lighthouse cannot run
-  // with scripting disabled in the browser — its own gatherers are scripts). The script is then never
-  // fetched, exactly as in a browser with JavaScript off.
-  const noJs = Buffer.from(html.toString().replace(/<script\b[^>]*><\/script>/g, ''));
+  const linked = linkedAssets(html.toString());
+  const builtin: Asset[] = [{ path: '/s', type: TYPES['.html'] as string, body: html }, ...linked];
+  // JavaScript off, for Lighthouse: the same page with its scripts disabled in the markup (Lighthouse
+  // cannot run with scripting disabled in the browser — its own gatherers are scripts).
+  const noJs = Buffer.from(withoutScripts(html.toString()));
   const surveyjs = await buildSurveyJs();
   const size = (list: Asset[]) => Object.fromEntries(list.map((a) => [a.path, sizes(a.body)]));
   const isScript = (a: Asset) => a.path.endsWith('.js');
   return {
     builtin: size(builtin),
+    /** Inline parts of the page (their bytes are in builtin['/s'] already): for the script's own budget. */
+    inlined: inlined(html.toString()),
     builtinJsOn: sum(builtin.map((a) => sizes(a.body))),
     builtinJsOff: sum(builtin.filter((a) => !isScript(a)).map((a) => sizes(a.body))),
     surveyjs: size(surveyjs),

@@ -30,6 +30,18 @@ async function answerSatisfaction(page: Page, negative: boolean) {
   await choose(page, 'effectiveness', negative ? '2' : '5');
 }
 
+/** Console messages of the Content-Security-Policy refusing something on this page (kept as they come). */
+function watchCsp(page: Page): string[] {
+  const refused: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+  });
+  return refused;
+}
+
+/** The respondent stylesheet applies: the page background is its --bg, not the browser's white. */
+const styled = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor === 'rgb(245, 247, 250)');
+
 describe('a satisfaction round (调查批次), end to end', () => {
   it('draws a seeded sample, hands out links, and records answers from phones with and without JavaScript', async () => {
     const admin = await context(browser);
@@ -62,8 +74,10 @@ describe('a satisfaction round (调查批次), end to end', () => {
     // every answer kept; with the reason it is accepted.
     const noJs = await context(browser, { phone: true, javaScript: false });
     const p1 = await noJs.newPage();
+    const refused = watchCsp(p1);
     await p1.goto(links[0] ?? '');
     expect(new URL(p1.url()).pathname).toBe('/s');
+    expect(await styled(p1)).toBe(true); // the inline stylesheet applied (allowed by its CSP hash)
     await answerSatisfaction(p1, true);
     await shot(p1, '08-survey-phone-nojs');
     await submit(p1, p1.getByRole('button', { name: '提交' }));
@@ -75,12 +89,15 @@ describe('a satisfaction round (调查批次), end to end', () => {
     await shot(p1, '09-survey-thanks');
     await p1.goto(links[0] ?? '');
     expect(await visible(p1.getByRole('heading', { name: '您已提交过本次调查' }))).toBe(true);
+    expect(refused).toEqual([]);
     await noJs.close();
 
     // Enterprise 2: JavaScript on. The reason question is hidden until a negative answer is chosen.
     const js = await context(browser, { phone: true, javaScript: true });
     const p2 = await js.newPage();
+    const refusedJs = watchCsp(p2);
     await p2.goto(links[1] ?? '');
+    expect(await styled(p2)).toBe(true);
     await answerSatisfaction(p2, false);
     expect(await p2.locator('[data-q=reason]').isVisible()).toBe(false);
     await choose(p2, 'attitude', '1');
@@ -89,6 +106,7 @@ describe('a satisfaction round (调查批次), end to end', () => {
     await shot(p2, '10-survey-phone-js-reason');
     await submit(p2, p2.getByRole('button', { name: '提交' }));
     expect(await visible(p2.getByRole('heading', { name: '提交成功' }))).toBe(true);
+    expect(refusedJs).toEqual([]); // the inline script ran under the nonce, the style under its hash
     await js.close();
 
     // Back at the round: two submitted.

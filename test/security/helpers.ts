@@ -1,6 +1,7 @@
 // Helpers of the security and reliability suite (issue 7): row counts of every table, audit rows, and a
 // fault-injecting D1 binding handed to the app in place of the real one (no production code path).
 import { env } from 'cloudflare:workers';
+import { respondentCss, surveyEnhanceJs } from '#respondent-inline';
 import { createApp } from '../../worker/app';
 import { ORIGIN } from '../fixtures';
 
@@ -149,9 +150,17 @@ export function assertSafeHtml(html: string, where: string) {
   if (/<svg[^>]*onload/i.test(html)) problems.push('live <svg onload>');
   if (/<script>alert/i.test(html)) problems.push('live <script>');
   if (/(href|src|action|formaction)\s*=\s*["']?\s*javascript:/i.test(html)) problems.push('javascript: URL in an attribute');
-  // Every script element is an external file carrying the nonce: no inline script at all.
-  for (const tag of html.match(/<script\b[^>]*>/gi) ?? []) {
-    if (!/\bnonce="[^"]+"/.test(tag) || !/\bsrc="\/assets\//.test(tag)) problems.push(`script without nonce or src: ${tag}`);
+  // Every script element carries the nonce and is an external file, or the respondent pages' inline
+  // enhancement script exactly as built: no other inline script at all. The only <style> is the
+  // respondent stylesheet exactly as built (the CSP allows it by its hash).
+  const scripts = [...html.matchAll(/(<script\b[^>]*>)([\s\S]*?)<\/script>/gi)];
+  if (scripts.length !== (html.match(/<script\b/gi) ?? []).length) problems.push('unclosed <script>');
+  for (const [, tag = '', body] of scripts) {
+    const ok = /\bsrc="\/assets\//.test(tag) ? body === '' : body === surveyEnhanceJs;
+    if (!/\bnonce="[^"]+"/.test(tag) || !ok) problems.push(`script without nonce, or inline and not the built one: ${tag}`);
   }
+  const styles = [...html.matchAll(/(<style\b[^>]*>)([\s\S]*?)<\/style>/gi)];
+  if (styles.length !== (html.match(/<style\b/gi) ?? []).length) problems.push('unclosed <style>');
+  for (const [, tag = '', body] of styles) if (body !== respondentCss) problems.push(`style other than the built one: ${tag}`);
   if (problems.length) throw new Error(`${where}: ${problems.join('; ')}`);
 }

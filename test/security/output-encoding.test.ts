@@ -9,6 +9,7 @@
 import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { respondentCss, surveyEnhanceJs } from '#respondent-inline';
 import type { FormDefinition } from '../../schema/form-definition';
 import { TEMPLATES } from '../../schema/form-templates';
 import { memos, problems } from '../../schema/memo-tables';
@@ -236,7 +237,51 @@ describe('officer pages', () => {
   });
 });
 
+/** sha256 of a text, as a CSP source expression. */
+async function cspHash(text: string) {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return `'sha256-${btoa(String.fromCharCode(...digest))}'`;
+}
+
+/**
+ * The respondent page shell: the built stylesheet inline, allowed by its hash, and (with `script`) the
+ * built script inline under the nonce the CSP names; nothing linked, no 'unsafe-inline'.
+ */
+async function inlined(res: Response, where: string, script: boolean) {
+  const csp = res.headers.get('content-security-policy') ?? '';
+  const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
+  expect(nonce, where).toBeTruthy();
+  expect(csp, where).toContain(`style-src 'self' ${await cspHash(respondentCss)};`);
+  expect(csp, where).not.toMatch(/unsafe-|\*/);
+  const html = await res.text();
+  expect(html, where).toContain(`<style>${respondentCss}</style>`);
+  if (script) expect(html, where).toContain(`<script type="module" nonce="${nonce}">${surveyEnhanceJs}</script>`);
+  else expect(html, where).not.toContain('<script');
+  expect(html, where).not.toContain('/assets/'); // nothing linked: one request, one round trip
+  expect(respondentCss.length).toBeGreaterThan(1000); // the build's real files, not empty stand-ins
+  expect(surveyEnhanceJs.length).toBeGreaterThan(1000);
+  return html;
+}
+
 describe('respondent pages', () => {
+  it("carry the built stylesheet (by its CSP hash) and script (by the request's nonce) inline, never unsafe-inline", async () => {
+    const first = await call('/s', { cookie: ids.respondent });
+    expect(first.status).toBe(200);
+    assertSafeHtml(await inlined(first, '/s', true), '/s');
+    // a fresh nonce per request
+    const again = await call('/s', { cookie: ids.respondent });
+    const nonce = (r: Response) => /script-src 'nonce-([^']+)'/.exec(r.headers.get('content-security-policy') ?? '')?.[1];
+    expect(nonce(again)).not.toBe(nonce(first));
+    // the invalid-link page (a 404 in the same shell): the stylesheet inline, no script
+    const invalid = await call('/s/not-a-link');
+    expect(invalid.status).toBe(404);
+    assertSafeHtml(await inlined(invalid, 'invalid link', false), 'invalid link');
+    // admin pages keep their linked, cacheable stylesheet
+    const admin = await (await call('/admin', { cookie: ids.admin })).text();
+    expect(admin).toContain('<link rel="stylesheet" href="/assets/app.css"');
+    expect(admin).not.toContain('<style');
+  });
+
   it('escape the form title and question text, the answers typed back into a refused form, and the thanks page', async () => {
     const form = await safePage('/s', ids.respondent);
     expect(shows(form, S.formTitle)).toBe(true);
@@ -256,7 +301,7 @@ describe('respondent pages', () => {
       { cookie: ids.respondent },
     );
     expect(done.status).toBe(200);
-    assertSafeHtml(await done.text(), 'thanks');
+    assertSafeHtml(await inlined(done, 'thanks', true), 'thanks'); // the script deletes the saved draft
     // the answers, once stored, show nowhere unescaped either (round page and its statistics)
     await safePage(`/admin/rounds/${ids.roundId}`, ids.admin);
     await safePage(`/admin/stats/rounds/${ids.roundId}`, ids.admin);

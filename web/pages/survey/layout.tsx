@@ -1,9 +1,13 @@
 import type { ComponentChildren } from 'preact';
+import { respondentCss, surveyEnhanceJs } from '#respondent-inline';
 import { usePage } from '../../context';
 
 /**
- * The respondent's page shell — deliberately not web/layout.tsx: no app header, no island bundle, one
- * stylesheet, so the first view of a survey fits in one round trip (DESIGN §8: ≤ 14 KB compressed).
+ * The respondent's page shell — deliberately not web/layout.tsx: no app header, no island bundle, and
+ * its stylesheet and script inline, so the first view of a survey is one request and one round trip
+ * (DESIGN §8: ≤ 14 KB compressed; a linked stylesheet was a second, render-blocking round trip).
+ * Both are the Vite build's files (#respondent-inline); the CSP allows the style by its hash and the
+ * script by the request's nonce.
  * `enhance` adds the optional survey-enhance.js; everything works without it.
  */
 export function SurveyLayout({
@@ -25,7 +29,9 @@ export function SurveyLayout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
         <title>{title}</title>
-        <link rel="stylesheet" href="/assets/respondent.css" />
+        {/* Raw text from the build, never user input (vite.config.ts refuses a `</style` in it); the CSP
+            allows it by its hash, so the page carries no per-request value unless it has the script. */}
+        <style dangerouslySetInnerHTML={{ __html: respondentCss }} />
       </head>
       <body>
         <main id="main">
@@ -40,7 +46,7 @@ export function SurveyLayout({
           )}
           {children}
         </main>
-        {enhance && <script type="module" src="/assets/survey-enhance.js" nonce={nonce} />}
+        {enhance && <script type="module" nonce={nonce} dangerouslySetInnerHTML={{ __html: surveyEnhanceJs }} />}
       </body>
     </html>
   );
