@@ -1,14 +1,12 @@
 // The floor of the submission benchmark: a Worker that does nothing but the D1 writes of one survey
 // submission — the same statements, in one batch, as worker/surveys/answer.queries.ts submitStatements
-// (response, answers in chunks of 20 rows, option_counts upserts, the round's counter, the invitation's
-// submitted_at). No routing, link lookup, validation or page rendering: the app's throughput divided by
+// (response, answers, option_counts upserts, the round's counter, the invitation's submitted_at, the
+// group_counts rollup; their SQL text comes from worker/surveys/submit-sql.ts as bindings). No routing, link lookup, validation or page rendering: the app's throughput divided by
 // this one is the share the app keeps of what D1 itself allows (DESIGN §8 asks ≥ 0.8).
 // The bench sends it the same requests as the app, except that the cookie carries the invitation id.
 
 /** Free-text questions of 《帮扶满意度调查表》: stored as answers, never counted in option_counts. */
 const FREE_TEXT = new Set(['reason', 'suggestions']);
-
-const chunk = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 export default {
   async fetch(request, env) {
@@ -26,29 +24,16 @@ export default {
     }
     const counted = rows.filter((r) => !FREE_TEXT.has(r.key));
     const db = env.DB;
+    // The app's own statements (worker/surveys/submit-sql.ts), given as bindings by bench/steps/submit.ts.
     const statements = [
       db
-        .prepare(
-          'INSERT INTO responses (id, campaign_id, invitation_id, form_version_id, submitted_at, client_meta) VALUES (?, ?, ?, ?, ?, ?)',
-        )
+        .prepare(env.INSERT_RESPONSE)
         .bind(responseId, campaignId, invitationId, env.FORM_VERSION_ID, now, '{"via":"form","js":false,"ua":"unknown","seconds":null}'),
-      ...chunk(rows, 20).map((part) =>
-        db
-          .prepare(
-            `INSERT INTO answers (response_id, campaign_id, question_key, num_value, text_value) VALUES ${part.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-          )
-          .bind(...part.flatMap((r) => [responseId, campaignId, r.key, r.num, r.text])),
-      ),
-      ...chunk(counted, 25).map((part) =>
-        db
-          .prepare(
-            `INSERT INTO option_counts (campaign_id, question_key, option, count) VALUES ${part.map(() => '(?, ?, ?, ?)').join(', ')}
-             ON CONFLICT (campaign_id, question_key, option) DO UPDATE SET count = count + excluded.count`,
-          )
-          .bind(...part.flatMap((r) => [campaignId, r.key, r.text ?? String(r.num), 1])),
-      ),
-      db.prepare('UPDATE campaign_counters SET submitted = submitted + 1 WHERE campaign_id = ?').bind(campaignId),
-      db.prepare('UPDATE invitations SET submitted_at = ? WHERE id = ?').bind(now, invitationId),
+      db.prepare(env.INSERT_ANSWERS).bind(responseId, campaignId, JSON.stringify(rows.map((r) => [r.key, r.num, r.text]))),
+      db.prepare(env.ADD_OPTION_COUNTS).bind(campaignId, JSON.stringify(counted.map((r) => [r.key, r.text ?? String(r.num), 1]))),
+      db.prepare(env.COUNT_SUBMITTED).bind(campaignId),
+      db.prepare(env.MARK_SUBMITTED).bind(invitationId, now),
+      db.prepare(env.GROUP_ROLLUP_SQL).bind(campaignId, invitationId, responseId),
     ];
     try {
       await db.batch(statements);

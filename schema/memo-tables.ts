@@ -1,5 +1,5 @@
 // 帮扶备忘录 and the problem ledger (工作任务落实分解台账), DESIGN §3 and §5.
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { enterprises, programmes, units, users } from './tables';
 
 /** 走访方式: 上门走访 (on-site), 电话, 微信/网络, 视频, 座谈, 书信. */
@@ -63,6 +63,9 @@ export const memos = sqliteTable(
     index('memos_enterprise_date_idx').on(t.enterpriseId, t.visitDate),
     index('memos_officer_date_idx').on(t.officerId, t.visitDate),
     index('memos_programme_date_idx').on(t.programmeId, t.visitDate),
+    // Covers the memos a statistics period reads raw: the days of a month it only partly spans
+    // (worker/stats/activity.queries.ts), without visiting the rows' long text columns.
+    index('memos_programme_date_people_idx').on(t.programmeId, t.visitDate, t.officerId, t.enterpriseId, t.mode),
   ],
 );
 
@@ -146,4 +149,99 @@ export const problemEvents = sqliteTable(
     data: text(),
   },
   (t) => [index('problem_events_problem_idx').on(t.problemId, t.at)],
+);
+
+/**
+ * Rollup of the problem ledger (DESIGN §3, §6): how many problems count under each figure, per
+ * programme × dimension × group × day and × month, so the dashboards add up a few hundred rows instead
+ * of grouping every problem. Kept by triggers on `problems` (migration 0005) in the same transaction as
+ * each write; rebuilt from the raw rows by worker/stats/problem-rollup.ts. `grain` 'd' rows have a day
+ * as `period`, 'm' rows a month: a period is read as its whole months plus the days at its edges.
+ * `kind` names the date a problem is counted on: 'raised' (raised_on), 'closed' (closed_on), and by the
+ * deadline in force ('due', 'dueClosed', 'dueOnTime', 'dueFollowedUp', 'dueResolved', 'unresolvable',
+ * 'openDated' — open with a deadline, so overdue once that day has passed — and 'days', whose `days`
+ * is the days from raised to closed, for the median). A missing lead unit, chain or region is ''.
+ */
+export const problemCounts = sqliteTable(
+  'problem_counts',
+  {
+    programmeId: text().notNull(),
+    dimension: text().notNull(),
+    grain: text({ enum: ['d', 'm'] }).notNull(),
+    period: text().notNull(),
+    groupKey: text().notNull(),
+    kind: text().notNull(),
+    days: integer().notNull().default(0),
+    n: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.dimension, t.grain, t.period, t.groupKey, t.kind, t.days] })],
+);
+
+/**
+ * Coverage and 三个一 rollups (DESIGN §6), kept by triggers on memos, problems, assignments, users and
+ * enterprises (migration 0007) in the same transaction as each write, rebuilt from the raw rows by
+ * worker/stats/activity-rollup.ts. Read by worker/stats/activity.queries.ts.
+ *
+ * activity_pair_months: per programme × officer × enterprise × month ('YYYY-MM'), the memos, 上门走访
+ * memos, memos recording 企业无诉求, and problems the officer closed that month (status 'closed',
+ * closed_on in the month). A row with every count 0 is deleted. 三个一 is met when onsite > 0 and
+ * (solved > 0 or no_request > 0) and the pair is in `assignments`.
+ */
+export const activityPairMonths = sqliteTable(
+  'activity_pair_months',
+  {
+    programmeId: text().notNull(),
+    officerId: text().notNull(),
+    enterpriseId: text().notNull(),
+    month: text().notNull(),
+    memos: integer().notNull().default(0),
+    onsite: integer().notNull().default(0),
+    noRequest: integer().notNull().default(0),
+    solved: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.programmeId, t.officerId, t.enterpriseId, t.month] }),
+    index('activity_pair_months_enterprise_idx').on(t.programmeId, t.enterpriseId, t.month),
+  ],
+);
+
+/**
+ * Per programme × dimension × month × group: memos (走访家次), 上门走访 memos, and officer × enterprise
+ * pairs meeting 三个一 that month. Dimensions: 'total' (group 'all'), 'unit' (the officer's unit as it
+ * stands, '' for none), 'officer', 'chain' (the enterprise's, '' for none), 'region'. Moving an officer
+ * to another unit, or an enterprise to another chain or region, moves its counts (triggers on users and
+ * enterprises), so the groups are always today's, as when grouping the raw rows. No row is all zeros.
+ */
+export const activityCounts = sqliteTable(
+  'activity_counts',
+  {
+    programmeId: text().notNull(),
+    dimension: text().notNull(),
+    month: text().notNull(),
+    groupKey: text().notNull(),
+    contacts: integer().notNull().default(0),
+    onsite: integer().notNull().default(0),
+    met: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.dimension, t.month, t.groupKey] })],
+);
+
+/**
+ * Distinct enterprises reached (走访企业) over any run of months, which does not add up month by month.
+ * For each enterprise and each month a group has a memo with it, `prev` is the group's previous month
+ * with a memo with that enterprise ('' for none); `n` counts enterprises per (month, prev). The
+ * enterprises reached in months [a, b] are then the rows with month in [a, b] and prev < a: each counts
+ * once, at its first month in the range. Same dimensions and groups as activity_counts; n > 0 always.
+ */
+export const activityReach = sqliteTable(
+  'activity_reach',
+  {
+    programmeId: text().notNull(),
+    dimension: text().notNull(),
+    month: text().notNull(),
+    groupKey: text().notNull(),
+    prev: text().notNull(),
+    n: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.dimension, t.month, t.groupKey, t.prev] })],
 );

@@ -5,6 +5,7 @@
 import autocannon from 'autocannon';
 import { validateAnswers } from '../../schema/answers.ts';
 import { TEMPLATES } from '../../schema/form-templates.ts';
+import * as SUBMIT_SQL from '../../worker/surveys/submit-sql.ts';
 import { answerValues } from '../gen/answers.ts';
 import { copyDatabase } from '../gen/database.ts';
 import { BENCH_SECRET, type Manifest } from '../gen/generate.ts';
@@ -87,6 +88,7 @@ export async function submitBench(dir: string, m: Manifest, script: string, conn
       APP_ORIGIN: 'http://127.0.0.1:8787',
       LINK_SECRET: BENCH_SECRET,
       FORM_VERSION_ID: m.formVersionId,
+      ...SUBMIT_SQL,
     });
     // Server on the second core, load generator (this process) on the first.
     const pinned = pin(w.pid, '1') && pin(process.pid, '0');

@@ -32,6 +32,9 @@ export function changed(before: Counts, after: Counts, ignore: readonly string[]
 /** Tables a refusal may write to: the audit trail and the throttle counters (they record the refusal). */
 export const BOOKKEEPING = ['audit_log', 'throttles'] as const;
 
+/** Rollups that triggers keep with the rows they count (migrations 0005, 0007): they move when a write lands. */
+export const TRIGGER_ROLLUPS = ['problem_counts', 'activity_pair_months', 'activity_counts', 'activity_reach'] as const;
+
 export async function auditRows(
   action: string,
 ): Promise<{ actor_id: string | null; object_type: string | null; object_id: string | null }[]> {

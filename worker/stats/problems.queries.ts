@@ -1,5 +1,7 @@
-// Problem-ledger figures (办结率, 解决率, 按期办结率, overdue, median days, 回访率) as GROUP BY aggregates in
-// SQL over one programme's problems (index problems_programme_raised_idx, or the unit/officer ones):
+// Problem-ledger figures (办结率, 解决率, 按期办结率, overdue, median days, 回访率). Programme-wide by
+// total, category, lead unit, chain, region and month they come from the problem_counts rollup
+// (problem-counts.queries.ts); by officer, and on the pages narrowed to one unit or one officer, they
+// are GROUP BY aggregates in SQL over the problems (index problems_programme_raised_idx, or the unit/officer ones):
 // counts come back per group, never rows. Rules, with metrics.ts ProblemCounts:
 // - due (应办结): the deadline in force — last 延期, else 办结时限, else the day raised — is in the
 //   period and not after today; a problem reopened by a negative 回访 is open again, so not closed;
@@ -8,6 +10,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../app-env';
 import { type ProblemCounts, ZERO_PROBLEMS } from './metrics';
 import { type Scope, upToToday } from './period';
+import { rolledProblems } from './problem-counts.queries';
+import type { StoredDimension } from './problem-rollup';
 import { readAll } from './sql';
 
 export const PROBLEM_DIMENSIONS = ['category', 'unit', 'officer', 'chain', 'region'] as const;
@@ -77,13 +81,24 @@ function merge(counts: CountRow[], medians: { grp: string | null; medianDays: nu
   });
 }
 
+/** The programme-wide figures the rollup keeps; officers and narrowed scopes read the problems. */
+const ROLLED = new Set<ProblemDimension>(['total', 'category', 'unit', 'chain', 'region']);
+const rolled = (scope: Scope, by: ProblemDimension) => !scope.unitId && !scope.officerId && ROLLED.has(by);
+const byDue = (a: ProblemGroup, b: ProblemGroup) => b.due - a.due || b.raised - a.raised;
+
 /** The figures of a scope grouped by one dimension, largest groups (by problems due) first. */
 export async function problemBreakdown(db: Db, scope: Scope, by: ProblemDimension): Promise<ProblemGroup[]> {
+  if (rolled(scope, by)) return (await rolledProblems(db, scope, by as StoredDimension)).sort(byDue);
+  return (await problemBreakdownRaw(db, scope, by)).sort(byDue);
+}
+
+/** The same figures from the problems themselves: narrowed scopes, officers, and the reference for tests. */
+export async function problemBreakdownRaw(db: Db, scope: Scope, by: ProblemDimension): Promise<ProblemGroup[]> {
   const [counts, medians] = await readAll<[CountRow, { grp: string | null; medianDays: number }]>(db, [
     countsSql(scope, by),
     medianSql(scope, by),
   ]);
-  return merge(counts, medians).sort((a, b) => b.due - a.due || b.raised - a.raised);
+  return merge(counts, medians);
 }
 
 /** The scope's totals (zeros when it has no problem at all). */
@@ -94,6 +109,13 @@ export async function problemTotals(db: Db, scope: Scope): Promise<ProblemGroup>
 
 /** Per month: raised by the month raised, closed by the month closed, the rest by the month due. */
 export async function problemTrend(db: Db, scope: Scope): Promise<Map<string, ProblemGroup>> {
+  if (!scope.unitId && !scope.officerId) {
+    return new Map((await rolledProblems(db, scope, 'month')).map((g) => [g.key ?? '', { ...g, label: g.key }]));
+  }
+  return problemTrendRaw(db, scope);
+}
+
+export async function problemTrendRaw(db: Db, scope: Scope): Promise<Map<string, ProblemGroup>> {
   // Not "AS grp": GROUP BY would take base's own grp column (the constant 'all') before the alias.
   const byMonth = (col: string, cond: string) => sql`${base(scope, 'total')}
     SELECT substr(${sql.raw(col)}, 1, 7) AS month, count(*) AS n FROM base, prm WHERE ${sql.raw(cond)} GROUP BY month`;

@@ -1,4 +1,5 @@
-// Rebuilds the survey rollups (option_counts, campaign_counters, group_counts) from the raw rows, for after a bug, a
+// Rebuilds the rollups (option_counts, campaign_counters, group_counts; for all rounds also the ledger's
+// problem_counts and the activity tables) from the raw rows, for after a bug, a
 // manual fix in the database, or to prove the submission batch keeps them right (test/integration/
 // stats.test.ts compares both). Pure SQL — INSERT … SELECT … GROUP BY, the countable questions read
 // from the form definitions with json_each — so the same text runs from the admin route (one atomic
@@ -12,7 +13,9 @@
 // that cannot be an option value (a form key: a-z, 0-9, _, at most 40 long; or 'na') — free text,
 // dates — is skipped while scanning, so it never makes a group of its own (≈ 0.3 s for 1 M answers).
 import type { Db } from '../app-env';
+import { activityRecomputeStatements } from './activity-rollup.ts';
 import { groupRecomputeStatements } from './group-rollup.ts';
+import { problemRecomputeStatements } from './problem-rollup.ts';
 
 /**
  * The option an answer counts under: the text value, else the number written as JavaScript's
@@ -26,7 +29,11 @@ export const COUNTED_TYPES = ['single', 'multiple', 'likert', 'yesno', 'rating']
 
 /** The statements, for every round or (with `?1` bound to its id) for one. */
 export function recomputeStatements(one: boolean): string[] {
-  return [...countRecomputeStatements(one), ...groupRecomputeStatements(one)];
+  return [
+    ...countRecomputeStatements(one),
+    ...groupRecomputeStatements(one),
+    ...(one ? [] : [...problemRecomputeStatements(), ...activityRecomputeStatements()]),
+  ];
 }
 
 /** option_counts and campaign_counters only. */
@@ -76,6 +83,7 @@ export async function recomputeBatch(d1: D1Database, campaignId?: string): Promi
     ...countRecomputeStatements(false).map((s) => d1.prepare(s)),
     d1.prepare('DELETE FROM group_counts'),
     ...results.map((c) => d1.prepare(rebuild).bind(c.id)),
+    ...[...problemRecomputeStatements(), ...activityRecomputeStatements()].map((s) => d1.prepare(s)),
   ];
 }
 

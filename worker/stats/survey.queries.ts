@@ -56,7 +56,7 @@ const GROUPS: Record<SatisfactionDimension, { dimension: string; key: string; la
   unit: { dimension: 'unit', key: 'g.group_key', label: 'u.name', join: 'LEFT JOIN units u ON u.id = g.group_key' },
   officer: { dimension: 'officer', key: 'g.group_key', label: 'o.name', join: 'LEFT JOIN users o ON o.id = g.group_key' },
   chain: { dimension: 'chain', key: 'g.group_key', label: 'ch.name', join: 'LEFT JOIN chains ch ON ch.id = g.group_key' },
-  region: { dimension: 'region', key: 'g.group_key', label: "nullif(g.group_key, '')", join: '' },
+  region: { dimension: 'region', key: 'g.group_key', label: 'g.group_key', join: '' }, // NOT NULL: '' stays ''
   round: { dimension: 'officer', key: 'g.campaign_id', label: 'c.name', join: 'JOIN campaigns c ON c.id = g.campaign_id' },
 };
 
@@ -79,14 +79,14 @@ export type GroupResponsesRow = { grp: string | null; label: string | null; resp
 /**
  * Likert answers and responses per group, for the items given, from the group_counts rollup. Never per
  * enterprise: the smallest group is an officer's, and the caller suppresses groups under k (DESIGN §6).
- * A missing unit, chain or region is stored as '' and comes back as null.
+ * A missing unit or chain is stored as '' and comes back as null.
  */
 export async function satisfactionGroups(db: Db, scope: Scope, by: SatisfactionDimension, itemKeys: string[]) {
   if (itemKeys.length === 0) return { options: [] as GroupOptionRow[], responses: [] as GroupResponsesRow[] };
   const g = GROUPS[by];
   const from = sql`FROM group_counts g ${sql.raw(g.join)}
     WHERE g.campaign_id IN (${campaignsSql(scope)}) AND g.dimension = ${g.dimension} ${narrow(scope, by)}`;
-  const select = sql.raw(`nullif(${g.key}, '') AS grp, ${g.label} AS label`);
+  const select = sql.raw(`${by === 'region' ? g.key : `nullif(${g.key}, '')`} AS grp, ${g.label} AS label`);
   const [options, responses] = await readAll<[GroupOptionRow, GroupResponsesRow]>(db, [
     sql`SELECT ${select}, g.question_key AS questionKey, g.option, sum(g.count) AS n ${from}
         AND g.question_key IN (SELECT value FROM json_each(${JSON.stringify(itemKeys)})) AND g.count > 0

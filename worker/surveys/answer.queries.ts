@@ -7,8 +7,8 @@ import type { Db } from '../app-env';
 import { isUniqueViolation } from '../lib/db';
 import { withRetry } from '../lib/retry';
 import { newId } from '../lib/tokens';
-import { GROUP_ROLLUP_SQL } from '../stats/group-rollup';
 import { d1Of } from '../stats/sql';
+import { ADD_OPTION_COUNTS, COUNT_SUBMITTED, GROUP_ROLLUP_SQL, INSERT_ANSWERS, INSERT_RESPONSE, MARK_SUBMITTED } from './submit-sql';
 
 /** The invitation behind a link token hash, with its round's window and form. */
 export const findInvitation = (db: Db, tokenHash: string) =>
@@ -76,20 +76,6 @@ function rollups(def: FormDefinition, campaignId: string, rows: AnswerRow[]) {
 }
 
 export type ClientMeta = { via: 'form' | 'json'; js: boolean; ua: string; seconds: number | null };
-
-// The submission batch is raw SQL with fixed text: built through drizzle it cost ≈ 1.2 ms of CPU per
-// submission (entity checks, chunk assembly and casing for every statement; bench/notes.md), a third
-// of the Worker's work at load. Rows go in as one JSON parameter each (json_each), so the batch has
-// the same six statements however many answers there are, and no statement nears D1's 100 parameters.
-const INSERT_RESPONSE = `INSERT INTO responses (id, campaign_id, invitation_id, form_version_id, submitted_at, client_meta)
-  VALUES (?1, ?2, ?3, ?4, ?5, ?6)`;
-const INSERT_ANSWERS = `INSERT INTO answers (response_id, campaign_id, question_key, num_value, text_value)
-  SELECT ?1, ?2, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?3)`;
-const ADD_OPTION_COUNTS = `INSERT INTO option_counts (campaign_id, question_key, option, count)
-  SELECT ?1, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?2) WHERE true
-  ON CONFLICT (campaign_id, question_key, option) DO UPDATE SET count = count + excluded.count`;
-const COUNT_SUBMITTED = 'UPDATE campaign_counters SET submitted = submitted + 1 WHERE campaign_id = ?1';
-const MARK_SUBMITTED = 'UPDATE invitations SET submitted_at = ?2 WHERE id = ?1';
 
 /**
  * One submission as one atomic batch (DESIGN §8): the response first — its UNIQUE invitation_id makes a

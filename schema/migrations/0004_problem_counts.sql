@@ -1,0 +1,11 @@
+CREATE TABLE `problem_counts` (
+	`programme_id` text NOT NULL,
+	`dimension` text NOT NULL,
+	`grain` text NOT NULL,
+	`period` text NOT NULL,
+	`group_key` text NOT NULL,
+	`kind` text NOT NULL,
+	`days` integer DEFAULT 0 NOT NULL,
+	`n` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`programme_id`, `dimension`, `grain`, `period`, `group_key`, `kind`, `days`)
+);

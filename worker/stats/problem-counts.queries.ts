@@ -1,0 +1,146 @@
+// The ledger figures of the programme as a whole, by 问题类别, 主办单位, chain, region and month, read
+// from the problem_counts rollup (worker/stats/problem-rollup.ts): each figure is the sum of its kind's
+// rows over the whole months of its period plus the edge days (period-split.ts). The periods, as in
+// problems.queries.ts: raised and closed over [from, to]; the due figures over [from, min(to, today)];
+// overdue over the days before today. The median (办结用时) adds the month histograms and, for the
+// edge days, the closed problems due then (index problems_programme_due_idx).
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../app-env';
+import { type ProblemCounts, ZERO_PROBLEMS } from './metrics';
+import { type Scope, upToToday } from './period';
+import { dayBefore, type SplitPeriod, splitPeriod } from './period-split';
+import type { StoredDimension } from './problem-rollup';
+import { readAll } from './sql';
+
+export type RolledDimension = StoredDimension | 'month';
+
+/** Which ProblemCounts field each kind adds to. */
+const FIELD: Record<string, keyof ProblemCounts> = {
+  raised: 'raised',
+  closed: 'closedInPeriod',
+  due: 'due',
+  dueClosed: 'dueClosed',
+  dueOnTime: 'dueOnTime',
+  dueFollowedUp: 'dueFollowedUp',
+  dueResolved: 'dueResolved',
+  unresolvable: 'unresolvable',
+  openDated: 'overdue',
+};
+const DUE_KINDS = ['due', 'dueClosed', 'dueOnTime', 'dueFollowedUp', 'dueResolved', 'unresolvable'];
+
+/** Group key and label of the rollup rows `c`, and of raw problems `p` (for the median's edge days). */
+const GROUPS: Record<RolledDimension, { stored: StoredDimension; key: string; label: string; join: string; raw: string; rawJoin: string }> = {
+  total: { stored: 'total', key: "'all'", label: "''", join: '', raw: "'all'", rawJoin: '' },
+  category: { stored: 'category', key: 'c.group_key', label: 'c.group_key', join: '', raw: 'p.category', rawJoin: '' },
+  unit: {
+    stored: 'unit',
+    key: "nullif(c.group_key, '')",
+    label: 'u.name',
+    join: 'LEFT JOIN units u ON u.id = c.group_key',
+    raw: 'p.lead_unit_id',
+    rawJoin: '',
+  },
+  chain: {
+    stored: 'chain',
+    key: "nullif(c.group_key, '')",
+    label: 'ch.name',
+    join: 'LEFT JOIN chains ch ON ch.id = c.group_key',
+    raw: 'e.chain_id',
+    rawJoin: 'JOIN enterprises e ON e.id = p.enterprise_id',
+  },
+  region: {
+    stored: 'region', // never null (enterprises.region NOT NULL), so '' is a region of its own
+    key: 'c.group_key',
+    label: 'c.group_key',
+    join: '',
+    raw: 'e.region',
+    rawJoin: 'JOIN enterprises e ON e.id = p.enterprise_id',
+  },
+  // By the month of each kind's own date: raised in the month raised, closed in the month closed, the rest due.
+  month: { stored: 'total', key: 'substr(c.period, 1, 7)', label: 'substr(c.period, 1, 7)', join: '', raw: 'substr(due, 1, 7)', rawJoin: '' },
+};
+
+/**
+ * The rollup rows to add up, as (grain, first, last, kinds) ranges joined to problem_counts: each range
+ * is then one seek along its primary key (programme, dimension, grain, period …) — an OR of ranges in
+ * the WHERE clause made SQLite read every row of the dimension. A VALUES list, because D1 allows at
+ * most 5 terms in a compound SELECT.
+ */
+function ranges(parts: { split: SplitPeriod; kinds: string[] }[]): SQL {
+  const rows: SQL[] = [];
+  for (const { split, kinds } of parts) {
+    const k = `,${kinds.join(',')},`;
+    for (const [from, to] of split.days) rows.push(sql`('d', ${from}, ${to}, ${k})`);
+    if (split.months) rows.push(sql`('m', ${split.months[0]}, ${split.months[1]}, ${k})`);
+  }
+  return rows.length ? sql`(VALUES ${sql.join(rows, sql`, `)})` : sql`(SELECT NULL AS column1, NULL AS column2, NULL AS column3, NULL AS column4 WHERE 0)`;
+}
+
+type CountRow = { grp: string | null; label: string | null; kind: string; n: number };
+type DaysRow = { grp: string | null; days: number; n: number };
+
+export type RolledGroup = ProblemCounts & { key: string | null; label: string | null; medianDays: number | null };
+
+/** The median of a histogram: the middle value, or the mean of the two middle values. */
+function median(hist: { days: number; n: number }[]): number | null {
+  const total = hist.reduce((s, h) => s + h.n, 0);
+  if (total === 0) return null;
+  const sorted = [...hist].sort((a, b) => a.days - b.days);
+  const at = (pos: number) => {
+    let seen = 0;
+    for (const h of sorted) {
+      seen += h.n;
+      if (seen >= pos) return h.days;
+    }
+    return sorted.at(-1)?.days ?? 0;
+  };
+  return (at(Math.floor((total + 1) / 2)) + at(Math.floor((total + 2) / 2))) / 2;
+}
+
+/** Every group of a dimension with a figure in the scope's period (groups with nothing left are dropped). */
+export async function rolledProblems(db: Db, scope: Scope, by: RolledDimension): Promise<RolledGroup[]> {
+  const g = GROUPS[by];
+  const { from, to } = scope.period;
+  const dueTo = upToToday(scope.period, scope.today).to;
+  const overdueTo = dueTo < scope.today ? dueTo : dayBefore(scope.today);
+  const raisedSplit = splitPeriod(from, to);
+  const dueSplit = splitPeriod(from, dueTo);
+  const rows = (r: SQL) => sql`FROM ${r} r JOIN problem_counts c ON c.programme_id = ${scope.programmeId} AND c.dimension = ${g.stored}
+      AND c.grain = r.column1 AND c.period BETWEEN r.column2 AND r.column3 AND instr(r.column4, ',' || c.kind || ',') > 0 ${sql.raw(g.join)}`;
+  const dueOf = sql.raw('coalesce(p.extended_deadline, p.deadline, p.raised_on)');
+  const edgeDays = dueSplit.days.map(([f, t]) => sql`${dueOf} BETWEEN ${f} AND ${t}`);
+  const [counts, days] = await readAll<[CountRow, DaysRow]>(db, [
+    sql`SELECT ${sql.raw(`${g.key} AS grp, ${g.label} AS label`)}, c.kind, sum(c.n) AS n
+      ${rows(
+        ranges([
+          { split: raisedSplit, kinds: ['raised', 'closed'] },
+          { split: dueSplit, kinds: DUE_KINDS },
+          { split: splitPeriod(from, overdueTo), kinds: ['openDated'] },
+        ]),
+      )}
+      GROUP BY grp, c.kind`,
+    sql`SELECT grp, days, sum(n) AS n FROM (
+        SELECT ${sql.raw(g.key)} AS grp, c.days, c.n ${rows(ranges([{ split: { months: dueSplit.months, days: [] }, kinds: ['days'] }]))}
+        UNION ALL
+        SELECT ${sql.raw(g.raw)} AS grp, CAST(round(julianday(p.closed_on) - julianday(p.raised_on)) AS INTEGER), 1
+        FROM (SELECT *, ${dueOf} AS due FROM problems p) p ${sql.raw(g.rawJoin)}
+        WHERE p.programme_id = ${scope.programmeId} AND p.status = 'closed'
+          AND ${edgeDays.length ? sql`(${sql.join(edgeDays, sql` OR `)})` : sql`0`}
+      ) GROUP BY grp, days`,
+  ]);
+  const groups = new Map<string | null, RolledGroup>();
+  for (const r of counts) {
+    const group = groups.get(r.grp) ?? { ...ZERO_PROBLEMS, key: r.grp, label: r.label, medianDays: null };
+    groups.set(r.grp, group);
+    const field = FIELD[r.kind];
+    if (field) group[field] += r.n;
+  }
+  const hist = new Map<string | null, DaysRow[]>();
+  for (const d of days) hist.set(d.grp, [...(hist.get(d.grp) ?? []), d]);
+  const out: RolledGroup[] = [];
+  for (const group of groups.values()) {
+    if (Object.keys(ZERO_PROBLEMS).every((k) => group[k as keyof ProblemCounts] === 0)) continue; // all moved away
+    out.push({ ...group, medianDays: median(hist.get(group.key) ?? []) });
+  }
+  return out;
+}
