@@ -174,7 +174,8 @@ export const problemCounts = sqliteTable(
     days: integer().notNull().default(0),
     n: integer().notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.programmeId, t.dimension, t.grain, t.period, t.groupKey, t.kind, t.days] })],
+  // kind before period: a figure reads one kind over a range of days or months, one seek each.
+  (t) => [primaryKey({ columns: [t.programmeId, t.dimension, t.grain, t.kind, t.period, t.groupKey, t.days] })],
 );
 
 /**

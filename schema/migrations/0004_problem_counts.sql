@@ -7,5 +7,5 @@ CREATE TABLE `problem_counts` (
 	`kind` text NOT NULL,
 	`days` integer DEFAULT 0 NOT NULL,
 	`n` integer DEFAULT 0 NOT NULL,
-	PRIMARY KEY(`programme_id`, `dimension`, `grain`, `period`, `group_key`, `kind`, `days`)
+	PRIMARY KEY(`programme_id`, `dimension`, `grain`, `kind`, `period`, `group_key`, `days`)
 );

@@ -1,6 +1,7 @@
 -- Triggers keeping problem_counts (schema/memo-tables.ts) exact on every write to problems; the SQL is
 -- worker/stats/problem-rollup.ts problemRollupTriggers(), and test/integration/problem-rollup.test.ts checks they agree.
-CREATE INDEX problems_programme_due_idx ON problems (programme_id, coalesce(extended_deadline, deadline, raised_on));
+CREATE INDEX problems_programme_due_idx ON problems
+  (programme_id, coalesce(extended_deadline, deadline, raised_on), status, closed_on, raised_on, category, lead_unit_id, enterprise_id);
 --> statement-breakpoint
 CREATE TRIGGER problem_counts_insert AFTER INSERT ON problems BEGIN
   INSERT INTO problem_counts (programme_id, dimension, grain, period, group_key, kind, days, n)
@@ -16,7 +17,7 @@ CREATE TRIGGER problem_counts_insert AFTER INSERT ON problems BEGIN
   LEFT JOIN enterprises e ON e.id = p.enterprise_id,
   (SELECT column1 AS dimension FROM (VALUES ('total'), ('category'), ('unit'), ('chain'), ('region'))) d, (SELECT column1 AS grain FROM (VALUES ('d'), ('m'))) g
   WHERE p.date IS NOT NULL AND (g.grain = 'm' OR p.kind <> 'days')
-  ON CONFLICT (programme_id, dimension, grain, period, group_key, kind, days) DO UPDATE SET n = n + excluded.n;
+  ON CONFLICT (programme_id, dimension, grain, kind, period, group_key, days) DO UPDATE SET n = n + excluded.n;
 END;
 --> statement-breakpoint
 CREATE TRIGGER problem_counts_update AFTER UPDATE OF programme_id, category, lead_unit_id, officer_id, enterprise_id, raised_on, deadline, extended_deadline, status, closed_on, follow_up ON problems BEGIN
@@ -33,7 +34,7 @@ CREATE TRIGGER problem_counts_update AFTER UPDATE OF programme_id, category, lea
   LEFT JOIN enterprises e ON e.id = p.enterprise_id,
   (SELECT column1 AS dimension FROM (VALUES ('total'), ('category'), ('unit'), ('chain'), ('region'))) d, (SELECT column1 AS grain FROM (VALUES ('d'), ('m'))) g
   WHERE p.date IS NOT NULL AND (g.grain = 'm' OR p.kind <> 'days')
-  ON CONFLICT (programme_id, dimension, grain, period, group_key, kind, days) DO UPDATE SET n = n + excluded.n;
+  ON CONFLICT (programme_id, dimension, grain, kind, period, group_key, days) DO UPDATE SET n = n + excluded.n;
   INSERT INTO problem_counts (programme_id, dimension, grain, period, group_key, kind, days, n)
   SELECT p.programme_id, d.dimension, g.grain, CASE g.grain WHEN 'm' THEN substr(p.date, 1, 7) ELSE p.date END AS period,
     CASE d.dimension WHEN 'total' THEN '' WHEN 'category' THEN p.category WHEN 'unit' THEN coalesce(p.lead_unit_id, '') WHEN 'chain' THEN coalesce(e.chain_id, '') WHEN 'region' THEN coalesce(e.region, '') END AS group_key,
@@ -47,7 +48,7 @@ CREATE TRIGGER problem_counts_update AFTER UPDATE OF programme_id, category, lea
   LEFT JOIN enterprises e ON e.id = p.enterprise_id,
   (SELECT column1 AS dimension FROM (VALUES ('total'), ('category'), ('unit'), ('chain'), ('region'))) d, (SELECT column1 AS grain FROM (VALUES ('d'), ('m'))) g
   WHERE p.date IS NOT NULL AND (g.grain = 'm' OR p.kind <> 'days')
-  ON CONFLICT (programme_id, dimension, grain, period, group_key, kind, days) DO UPDATE SET n = n + excluded.n;
+  ON CONFLICT (programme_id, dimension, grain, kind, period, group_key, days) DO UPDATE SET n = n + excluded.n;
 END;
 --> statement-breakpoint
 CREATE TRIGGER problem_counts_delete AFTER DELETE ON problems BEGIN
@@ -64,7 +65,7 @@ CREATE TRIGGER problem_counts_delete AFTER DELETE ON problems BEGIN
   LEFT JOIN enterprises e ON e.id = p.enterprise_id,
   (SELECT column1 AS dimension FROM (VALUES ('total'), ('category'), ('unit'), ('chain'), ('region'))) d, (SELECT column1 AS grain FROM (VALUES ('d'), ('m'))) g
   WHERE p.date IS NOT NULL AND (g.grain = 'm' OR p.kind <> 'days')
-  ON CONFLICT (programme_id, dimension, grain, period, group_key, kind, days) DO UPDATE SET n = n + excluded.n;
+  ON CONFLICT (programme_id, dimension, grain, kind, period, group_key, days) DO UPDATE SET n = n + excluded.n;
 END;
 --> statement-breakpoint
 -- Fill the rollups for the rows stored before them: problem_counts, and group_counts (migration 0003).

@@ -28,50 +28,55 @@ const FIELD: Record<string, keyof ProblemCounts> = {
 };
 const DUE_KINDS = ['due', 'dueClosed', 'dueOnTime', 'dueFollowedUp', 'dueResolved', 'unresolvable'];
 
-/** Group key and label of the rollup rows `c`, and of raw problems `p` (for the median's edge days). */
-const GROUPS: Record<RolledDimension, { stored: StoredDimension; key: string; label: string; join: string; raw: string; rawJoin: string }> = {
-  total: { stored: 'total', key: "'all'", label: "''", join: '', raw: "'all'", rawJoin: '' },
-  category: { stored: 'category', key: 'c.group_key', label: 'c.group_key', join: '', raw: 'p.category', rawJoin: '' },
-  unit: {
-    stored: 'unit',
-    key: "nullif(c.group_key, '')",
-    label: 'u.name',
-    join: 'LEFT JOIN units u ON u.id = c.group_key',
-    raw: 'p.lead_unit_id',
-    rawJoin: '',
-  },
-  chain: {
-    stored: 'chain',
-    key: "nullif(c.group_key, '')",
-    label: 'ch.name',
-    join: 'LEFT JOIN chains ch ON ch.id = c.group_key',
-    raw: 'e.chain_id',
-    rawJoin: 'JOIN enterprises e ON e.id = p.enterprise_id',
-  },
-  region: {
-    stored: 'region', // never null (enterprises.region NOT NULL), so '' is a region of its own
-    key: 'c.group_key',
-    label: 'c.group_key',
-    join: '',
-    raw: 'e.region',
-    rawJoin: 'JOIN enterprises e ON e.id = p.enterprise_id',
-  },
-  // By the month of each kind's own date: raised in the month raised, closed in the month closed, the rest due.
-  month: { stored: 'total', key: 'substr(c.period, 1, 7)', label: 'substr(c.period, 1, 7)', join: '', raw: 'substr(due, 1, 7)', rawJoin: '' },
-};
+/**
+ * Group key of the rollup rows `c`; label of a group `x` once added up (joined after the GROUP BY, so
+ * once per group, not per row); key of raw problems `p` (for the median's edge days).
+ */
+const GROUPS: Record<RolledDimension, { stored: StoredDimension; key: string; label: string; join: string; raw: string; rawJoin: string }> =
+  {
+    total: { stored: 'total', key: "'all'", label: "''", join: '', raw: "'all'", rawJoin: '' },
+    category: { stored: 'category', key: 'c.group_key', label: 'x.grp', join: '', raw: 'p.category', rawJoin: '' },
+    unit: {
+      stored: 'unit',
+      key: "nullif(c.group_key, '')",
+      label: 'u.name',
+      join: 'LEFT JOIN units u ON u.id = x.grp',
+      raw: 'p.lead_unit_id',
+      rawJoin: '',
+    },
+    chain: {
+      stored: 'chain',
+      key: "nullif(c.group_key, '')",
+      label: 'ch.name',
+      join: 'LEFT JOIN chains ch ON ch.id = x.grp',
+      raw: 'e.chain_id',
+      rawJoin: 'JOIN enterprises e ON e.id = p.enterprise_id',
+    },
+    region: {
+      stored: 'region', // never null (enterprises.region NOT NULL), so '' is a region of its own
+      key: 'c.group_key',
+      label: 'x.grp',
+      join: '',
+      raw: 'e.region',
+      rawJoin: 'JOIN enterprises e ON e.id = p.enterprise_id',
+    },
+    // By the month of each kind's own date: raised in the month raised, closed in the month closed, the rest due.
+    month: { stored: 'total', key: 'substr(c.period, 1, 7)', label: 'x.grp', join: '', raw: 'substr(due, 1, 7)', rawJoin: '' },
+  };
 
 /**
- * The rollup rows to add up, as (grain, first, last, kinds) ranges joined to problem_counts: each range
- * is then one seek along its primary key (programme, dimension, grain, period …) — an OR of ranges in
- * the WHERE clause made SQLite read every row of the dimension. A VALUES list, because D1 allows at
- * most 5 terms in a compound SELECT.
+ * The rollup rows to add up, as (grain, kind, first, last) ranges joined to problem_counts: each is one
+ * seek along its primary key (programme, dimension, grain, kind, period …) reading only that kind's
+ * rows — an OR of ranges in the WHERE clause made SQLite read every row of the dimension. A VALUES
+ * list, because D1 allows at most 5 terms in a compound SELECT.
  */
 function ranges(parts: { split: SplitPeriod; kinds: string[] }[]): SQL {
   const rows: SQL[] = [];
   for (const { split, kinds } of parts) {
-    const k = `,${kinds.join(',')},`;
-    for (const [from, to] of split.days) rows.push(sql`('d', ${from}, ${to}, ${k})`);
-    if (split.months) rows.push(sql`('m', ${split.months[0]}, ${split.months[1]}, ${k})`);
+    for (const kind of kinds) {
+      for (const [from, to] of split.days) rows.push(sql`('d', ${kind}, ${from}, ${to})`);
+      if (split.months) rows.push(sql`('m', ${kind}, ${split.months[0]}, ${split.months[1]})`);
+    }
   }
   return rows.length ? sql`(VALUES ${sql.join(rows, sql`, `)})` : sql`(SELECT NULL AS column1, NULL AS column2, NULL AS column3, NULL AS column4 WHERE 0)`;
 }
@@ -106,11 +111,11 @@ export async function rolledProblems(db: Db, scope: Scope, by: RolledDimension):
   const raisedSplit = splitPeriod(from, to);
   const dueSplit = splitPeriod(from, dueTo);
   const rows = (r: SQL) => sql`FROM ${r} r JOIN problem_counts c ON c.programme_id = ${scope.programmeId} AND c.dimension = ${g.stored}
-      AND c.grain = r.column1 AND c.period BETWEEN r.column2 AND r.column3 AND instr(r.column4, ',' || c.kind || ',') > 0 ${sql.raw(g.join)}`;
+      AND c.grain = r.column1 AND c.kind = r.column2 AND c.period BETWEEN r.column3 AND r.column4`;
   const dueOf = sql.raw('coalesce(p.extended_deadline, p.deadline, p.raised_on)');
   const edgeDays = dueSplit.days.map(([f, t]) => sql`${dueOf} BETWEEN ${f} AND ${t}`);
   const [counts, days] = await readAll<[CountRow, DaysRow]>(db, [
-    sql`SELECT ${sql.raw(`${g.key} AS grp, ${g.label} AS label`)}, c.kind, sum(c.n) AS n
+    sql`SELECT x.grp, ${sql.raw(g.label)} AS label, x.kind, x.n FROM (SELECT ${sql.raw(g.key)} AS grp, c.kind, sum(c.n) AS n
       ${rows(
         ranges([
           { split: raisedSplit, kinds: ['raised', 'closed'] },
@@ -118,7 +123,7 @@ export async function rolledProblems(db: Db, scope: Scope, by: RolledDimension):
           { split: splitPeriod(from, overdueTo), kinds: ['openDated'] },
         ]),
       )}
-      GROUP BY grp, c.kind`,
+      GROUP BY grp, c.kind) x ${sql.raw(g.join)}`,
     sql`SELECT grp, days, sum(n) AS n FROM (
         SELECT ${sql.raw(g.key)} AS grp, c.days, c.n ${rows(ranges([{ split: { months: dueSplit.months, days: [] }, kinds: ['days'] }]))}
         UNION ALL
