@@ -2,7 +2,7 @@
 // verdict, then the machine, the versions and the exact command. Causes of misses are written by hand
 // in bench/notes.md (they need reading code, not just numbers) and appended as they are.
 import { existsSync, readFileSync } from 'node:fs';
-import { PAGE_ROWS } from '../worker/exports/format.ts';
+import { RESPONSE_PAGE_ROWS } from '../worker/exports/format.ts';
 import type { Counts } from './gen/generate.ts';
 import type { machine, versions } from './lib/env-info.ts';
 import type { LighthousePage, ModeConfig } from './modes.ts';
@@ -139,9 +139,10 @@ function rows(r: Results): Row[] {
   const first = r.exports[0];
   for (const e of r.exports) {
     const hundredK = e.rows >= 100_000 && e.rows < 1_000_000;
-    // One D1 batch per keyset page (worker/exports/format.ts PAGE_ROWS), plus the route's own reads;
-    // D1 allows 1,000 queries per Worker invocation on Workers Paid (developers.cloudflare.com/d1/platform/limits).
-    const batches = Math.ceil(e.rows / PAGE_ROWS) + 3;
+    // One D1 statement per page of responses (worker/exports/format.ts RESPONSE_PAGE_ROWS), one for the
+    // round's bounds, plus the route's own reads; D1 allows 1,000 queries per Worker invocation on
+    // Workers Paid (developers.cloudflare.com/d1/platform/limits).
+    const batches = Math.ceil(e.rows / RESPONSE_PAGE_ROWS) + 1 + 3;
     out.push([
       `Responses CSV, ${int(e.rows)} rows (${mb(e.bytes / 1024)})`,
       `TTFB ${ms(e.ttfb)} · total ${ms(e.total)} · ${int(e.rows / (e.total / 1000))} rows/s · ≈ ${int(batches)} D1 batches`,
