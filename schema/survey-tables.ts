@@ -126,9 +126,6 @@ export const answers = sqliteTable(
     // Covers the values too, so rebuilding option_counts (worker/stats/recompute.ts) streams this index in
     // order instead of sorting every answer: ≈ 0.4 s instead of ≈ 3 s for 1 M answers (DESIGN §8).
     index('answers_campaign_question_value_idx').on(t.campaignId, t.questionKey, t.numValue, t.textValue),
-    // A round's answers in id order — the order they were stored, each response's rows together — so the
-    // responses CSV reads one range per page instead of one seek per response.
-    index('answers_campaign_idx').on(t.campaignId),
   ],
 );
 
