@@ -198,7 +198,7 @@ Lighthouse ${v.lighthouse}, autocannon ${v.autocannon}, ${v.surveyjs}.
 ## How each figure is taken
 
 - **Page weight** — the survey page exactly as the Worker renders it for a personal link (GET /s/<token> → cookie → GET /s),
-  plus the stylesheet and script it links, compressed as a CDN compresses static files (gzip -9, brotli q11), HTTP headers
+  with the stylesheet and script it inlines (and any it links), compressed as a CDN compresses static files (gzip -9, brotli q11), HTTP headers
   excluded. SurveyJS: the same 10 questions (bench/surveyjs/survey-json.ts) with survey-core + survey-js-ui bundled and
   minified by esbuild, fontless theme. Both are served from one loopback node:http server with brotli/gzip.
 - **Lighthouse** — Debian's Chromium (\`--headless --no-sandbox --disable-gpu --disable-background-networking
