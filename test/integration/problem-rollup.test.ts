@@ -72,7 +72,12 @@ async function ledger() {
   }
   // Edges the random ledger may miss: open with the deadline on a "today" (due, not yet overdue), closed on
   // its deadline day (on time), no deadline at all (due the day raised, never overdue).
-  const base = { programmeId: programme.id, enterpriseId: enterprises[0]?.id ?? '', officerId: officers[0]?.id ?? '', leadUnitId: units[0]?.id };
+  const base = {
+    programmeId: programme.id,
+    enterpriseId: enterprises[0]?.id ?? '',
+    officerId: officers[0]?.id ?? '',
+    leadUnitId: units[0]?.id,
+  };
   for (const today of ['2026-06-15', '2026-04-30']) {
     await addProblem({ ...base, raisedOn: '2026-03-01', deadline: today, status: 'pending' });
     await addProblem({ ...base, raisedOn: '2026-03-01', deadline: today, status: 'closed', closedOn: today });
@@ -81,7 +86,8 @@ async function ledger() {
   // Moves after the insert, each through the update trigger (or the delete trigger).
   for (const id of ids.slice(0, 40)) {
     const move = r.int(5);
-    if (move === 0) await db().update(problems).set({ status: 'closed', closedOn: '2026-03-15', followUp: 'satisfied' }).where(eq(problems.id, id));
+    if (move === 0)
+      await db().update(problems).set({ status: 'closed', closedOn: '2026-03-15', followUp: 'satisfied' }).where(eq(problems.id, id));
     if (move === 1) await db().update(problems).set({ status: 'in_progress', closedOn: null, followUp: null }).where(eq(problems.id, id)); // reopened
     if (move === 2) await db().update(problems).set({ extendedDeadline: '2026-07-31' }).where(eq(problems.id, id));
     if (move === 3) await db().update(problems).set({ category: 'land', leadUnitId: null }).where(eq(problems.id, id));

@@ -356,7 +356,12 @@ describe('satisfaction by group (group_counts)', () => {
     }
     const u1 = w.units.u1.id;
     const inUnit = await satisfactionGroups(db(), { ...s, unitId: u1 }, 'officer', keys);
-    const wantInUnit = await reference(w.programme.id, 'officer', keys, `AND s.officer_id IN (SELECT id FROM users WHERE unit_id = '${u1}')`);
+    const wantInUnit = await reference(
+      w.programme.id,
+      'officer',
+      keys,
+      `AND s.officer_id IN (SELECT id FROM users WHERE unit_id = '${u1}')`,
+    );
     expect(sorted(inUnit.options)).toEqual(sorted(wantInUnit));
     const o1 = w.officers.o1.id;
     const mine = await satisfactionGroups(db(), { ...s, officerId: o1 }, 'round', keys);

@@ -98,7 +98,8 @@ export const stats = defineMessages(
     'stats.mine': '我的帮扶统计',
     'stats.mineIntro': '{programme}，{from} 至 {to}。',
     'stats.recompute': '重算汇总数据',
-    'stats.recomputeHelp': '根据原始答卷、邀请记录和当前帮扶名单，重新计算各批次的选项计数、回收计数以及按单位、帮扶干部、产业链、地区的分组计数。数据一致时结果不变；调整帮扶名单后，过往批次的分组数据在重算后按新名单统计。',
+    'stats.recomputeHelp':
+      '根据原始答卷、邀请记录、帮扶备忘录、问题台账和当前帮扶名单，重新计算各批次的选项计数、回收计数、按单位/帮扶干部/产业链/地区的分组计数，以及问题办理和走访（三个一）汇总。数据一致时结果不变；调整帮扶名单后，过往批次的分组数据在重算后按新名单统计。',
     'stats.cat.finance': '资金融资',
     'stats.cat.land': '用地厂房',
     'stats.cat.talent': '用工人才',
@@ -301,7 +302,7 @@ export const stats = defineMessages(
     'stats.mineIntro': '{programme}, {from} to {to}.',
     'stats.recompute': 'Recompute rollups',
     'stats.recomputeHelp':
-      'Rebuilds every round’s option counts, response counters and the counts by unit, officer, chain and region from the raw answers, invitations and the current pairing list. Consistent data stays the same; after the pairing list changes, past rounds are grouped by the new list once recomputed.',
+      'Rebuilds every round’s option counts, response counters and counts by unit, officer, chain and region, and the problem-ledger and visit (三个一) summaries, from the raw answers, invitations, memos, problems and the current pairing list. Consistent data stays the same; after the pairing list changes, past rounds are grouped by the new list once recomputed.',
     'stats.cat.finance': 'Finance',
     'stats.cat.land': 'Land and premises',
     'stats.cat.talent': 'Labour and talent',

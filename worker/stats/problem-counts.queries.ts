@@ -78,7 +78,9 @@ function ranges(parts: { split: SplitPeriod; kinds: string[] }[]): SQL {
       if (split.months) rows.push(sql`('m', ${kind}, ${split.months[0]}, ${split.months[1]})`);
     }
   }
-  return rows.length ? sql`(VALUES ${sql.join(rows, sql`, `)})` : sql`(SELECT NULL AS column1, NULL AS column2, NULL AS column3, NULL AS column4 WHERE 0)`;
+  return rows.length
+    ? sql`(VALUES ${sql.join(rows, sql`, `)})`
+    : sql`(SELECT NULL AS column1, NULL AS column2, NULL AS column3, NULL AS column4 WHERE 0)`;
 }
 
 type CountRow = { grp: string | null; label: string | null; kind: string; n: number };
