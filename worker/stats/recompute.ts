@@ -70,20 +70,27 @@ GROUP BY c.id`,
 }
 
 /**
- * The statements of one atomic D1 batch rebuilding one round's rollups, or every round's. group_counts
- * is rebuilt round by round even for all rounds: over a million answers one statement took ≈ 20 s here
- * (each answer joined to its response's groups), near D1's 30 s limit per query; per round it is
- * under a second each (bench/notes.md). The command line (recompute-print.ts) keeps the one statement.
+ * The statements of one atomic D1 batch rebuilding one round's rollups, or every rollup. group_counts is
+ * rebuilt round by round and problem_counts programme by programme: over a million answers one
+ * group_counts statement took ≈ 20 s here (each answer joined to its response's groups), near D1's 30 s
+ * limit per query; per round it is under a second (bench/notes.md). The command line
+ * (recompute-print.ts) keeps one statement each.
  */
 export async function recomputeBatch(d1: D1Database, campaignId?: string): Promise<D1PreparedStatement[]> {
   if (campaignId) return recomputeStatements(true).map((s) => d1.prepare(s).bind(campaignId));
-  const { results } = await d1.prepare('SELECT id FROM campaigns').all<{ id: string }>();
-  const [, rebuild] = groupRecomputeStatements(true) as [string, string];
+  const [campaigns, programmes] = (
+    await d1.batch<{ id: string }>([d1.prepare('SELECT id FROM campaigns'), d1.prepare('SELECT id FROM programmes')])
+  ).map((r) => r.results.map((row) => row.id)) as [string[], string[]];
+  const [, rebuildGroups] = groupRecomputeStatements(true) as [string, string];
+  // Without their DELETE: the whole table is cleared once, so rows of a programme deleted since go too.
+  const rebuildProblems = problemRecomputeStatements(true).slice(1);
   return [
     ...countRecomputeStatements(false).map((s) => d1.prepare(s)),
     d1.prepare('DELETE FROM group_counts'),
-    ...results.map((c) => d1.prepare(rebuild).bind(c.id)),
-    ...[...problemRecomputeStatements(), ...activityRecomputeStatements()].map((s) => d1.prepare(s)),
+    ...campaigns.map((id) => d1.prepare(rebuildGroups).bind(id)),
+    d1.prepare('DELETE FROM problem_counts'),
+    ...programmes.flatMap((id) => rebuildProblems.map((s) => d1.prepare(s).bind(id))),
+    ...activityRecomputeStatements().map((s) => d1.prepare(s)),
   ];
 }
 
