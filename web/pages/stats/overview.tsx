@@ -7,7 +7,7 @@ import { ColumnChart } from '../../components/charts/column-chart';
 import { LineChart } from '../../components/charts/line-chart';
 import { usePage } from '../../context';
 import { ledgerHref, one, pct } from './format';
-import { type Filter, FilterForm, RateText, Section, StatsNav, Suppressed, Tile, Tiles } from './parts';
+import { ActivityTiles, type Filter, FilterForm, RateText, Section, StatsNav, Suppressed, Tile, Tiles } from './parts';
 import { RoundsTable } from './rounds-table';
 import { ActivityTable, categoryKey, ItemTable, ProblemTable, SatisfactionCell } from './tables';
 
@@ -24,13 +24,7 @@ export function StatsOverviewPage({ filter, query, data, k }: Props) {
       <FilterForm filter={filter} />
       <StatsNav query={query} />
       <Tiles>
-        <Tile label={t('stats.paired')}>{activity.paired}</Tile>
-        <Tile label={t('stats.contacted')}>{activity.enterprises}</Tile>
-        <Tile label={t('stats.contacts')}>{activity.contacts}</Tile>
-        <Tile label={t('stats.onsite')}>{activity.onsite}</Tile>
-        <Tile label={t('stats.threeOnes')}>
-          <RateText rate={rate(activity.met, activity.pairs)} />
-        </Tile>
+        <ActivityTiles activity={activity} contacted />
         <Tile label={t('stats.raised')}>
           <a href={ledgerHref(period)}>{problems.raised}</a>
         </Tile>

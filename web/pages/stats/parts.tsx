@@ -1,7 +1,8 @@
 // Building blocks of the statistics pages: a rate with its n and interval, suppressed figures, the
 // filter form, and the headline tiles.
 import type { ComponentChildren } from 'preact';
-import type { Rate } from '../../../worker/stats/metrics';
+import type { ActivityGroup } from '../../../worker/stats/activity.queries';
+import { type Rate, rate } from '../../../worker/stats/metrics';
 import { usePage } from '../../context';
 import { interval, pct } from './format';
 
@@ -68,6 +69,25 @@ export function Tile({ label, children, note }: { label: string; children: Compo
 }
 
 export const Tiles = ({ children }: { children: ComponentChildren }) => <ul class="tiles">{children}</ul>;
+
+/**
+ * The visit tiles every statistics page opens with: 帮扶企业, (走访企业 where the page has it), 走访家次,
+ * 上门走访 and the 三个一 rate. A fragment, to sit inside <Tiles> with the page's other figures.
+ */
+export function ActivityTiles({ activity, contacted = false }: { activity: ActivityGroup; contacted?: boolean }) {
+  const { t } = usePage();
+  return (
+    <>
+      <Tile label={t('stats.paired')}>{activity.paired}</Tile>
+      {contacted && <Tile label={t('stats.contacted')}>{activity.enterprises}</Tile>}
+      <Tile label={t('stats.contacts')}>{activity.contacts}</Tile>
+      <Tile label={t('stats.onsite')}>{activity.onsite}</Tile>
+      <Tile label={t('stats.threeOnes')}>
+        <RateText rate={rate(activity.met, activity.pairs)} />
+      </Tile>
+    </>
+  );
+}
 
 export function Section({ title, id, children }: { title: string; id: string; children: ComponentChildren }) {
   return (

@@ -5,7 +5,7 @@ import { DataTable } from '../../components/data-table';
 import { usePage } from '../../context';
 import { Layout } from '../../layout';
 import { one } from './format';
-import { type Filter, FilterForm, RateText, Section, StatsNav, Tile, Tiles } from './parts';
+import { ActivityTiles, type Filter, FilterForm, RateText, Section, StatsNav, Tile, Tiles } from './parts';
 import { OfficerFigures } from './person';
 import { categoryKey, ItemTable, ProblemTable, SatisfactionCell } from './tables';
 
@@ -31,12 +31,7 @@ export function StatsUnitPage({
     <AdminShell title={t('stats.unitTitle', { name })}>
       <StatsNav query={query} />
       <Tiles>
-        <Tile label={t('stats.paired')}>{activity.paired}</Tile>
-        <Tile label={t('stats.contacts')}>{activity.contacts}</Tile>
-        <Tile label={t('stats.onsite')}>{activity.onsite}</Tile>
-        <Tile label={t('stats.threeOnes')}>
-          <RateText rate={rate(activity.met, activity.pairs)} />
-        </Tile>
+        <ActivityTiles activity={activity} />
         <Tile label={t('stats.raisedLed')}>{problems.raised}</Tile>
         <Tile label={t('stats.closeRate')}>
           <RateText rate={rates.closeRate} />

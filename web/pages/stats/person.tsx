@@ -1,11 +1,10 @@
 // The figures of one officer: shared by the admin's drill-down and the officer's own page.
-import { rate } from '../../../worker/stats/metrics';
 import type { OfficerView } from '../../../worker/stats/people';
 import { BarChart } from '../../components/charts/bar-chart';
 import { DataTable } from '../../components/data-table';
 import { usePage } from '../../context';
 import { ledgerHref, one, pct } from './format';
-import { RateText, Section, Tile, Tiles } from './parts';
+import { ActivityTiles, RateText, Section, Tile, Tiles } from './parts';
 import { ActivityTable, categoryKey, ItemTable, ProblemTable, SatisfactionCell } from './tables';
 
 export function OfficerFigures({
@@ -24,12 +23,7 @@ export function OfficerFigures({
   return (
     <>
       <Tiles>
-        <Tile label={t('stats.paired')}>{activity.paired}</Tile>
-        <Tile label={t('stats.contacts')}>{activity.contacts}</Tile>
-        <Tile label={t('stats.onsite')}>{activity.onsite}</Tile>
-        <Tile label={t('stats.threeOnes')}>
-          <RateText rate={rate(activity.met, activity.pairs)} />
-        </Tile>
+        <ActivityTiles activity={activity} />
         <Tile label={t('stats.raised')}>{problems.raised}</Tile>
         <Tile label={t('stats.closeRate')}>
           <RateText rate={rates.closeRate} />
