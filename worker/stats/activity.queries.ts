@@ -36,6 +36,17 @@ export type ActivityGroup = {
 
 type Row = Omit<ActivityGroup, 'key'> & { grp: string | null };
 
+const noActivity = (key: string | null, label: string | null): ActivityGroup => ({
+  key,
+  label,
+  enterprises: 0,
+  contacts: 0,
+  onsite: 0,
+  paired: 0,
+  pairs: 0,
+  met: 0,
+});
+
 /** Coverage and 三个一 of a scope, grouped by one dimension. */
 export async function activityBreakdown(db: Db, scope: Scope, by: ActivityDimension): Promise<ActivityGroup[]> {
   const months = threeOnesMonths(scope);
@@ -51,7 +62,7 @@ export async function activityBreakdown(db: Db, scope: Scope, by: ActivityDimens
   if (by === 'month') {
     // Every month has the same pairs: the whole pairing list.
     for (const m of months) {
-      const g = out.get(m) ?? { key: m, label: m, enterprises: 0, contacts: 0, onsite: 0, paired: 0, pairs: 0, met: 0 };
+      const g = out.get(m) ?? noActivity(m, m);
       out.set(m, Object.assign(g, { pairs: total?.pairs ?? 0, paired: total?.paired ?? 0 }));
     }
   }
@@ -60,5 +71,5 @@ export async function activityBreakdown(db: Db, scope: Scope, by: ActivityDimens
 
 export async function activityTotals(db: Db, scope: Scope): Promise<ActivityGroup> {
   const [row] = await activityBreakdown(db, scope, 'total');
-  return row ?? { key: 'all', label: '', enterprises: 0, contacts: 0, onsite: 0, paired: 0, pairs: 0, met: 0 };
+  return row ?? noActivity('all', '');
 }

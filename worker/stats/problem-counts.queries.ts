@@ -143,7 +143,11 @@ export async function rolledProblems(db: Db, scope: Scope, by: RolledDimension):
     if (field) group[field] += r.n;
   }
   const hist = new Map<string | null, DaysRow[]>();
-  for (const d of days) hist.set(d.grp, [...(hist.get(d.grp) ?? []), d]);
+  for (const d of days) {
+    const list = hist.get(d.grp);
+    if (list) list.push(d);
+    else hist.set(d.grp, [d]);
+  }
   const out: RolledGroup[] = [];
   for (const group of groups.values()) {
     if (Object.keys(ZERO_PROBLEMS).every((k) => group[k as keyof ProblemCounts] === 0)) continue; // all moved away

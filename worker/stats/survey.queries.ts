@@ -53,10 +53,10 @@ export type SatisfactionDimension = (typeof SATISFACTION_DIMENSIONS)[number];
  * named. 'round' is the rounds of one officer's paired enterprises: the officer's rows, per campaign.
  */
 const GROUPS: Record<SatisfactionDimension, { dimension: string; key: string; label: string; join: string }> = {
-  unit: { dimension: 'unit', key: 'g.group_key', label: 'u.name', join: 'LEFT JOIN units u ON u.id = g.group_key' },
+  unit: { dimension: 'unit', key: "nullif(g.group_key, '')", label: 'u.name', join: 'LEFT JOIN units u ON u.id = g.group_key' },
   officer: { dimension: 'officer', key: 'g.group_key', label: 'o.name', join: 'LEFT JOIN users o ON o.id = g.group_key' },
-  chain: { dimension: 'chain', key: 'g.group_key', label: 'ch.name', join: 'LEFT JOIN chains ch ON ch.id = g.group_key' },
-  region: { dimension: 'region', key: 'g.group_key', label: 'g.group_key', join: '' }, // NOT NULL: '' stays ''
+  chain: { dimension: 'chain', key: "nullif(g.group_key, '')", label: 'ch.name', join: 'LEFT JOIN chains ch ON ch.id = g.group_key' },
+  region: { dimension: 'region', key: 'g.group_key', label: 'g.group_key', join: '' }, // NOT NULL: '' is a region
   round: { dimension: 'officer', key: 'g.campaign_id', label: 'c.name', join: 'JOIN campaigns c ON c.id = g.campaign_id' },
 };
 
@@ -86,7 +86,7 @@ export async function satisfactionGroups(db: Db, scope: Scope, by: SatisfactionD
   const g = GROUPS[by];
   const from = sql`FROM group_counts g ${sql.raw(g.join)}
     WHERE g.campaign_id IN (${campaignsSql(scope)}) AND g.dimension = ${g.dimension} ${narrow(scope, by)}`;
-  const select = sql.raw(`${by === 'region' ? g.key : `nullif(${g.key}, '')`} AS grp, ${g.label} AS label`);
+  const select = sql.raw(`${g.key} AS grp, ${g.label} AS label`);
   const [options, responses] = await readAll<[GroupOptionRow, GroupResponsesRow]>(db, [
     sql`SELECT ${select}, g.question_key AS questionKey, g.option, sum(g.count) AS n ${from}
         AND g.question_key IN (SELECT value FROM json_each(${JSON.stringify(itemKeys)})) AND g.count > 0

@@ -7,6 +7,7 @@ import type { Db } from '../app-env';
 import { isUniqueViolation } from '../lib/db';
 import { withRetry } from '../lib/retry';
 import { newId } from '../lib/tokens';
+import { COUNTED_TYPES } from '../stats/recompute';
 import { d1Of } from '../stats/sql';
 import { ADD_OPTION_COUNTS, COUNT_SUBMITTED, GROUP_ROLLUP_SQL, INSERT_ANSWERS, INSERT_RESPONSE, MARK_SUBMITTED } from './submit-sql';
 
@@ -57,8 +58,11 @@ export const markOpened = (db: Db, inv: Invitation, now: number) =>
     db.update(invitations).set({ openedAt: now }).where(sql`${invitations.id} = ${inv.id} AND ${invitations.openedAt} IS NULL`),
   ]);
 
-/** Only closed-choice answers are option counts; free text, numbers and dates stay in `answers` alone. */
-const COUNTED = new Set<QuestionType>(['single', 'multiple', 'likert', 'matrix', 'rating', 'yesno']);
+/**
+ * Only closed-choice answers are option counts; free text, numbers and dates stay in `answers` alone.
+ * The same types the recompute counts, a matrix's rows included (worker/stats/recompute.ts).
+ */
+const COUNTED = new Set<QuestionType>([...COUNTED_TYPES, 'matrix']);
 
 function rollups(def: FormDefinition, campaignId: string, rows: AnswerRow[]) {
   const types = new Map(allQuestions(def).map((q) => [q.key, q.type]));
