@@ -1,9 +1,10 @@
 // The floor of the submission benchmark: a Worker that does nothing but the D1 writes of one survey
 // submission — the same statements, in one batch, as worker/surveys/answer.queries.ts submitStatements
-// (response, answers, option_counts upserts, the round's counter, the invitation's submitted_at, the
-// group_counts rollup; their SQL text comes from worker/surveys/submit-sql.ts as bindings). No routing, link lookup, validation or page rendering: the app's throughput divided by
+// (response, answers, option_counts upserts, the round's counter, the group_counts rollup, the
+// invitation's submitted_at; their SQL text comes from worker/surveys/submit-sql.ts as bindings). No routing, link lookup, validation or page rendering: the app's throughput divided by
 // this one is the share the app keeps of what D1 itself allows (DESIGN §8 asks ≥ 0.8).
-// The bench sends it the same requests as the app, except that the cookie carries the invitation id.
+// The bench sends it the same requests as the app, link cookie included: the batch checks the link by
+// its token's SHA-256, as the app's does.
 
 /** Free-text questions of 《帮扶满意度调查表》: stored as answers, never counted in option_counts. */
 const FREE_TEXT = new Set(['reason', 'suggestions']);
@@ -13,8 +14,10 @@ export default {
     // GET: nothing at all — the round trip of an empty Worker, the baseline of the dashboard timings.
     if (request.method === 'GET') return new Response('floor');
     const campaignId = new URL(request.url).searchParams.get('round');
-    const invitationId = /(?:^|;\s*)__Host-sv=([^;]+)/.exec(request.headers.get('cookie') ?? '')?.[1];
-    if (request.method !== 'POST' || !campaignId || !invitationId) return new Response('bad request', { status: 400 });
+    const token = /(?:^|;\s*)__Host-sv=([^;]+)/.exec(request.headers.get('cookie') ?? '')?.[1];
+    if (request.method !== 'POST' || !campaignId || !token) return new Response('bad request', { status: 400 });
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
+    const tokenHash = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
     const now = Date.now();
     const responseId = crypto.randomUUID();
     const rows = [];
@@ -28,20 +31,16 @@ export default {
     const statements = [
       db
         .prepare(env.INSERT_RESPONSE)
-        .bind(responseId, campaignId, invitationId, env.FORM_VERSION_ID, now, '{"via":"form","js":false,"ua":"unknown","seconds":null}'),
+        .bind(responseId, tokenHash, campaignId, now, '{"via":"form","js":false,"ua":"unknown","seconds":null}', env.FORM_VERSION_ID),
       db.prepare(env.INSERT_ANSWERS).bind(responseId, campaignId, JSON.stringify(rows.map((r) => [r.key, r.num, r.text]))),
-      db.prepare(env.ADD_OPTION_COUNTS).bind(campaignId, JSON.stringify(counted.map((r) => [r.key, r.text ?? String(r.num), 1]))),
-      db.prepare(env.COUNT_SUBMITTED).bind(campaignId),
-      db.prepare(env.MARK_SUBMITTED).bind(invitationId, now),
-      db.prepare(env.GROUP_ROLLUP_SQL).bind(campaignId, invitationId, responseId),
+      db.prepare(env.ADD_OPTION_COUNTS).bind(responseId, campaignId, JSON.stringify(counted.map((r) => [r.key, r.text ?? String(r.num), 1]))),
+      db.prepare(env.COUNT_SUBMITTED).bind(responseId, campaignId),
+      db.prepare(env.GROUP_ROLLUP_SQL).bind(responseId),
+      db.prepare(env.MARK_SUBMITTED).bind(responseId, now),
     ];
-    try {
-      await db.batch(statements);
-    } catch (err) {
-      // A second submission for the link: the UNIQUE invitation_id refuses it, as in the app.
-      if (/UNIQUE/.test(String(err?.message ?? err))) return new Response('already answered', { status: 409 });
-      throw err;
-    }
+    // Nothing stored (a second submission for the link, a closed round): 409, as the app answers.
+    const [response] = await db.batch(statements);
+    if (response.meta.changes !== 1) return new Response('not stored', { status: 409 });
     return new Response('ok', { headers: { 'content-type': 'text/plain' } });
   },
 };

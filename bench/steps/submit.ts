@@ -32,7 +32,7 @@ export type SubmitFigures = {
   cpuMs: number;
 };
 
-type Prepared = { path: string; appCookie: string; floorCookie: string; body: string; rows: number; invitationId: string };
+type Prepared = { path: string; cookie: string; body: string; rows: number; invitationId: string };
 
 function prepare(m: Manifest): Prepared[] {
   const r = rng('bench/submissions');
@@ -42,8 +42,7 @@ function prepare(m: Manifest): Prepared[] {
     if (!result.ok) throw new Error('invalid benchmark answers');
     return {
       path: `/s?round=${l.campaignId}`,
-      appCookie: `__Host-sv=${l.token}`,
-      floorCookie: `__Host-sv=${l.invitationId}`,
+      cookie: `__Host-sv=${l.token}`,
       body: new URLSearchParams(values).toString(),
       rows: result.rows.length,
       invitationId: l.invitationId,
@@ -52,7 +51,7 @@ function prepare(m: Manifest): Prepared[] {
 }
 
 /** One autocannon run over `list`, every request used exactly once. */
-function load(url: URL, list: Prepared[], cookie: 'appCookie' | 'floorCookie', connections: number) {
+function load(url: URL, list: Prepared[], connections: number) {
   let next = 0;
   return autocannon({
     url: url.origin,
@@ -68,7 +67,7 @@ function load(url: URL, list: Prepared[], cookie: 'appCookie' | 'floorCookie', c
             ...req,
             path: p.path,
             body: p.body,
-            headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: p[cookie] },
+            headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: p.cookie },
           };
         },
       },
@@ -93,10 +92,9 @@ export async function submitBench(dir: string, m: Manifest, script: string, conn
     // Server on the second core, load generator (this process) on the first.
     const pinned = pin(w.pid, '1') && pin(process.pid, '0');
     try {
-      const cookie = target === 'app' ? 'appCookie' : 'floorCookie';
-      const warm = await load(w.url, prepared.slice(0, warmup), cookie, connections);
+      const warm = await load(w.url, prepared.slice(0, warmup), connections);
       const cpu0 = cpuSeconds(w.pid);
-      const res = await load(w.url, prepared.slice(warmup), cookie, connections);
+      const res = await load(w.url, prepared.slice(warmup), connections);
       const cpuMs = ((cpuSeconds(w.pid) - cpu0) * 1000) / Math.max(1, res['2xx']);
       const acknowledged = warm['2xx'] + res['2xx'];
       out[target] = {

@@ -1,7 +1,9 @@
+import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { answers, campaignCounters, invitations, optionCounts, responses } from '../../schema/survey-tables';
 import { call, db, postForm } from '../fixtures';
+import { callWith, formBody } from '../security/helpers';
 import { client, makeRound, open, ready, stored, VALID } from './rounds.fixtures';
 
 describe('opening a personal link', () => {
@@ -67,6 +69,10 @@ describe('submitting', () => {
     const [response, ...more] = await db().select().from(responses).where(eq(responses.campaignId, r.campaignId)).all();
     expect(more).toHaveLength(0);
     expect(response).toMatchObject({ invitationId: r.link.id, formVersionId: r.formVersionId });
+    // The batch fills in the seconds since the link was first opened (submit-sql.ts).
+    const meta = JSON.parse(response?.clientMeta ?? '{}');
+    expect(meta).toMatchObject({ via: 'form', js: false, ua: 'unknown' });
+    expect(Number.isInteger(meta.seconds) && meta.seconds >= 0 && meta.seconds < 60).toBe(true);
     const rows = await db()
       .select({ k: answers.questionKey, n: answers.numValue, t: answers.textValue })
       .from(answers)
@@ -103,6 +109,30 @@ describe('submitting', () => {
       submitted: 1,
     });
     expect((await db().select().from(invitations).where(eq(invitations.id, r.link.id)).get())?.submittedAt).toBeTypeOf('number');
+  });
+
+  it('stores a valid submission in one D1 round trip once the isolate knows the round', async () => {
+    const r = await ready(); // opening the link read and cached the round's form definition
+    const calls: string[] = [];
+    const counted = new Proxy(env.DB, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target);
+        if (prop === 'batch' || prop === 'prepare' || prop === 'exec') calls.push(String(prop));
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const warm = await callWith({ DB: counted }, `/s?round=${r.campaignId}`, {
+      method: 'POST',
+      cookie: r.cookie,
+      body: formBody(VALID),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(warm.status).toBe(200);
+    // The round's form version id (first submission to this round in the isolate), then the batch,
+    // which checks the link itself: no invitation lookup.
+    expect(calls.filter((c) => c === 'batch')).toHaveLength(1);
+    expect(calls.filter((c) => c === 'prepare').length).toBe(7); // six batch statements + the round's form id
+    expect((await stored(r.campaignId)).responses).toBe(1);
   });
 
   it('refuses a second submission with the already-answered page (409) and keeps one response', async () => {

@@ -6,6 +6,12 @@ export function createDb(d1: D1Database): Db {
   return drizzle(d1, { casing: 'snake_case' });
 }
 
+/**
+ * The D1 binding under the drizzle client (drizzle() sets $client; the shared Db type omits it), for the
+ * hot paths written as raw SQL with fixed text (session lookup, survey link, submission batch, stats).
+ */
+export const d1Of = (db: Db): D1Database => (db as Db & { $client: D1Database }).$client;
+
 /** SQLite's UNIQUE failure, as D1 reports it. Such errors are the caller's fault and never retried. */
 export function isUniqueViolation(err: unknown): boolean {
   const msg = errorText(err);

@@ -22,19 +22,22 @@ const OPTION = 'coalesce(text_value, CAST(CAST(num_value AS INTEGER) AS TEXT))';
 const UPSERT = 'ON CONFLICT (campaign_id, dimension, group_key, question_key, option) DO UPDATE SET count = count + excluded.count';
 
 /**
- * For the submission batch, after the response and its answers: ?1 campaign id, ?2 invitation id,
- * ?3 response id. The pairing list is read as it stands at submission: a later re-pairing does not move
- * past answers (a recompute would).
+ * For the submission batch, after the response and its answers and before the invitation is marked
+ * answered: ?1 response id (nothing is written when the batch stored no response, or on a retry of a
+ * batch that had committed). The pairing list is read as it stands at submission: a later
+ * re-pairing does not move past answers (a recompute would).
  */
 export const GROUP_ROLLUP_SQL = `WITH x AS (
-  SELECT ?3 AS rid, i.enterprise_id AS eid, c.programme_id AS pid FROM invitations i JOIN campaigns c ON c.id = i.campaign_id WHERE i.id = ?2
+  SELECT r.id AS rid, r.campaign_id AS cid, i.enterprise_id AS eid, c.programme_id AS pid
+  FROM responses r JOIN invitations i ON i.id = r.invitation_id JOIN campaigns c ON c.id = r.campaign_id
+  WHERE r.id = ?1 AND i.submitted_at IS NULL
 ), g AS (${GROUPS}
 ), a AS (
-  SELECT question_key, ${OPTION} AS option, count(*) AS n FROM answers WHERE response_id = ?3 AND ${LIKERT} GROUP BY 1, 2
+  SELECT question_key, ${OPTION} AS option, count(*) AS n FROM answers WHERE response_id = ?1 AND ${LIKERT} GROUP BY 1, 2
   UNION ALL SELECT '', '', 1
 )
 INSERT INTO group_counts (campaign_id, dimension, group_key, question_key, option, count)
-SELECT ?1, g.dimension, g.group_key, a.question_key, a.option, a.n FROM g, a WHERE true
+SELECT x.cid, g.dimension, g.group_key, a.question_key, a.option, a.n FROM x, g, a WHERE true
 ${UPSERT}`;
 
 /** Rebuilds group_counts for every round or (with ?1 bound) for one, from the stored responses and answers. */

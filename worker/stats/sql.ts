@@ -5,12 +5,10 @@
 import type { SQL } from 'drizzle-orm';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../app-env';
+import { d1Of } from '../lib/db';
 
 // The same casing as the drizzle client (worker/lib/db.ts), so camelCase keys render as snake_case.
 const dialect = new SQLiteAsyncDialect({ casing: 'snake_case' });
-
-/** The D1 binding under the drizzle client (drizzle() sets $client; the shared Db type omits it). */
-export const d1Of = (db: Db): D1Database => (db as Db & { $client: D1Database }).$client;
 
 export function prepare(db: Db, query: SQL): D1PreparedStatement {
   const { sql, params } = dialect.sqlToQuery(query);

@@ -13,6 +13,7 @@ import { StatsOfficerPage, StatsUnitPage } from '../../web/pages/stats/people';
 import { StatsRoundPage } from '../../web/pages/stats/round';
 import type { AppEnv } from '../app-env';
 import { auditStatement } from '../lib/audit';
+import { d1Of } from '../lib/db';
 import { AppError, notFound } from '../lib/errors';
 import { render } from '../lib/render';
 import { validateForm } from '../lib/validate';
@@ -23,7 +24,6 @@ import { officerView, unitView } from './people';
 import { filterQuery, statsQuery } from './period';
 import { recomputeBatch } from './recompute';
 import { roundView } from './round';
-import { d1Of } from './sql';
 
 export const statsRoutes = new Hono<AppEnv>();
 const ID = '/:id{[0-9a-f-]{36}}';

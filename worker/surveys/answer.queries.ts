@@ -1,46 +1,64 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { AnswerRow } from '../../schema/answers';
 import { rollupOption } from '../../schema/answers';
 import { allQuestions, type FormDefinition, formDefinition, type QuestionType } from '../../schema/form-definition';
-import { campaignCounters, campaigns, formVersions, invitations, responses } from '../../schema/survey-tables';
+import { campaignCounters, invitations } from '../../schema/survey-tables';
 import type { Db } from '../app-env';
-import { isUniqueViolation } from '../lib/db';
+import { d1Of, isUniqueViolation } from '../lib/db';
 import { withRetry } from '../lib/retry';
-import { newId } from '../lib/tokens';
 import { COUNTED_TYPES } from '../stats/recompute';
-import { d1Of } from '../stats/sql';
 import { ADD_OPTION_COUNTS, COUNT_SUBMITTED, GROUP_ROLLUP_SQL, INSERT_ANSWERS, INSERT_RESPONSE, MARK_SUBMITTED } from './submit-sql';
 
-/** The invitation behind a link token hash, with its round's window and form. */
-export const findInvitation = (db: Db, tokenHash: string) =>
-  db
-    .select({
-      id: invitations.id,
-      campaignId: invitations.campaignId,
-      openedAt: invitations.openedAt,
-      submittedAt: invitations.submittedAt,
-      opensAt: campaigns.opensAt,
-      closesAt: campaigns.closesAt,
-      formVersionId: campaigns.formVersionId,
-      definition: formVersions.definition,
-    })
-    .from(invitations)
-    .innerJoin(campaigns, eq(campaigns.id, invitations.campaignId))
-    .innerJoin(formVersions, eq(formVersions.id, campaigns.formVersionId))
-    .where(eq(invitations.tokenHash, tokenHash))
-    .get();
-export type Invitation = NonNullable<Awaited<ReturnType<typeof findInvitation>>>;
+// Raw SQL with fixed text, like the batch (submit-sql.ts): this lookup runs before every survey page
+// and submission, and drizzle's select builder cost ≈ a fifth of the submission's CPU (bench/notes.md).
+const FIND_INVITATION = `SELECT i.id, i.campaign_id AS campaignId, i.opened_at AS openedAt, i.submitted_at AS submittedAt,
+  c.opens_at AS opensAt, c.closes_at AS closesAt, c.form_version_id AS formVersionId
+  FROM invitations i JOIN campaigns c ON c.id = i.campaign_id WHERE i.token_hash = ?1`;
+const FORM_DEFINITION = 'SELECT definition FROM form_versions WHERE id = ?1';
 
-// Published versions never change, so each isolate parses a definition once, not per request.
+type InvitationRow = {
+  id: string;
+  campaignId: string;
+  openedAt: number | null;
+  submittedAt: number | null;
+  opensAt: number;
+  closesAt: number;
+  formVersionId: string;
+};
+export type Invitation = InvitationRow & { definition: FormDefinition };
+
+// Published versions never change, and neither does a round's form version, so each isolate reads and
+// parses a definition once, not per request.
 const parsed = new Map<string, FormDefinition>();
-export function definitionOf(inv: Invitation): FormDefinition {
-  let def = parsed.get(inv.formVersionId);
-  if (!def) {
-    def = formDefinition.parse(JSON.parse(inv.definition));
-    if (parsed.size > 100) parsed.clear();
-    parsed.set(inv.formVersionId, def);
-  }
-  return def;
+const remember = <T>(cache: Map<string, T>, key: string, value: T) => {
+  if (cache.size > 100) cache.clear();
+  cache.set(key, value);
+  return value;
+};
+async function definitionOf(db: Db, formVersionId: string): Promise<FormDefinition> {
+  const def = parsed.get(formVersionId);
+  if (def) return def;
+  const row = await d1Of(db).prepare(FORM_DEFINITION).bind(formVersionId).first<{ definition: string }>();
+  if (!row) throw new Error(`form version ${formVersionId} is missing`);
+  return remember(parsed, formVersionId, formDefinition.parse(JSON.parse(row.definition)));
+}
+
+const ROUND_FORM = 'SELECT form_version_id AS formVersionId FROM campaigns WHERE id = ?1';
+export type RoundForm = { formVersionId: string; definition: FormDefinition };
+const roundForms = new Map<string, RoundForm>();
+/** The form a round asks, from the isolate's cache after its first use; null for an unknown round. */
+export async function roundForm(db: Db, campaignId: string): Promise<RoundForm | null> {
+  const known = roundForms.get(campaignId);
+  if (known) return known;
+  const row = await d1Of(db).prepare(ROUND_FORM).bind(campaignId).first<{ formVersionId: string }>();
+  if (!row) return null;
+  return remember(roundForms, campaignId, { formVersionId: row.formVersionId, definition: await definitionOf(db, row.formVersionId) });
+}
+
+/** The invitation behind a link token hash, with its round's window and parsed form. */
+export async function findInvitation(db: Db, tokenHash: string): Promise<Invitation | null> {
+  const row = await d1Of(db).prepare(FIND_INVITATION).bind(tokenHash).first<InvitationRow>();
+  return row && { ...row, definition: await definitionOf(db, row.formVersionId) };
 }
 
 /**
@@ -79,54 +97,61 @@ function rollups(def: FormDefinition, campaignId: string, rows: AnswerRow[]) {
   return [...counts.values()];
 }
 
-export type ClientMeta = { via: 'form' | 'json'; js: boolean; ua: string; seconds: number | null };
+export type ClientMeta = { via: 'form' | 'json'; js: boolean; ua: string };
+
+/** One submission: the link (by its token's hash), the round and form it was answered for, the checked rows. */
+export type Submission = {
+  tokenHash: string;
+  campaignId: string;
+  form: RoundForm;
+  rows: AnswerRow[];
+  meta: ClientMeta;
+  now: number;
+  responseId: string;
+};
 
 /**
- * One submission as one atomic batch (DESIGN §8): the response first — its UNIQUE invitation_id makes a
- * duplicate fail before anything else is written — then the answers (in their order, so a round's
- * answers stay grouped by response in id order), the option_counts and group_counts upserts, the
- * counter and the invitation's submitted_at.
+ * One submission as one atomic batch (DESIGN §8), which checks the link itself (submit-sql.ts): the
+ * response first — only for an unanswered link of this open round, and its UNIQUE invitation_id lets
+ * one of two racing submissions in — then the answers (in their order, so a round's answers stay
+ * grouped by response in id order), the option_counts upserts, the counter, the group_counts upserts,
+ * each only if the response was stored, and last the invitation's submitted_at.
  */
-export function submitStatements(
-  db: Db,
-  inv: Invitation,
-  def: FormDefinition,
-  rows: AnswerRow[],
-  meta: ClientMeta,
-  now: number,
-  responseId = newId(),
-): D1PreparedStatement[] {
+export function submitStatements(db: Db, s: Submission): D1PreparedStatement[] {
   const d1 = d1Of(db);
-  const counts = rollups(def, inv.campaignId, rows).map((r) => [r.questionKey, r.option, r.count]);
+  const { campaignId, responseId, now } = s;
+  const counts = rollups(s.form.definition, campaignId, s.rows).map((r) => [r.questionKey, r.option, r.count]);
+  const meta = JSON.stringify({ ...s.meta, seconds: null });
   return [
-    d1.prepare(INSERT_RESPONSE).bind(responseId, inv.campaignId, inv.id, inv.formVersionId, now, JSON.stringify(meta)),
-    d1.prepare(INSERT_ANSWERS).bind(responseId, inv.campaignId, JSON.stringify(rows.map((r) => [r.questionKey, r.numValue, r.textValue]))),
-    d1.prepare(ADD_OPTION_COUNTS).bind(inv.campaignId, JSON.stringify(counts)),
-    d1.prepare(COUNT_SUBMITTED).bind(inv.campaignId),
-    d1.prepare(MARK_SUBMITTED).bind(inv.id, now),
-    d1.prepare(GROUP_ROLLUP_SQL).bind(inv.campaignId, inv.id, responseId),
+    d1.prepare(INSERT_RESPONSE).bind(responseId, s.tokenHash, campaignId, now, meta, s.form.formVersionId),
+    d1.prepare(INSERT_ANSWERS).bind(responseId, campaignId, JSON.stringify(s.rows.map((r) => [r.questionKey, r.numValue, r.textValue]))),
+    d1.prepare(ADD_OPTION_COUNTS).bind(responseId, campaignId, JSON.stringify(counts)),
+    d1.prepare(COUNT_SUBMITTED).bind(responseId, campaignId),
+    d1.prepare(GROUP_ROLLUP_SQL).bind(responseId),
+    d1.prepare(MARK_SUBMITTED).bind(responseId, now),
   ];
 }
 
+const STORED_RESPONSE = 'SELECT r.id FROM responses r JOIN invitations i ON i.id = r.invitation_id WHERE i.token_hash = ?1';
+
 /**
  * Stores a submission, retrying D1's transient errors (worker/lib/retry.ts). The idempotency key is the
- * response: its id is made once, before the first attempt, and invitation_id is UNIQUE. So when an
- * attempt reported "Network connection lost" but had committed, the repeat fails on those UNIQUE keys
- * and the stored response carries our id: 'stored', not a conflict. A stored response with another id
- * is a second submission for the invitation: 'duplicate' (409).
+ * response: its id is made once, before the first attempt, and the batch stores nothing for an answered
+ * link (invitation_id is UNIQUE besides). So when an attempt reported "Network connection lost" but had
+ * committed, the repeat stores nothing and the stored response carries our id: 'stored', not a
+ * conflict. A stored response with another id is a second submission for the link: 'duplicate' (409).
+ * 'refused': nothing stored, none there — the link, round, window or form did not match; the caller
+ * looks the invitation up to say which.
  */
-export async function storeSubmission(
-  db: Db,
-  statements: D1PreparedStatement[],
-  invitationId: string,
-  responseId: string,
-): Promise<'stored' | 'duplicate'> {
+export async function storeSubmission(db: Db, s: Submission): Promise<'stored' | 'duplicate' | 'refused'> {
+  const d1 = d1Of(db);
   try {
-    await withRetry(() => d1Of(db).batch(statements), { idempotent: true });
-    return 'stored';
+    const [response] = await withRetry(() => d1.batch(submitStatements(db, s)), { idempotent: true });
+    if (response?.meta.changes === 1) return 'stored';
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    const stored = await db.select({ id: responses.id }).from(responses).where(eq(responses.invitationId, invitationId)).get();
-    return stored?.id === responseId ? 'stored' : 'duplicate';
   }
+  const stored = await d1.prepare(STORED_RESPONSE).bind(s.tokenHash).first<{ id: string }>();
+  if (!stored) return 'refused';
+  return stored.id === s.responseId ? 'stored' : 'duplicate';
 }

@@ -2,7 +2,7 @@
 // submission. No account: the link token, kept in a `__Host-` cookie, is the only credential.
 import { type Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { validateAnswers } from '../../schema/answers';
+import { type AnswerRow, validateAnswers } from '../../schema/answers';
 import { throttles } from '../../schema/tables';
 import { answerErrorText } from '../../web/components/survey/form-view';
 import { beijing } from '../../web/pages/admin/rounds';
@@ -15,15 +15,7 @@ import { render } from '../lib/render';
 import { countHit, isThrottled, type Limit } from '../lib/throttle';
 import { newId } from '../lib/tokens';
 import { readForm } from '../lib/validate';
-import {
-  type ClientMeta,
-  definitionOf,
-  findInvitation,
-  type Invitation,
-  markOpened,
-  storeSubmission,
-  submitStatements,
-} from './answer.queries';
+import { type ClientMeta, findInvitation, type Invitation, markOpened, roundForm, storeSubmission } from './answer.queries';
 import { readAnswersJson } from './answer-json';
 import { TOKEN_PATTERN, tokenHash } from './link-token';
 
@@ -41,6 +33,8 @@ const notice = (c: Context<AppEnv>, kind: NoticeKind, status: Status, inv?: Invi
     <SurveyNotice kind={kind} roundId={inv?.campaignId} from={inv && beijing(inv.opensAt)} to={inv && beijing(inv.closesAt)} />,
     status,
   );
+/** The thank-you page names only the round (its script deletes that round's saved draft). */
+const thanks = (c: Context<AppEnv>, roundId: string) => render(c, <SurveyNotice kind="thanks" roundId={roundId} />);
 
 /**
  * How long after its round closes a link still opens the "closed" notice with the round's dates
@@ -91,7 +85,7 @@ answerRoutes.get('/s', async (c) => {
   if (refused) return notice(c, refused[0], 200, inv);
   return render(
     c,
-    <SurveyPage roundId={inv.campaignId} definition={definitionOf(inv)} values={{}} errors={{}} closes={beijing(inv.closesAt)} />,
+    <SurveyPage roundId={inv.campaignId} definition={inv.definition} values={{}} errors={{}} closes={beijing(inv.closesAt)} />,
   );
 });
 
@@ -109,25 +103,63 @@ answerRoutes.get('/s/:token', async (c) => {
 // Any other path under /s/ (Hono's /s/* would also match /s itself, hence registered after it).
 answerRoutes.get('/s/*', (c) => badToken(c));
 
-function clientMeta(c: Context<AppEnv>, inv: Invitation, via: ClientMeta['via'], now: number): ClientMeta {
+function clientMeta(c: Context<AppEnv>, via: ClientMeta['via']): ClientMeta {
   const agent = c.req.header('user-agent') ?? '';
   const ua = /MicroMessenger/i.test(agent) ? 'wechat' : /Mobi|Android/i.test(agent) ? 'mobile' : agent ? 'desktop' : 'unknown';
-  const seconds = inv.openedAt ? Math.round((now - inv.openedAt) / 1000) : null;
-  return { via, js: via === 'json' || c.req.query('js') === '1', ua, seconds };
+  return { via, js: via === 'json' || c.req.query('js') === '1', ua };
+}
+
+/**
+ * The common case in one D1 round trip: answers that pass the round's form (cached per isolate) go
+ * straight into the batch, which stores them only for an unanswered link of that open round
+ * (submit-sql.ts). True when stored. Anything else — no or bad cookie, unknown round, invalid answers,
+ * a refused batch — returns false, and the caller takes the full path, which looks the invitation up
+ * and says exactly why (the same answers, in the same order, as before this shortcut). Returns the time
+ * stored, or null.
+ */
+async function submitDirectly(
+  c: Context<AppEnv>,
+  round: string | undefined,
+  values: Record<string, unknown>,
+  via: ClientMeta['via'],
+): Promise<number | null> {
+  const token = getCookie(c, COOKIE, 'host');
+  if (!round || !token || !TOKEN_PATTERN.test(token)) return null;
+  const db = c.get('db');
+  const form = await roundForm(db, round);
+  const result = form && validateAnswers(form.definition, values, via);
+  if (!form || !result?.ok) return null;
+  const submission = { tokenHash: await tokenHash(token), campaignId: round, form, rows: result.rows, now: Date.now() };
+  const stored = await storeSubmission(db, { ...submission, meta: clientMeta(c, via), responseId: newId() });
+  return stored === 'stored' ? submission.now : null;
+}
+
+/** The full path's store: the invitation is known and may answer; 'refused' means it changed meanwhile. */
+async function submitFor(c: Context<AppEnv>, inv: Invitation, rows: AnswerRow[], via: ClientMeta['via'], now = Date.now()) {
+  const token = getCookie(c, COOKIE, 'host') ?? '';
+  return storeSubmission(c.get('db'), {
+    tokenHash: await tokenHash(token),
+    campaignId: inv.campaignId,
+    form: inv,
+    rows,
+    meta: clientMeta(c, via),
+    now,
+    responseId: newId(),
+  });
 }
 
 answerRoutes.post('/s', async (c) => {
-  const db = c.get('db');
-  const inv = await cookieInvitation(c);
-  if (typeof inv === 'number') return noInvitation(c, inv);
-  if (c.req.query('round') !== inv.campaignId) return notice(c, 'stale', 409);
-  const now = Date.now();
-  const refused = refusal(inv, now);
-  if (refused) return notice(c, refused[0], refused[1], inv);
   const form = await readForm(c);
   const values: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(form)) if (v !== undefined) values[k] = v;
-  const def = definitionOf(inv);
+  const round = c.req.query('round');
+  if ((await submitDirectly(c, round, values, 'form')) !== null) return thanks(c, round ?? '');
+  const inv = await cookieInvitation(c);
+  if (typeof inv === 'number') return noInvitation(c, inv);
+  if (round !== inv.campaignId) return notice(c, 'stale', 409);
+  const refused = refusal(inv, Date.now());
+  if (refused) return notice(c, refused[0], refused[1], inv);
+  const def = inv.definition;
   const result = validateAnswers(def, values, 'form');
   if (!result.ok) {
     const errors = answerErrorText(result.errors, c.get('t'));
@@ -137,32 +169,29 @@ answerRoutes.post('/s', async (c) => {
       422,
     );
   }
-  // Two submits racing past the check above: the UNIQUE invitation_id lets exactly one in.
-  const responseId = newId();
-  const statements = submitStatements(db, inv, def, result.rows, clientMeta(c, inv, 'form', now), now, responseId);
-  if ((await storeSubmission(db, statements, inv.id, responseId)) === 'duplicate') return notice(c, 'answered', 409, inv);
-  return notice(c, 'thanks', 200, inv);
+  const stored = await submitFor(c, inv, result.rows, 'form');
+  if (stored === 'duplicate') return notice(c, 'answered', 409, inv);
+  if (stored === 'refused') return notice(c, 'stale', 409);
+  return thanks(c, inv.campaignId);
 });
 
 /** The same submission as JSON, for API clients: `{ "round"?: id, "answers": { key: value } }`. */
 answerRoutes.post('/api/s', async (c) => {
-  const db = c.get('db');
+  const body = await readAnswersJson(c);
+  const direct = await submitDirectly(c, body.round, body.answers, 'json');
+  if (direct !== null) return c.json({ ok: true, submittedAt: direct }, 201);
   const inv = await cookieInvitation(c);
   if (inv === 429) throw new AppError(429, 'too_many_bad_links', 'survey.throttled.title');
   if (inv === 404) throw new AppError(404, 'invalid_link', 'survey.invalid.title');
-  const body = await readAnswersJson(c);
   if (body.round !== undefined && body.round !== inv.campaignId) throw new AppError(409, 'round_mismatch', 'survey.stale.title');
-  const now = Date.now();
-  const refused = refusal(inv, now);
+  const refused = refusal(inv, Date.now());
   if (refused)
     throw new AppError(refused[1], refused[0] === 'answered' ? 'already_answered' : `round_${refused[0]}`, `survey.${refused[0]}.title`);
-  const def = definitionOf(inv);
-  const result = validateAnswers(def, body.answers, 'json');
+  const result = validateAnswers(inv.definition, body.answers, 'json');
   if (!result.ok) throw new AppError(422, 'invalid_answers', 'survey.err.answers', answerErrorText(result.errors, c.get('t')));
-  const responseId = newId();
-  const statements = submitStatements(db, inv, def, result.rows, clientMeta(c, inv, 'json', now), now, responseId);
-  if ((await storeSubmission(db, statements, inv.id, responseId)) === 'duplicate') {
-    throw new AppError(409, 'already_answered', 'survey.answered.title');
-  }
+  const now = Date.now();
+  const stored = await submitFor(c, inv, result.rows, 'json', now);
+  if (stored === 'duplicate') throw new AppError(409, 'already_answered', 'survey.answered.title');
+  if (stored === 'refused') throw new AppError(409, 'round_mismatch', 'survey.stale.title');
   return c.json({ ok: true, submittedAt: now }, 201);
 });
