@@ -33,7 +33,9 @@ export default {
         .prepare(env.INSERT_RESPONSE)
         .bind(responseId, tokenHash, campaignId, now, '{"via":"form","js":false,"ua":"unknown","seconds":null}', env.FORM_VERSION_ID),
       db.prepare(env.INSERT_ANSWERS).bind(responseId, campaignId, JSON.stringify(rows.map((r) => [r.key, r.num, r.text]))),
-      db.prepare(env.ADD_OPTION_COUNTS).bind(responseId, campaignId, JSON.stringify(counted.map((r) => [r.key, r.text ?? String(r.num), 1]))),
+      db
+        .prepare(env.ADD_OPTION_COUNTS)
+        .bind(responseId, campaignId, JSON.stringify(counted.map((r) => [r.key, r.text ?? String(r.num), 1]))),
       db.prepare(env.COUNT_SUBMITTED).bind(responseId, campaignId),
       db.prepare(env.GROUP_ROLLUP_SQL).bind(responseId),
       db.prepare(env.MARK_SUBMITTED).bind(responseId, now),
