@@ -21,7 +21,8 @@ export default {
     const now = Date.now();
     const responseId = crypto.randomUUID();
     const rows = [];
-    for (const [key, value] of new URLSearchParams(await request.text())) {
+    const body = await request.text();
+    for (const [key, value] of new URLSearchParams(body)) {
       const num = /^[1-5]$/.test(value) ? Number(value) : value === 'yes' ? 1 : value === 'no' ? 0 : null;
       rows.push({ key, num, text: num === null ? value : null });
     }
@@ -29,9 +30,16 @@ export default {
     const db = env.DB;
     // The app's own statements (worker/surveys/submit-sql.ts), given as bindings by bench/steps/submit.ts.
     const statements = [
-      db
-        .prepare(env.INSERT_RESPONSE)
-        .bind(responseId, tokenHash, campaignId, now, '{"via":"form","js":false,"ua":"unknown","seconds":null}', env.FORM_VERSION_ID),
+      db.prepare(env.INSERT_RESPONSE).bind(
+        responseId,
+        tokenHash,
+        campaignId,
+        now,
+        '{"via":"form","js":false,"ua":"unknown","seconds":null}',
+        env.FORM_VERSION_ID,
+        // The CSV answer cells the app writes from labels (its own work): here the body, of like length.
+        body,
+      ),
       db.prepare(env.INSERT_ANSWERS).bind(responseId, campaignId, JSON.stringify(rows.map((r) => [r.key, r.num, r.text]))),
       db
         .prepare(env.ADD_OPTION_COUNTS)

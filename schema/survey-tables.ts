@@ -104,6 +104,13 @@ export const responses = sqliteTable(
     submittedAt: integer().notNull(),
     /** JSON: user agent class, whether JavaScript was on, time taken. Never an IP. */
     clientMeta: text(),
+    /**
+     * The response's answer cells as the responses CSV writes them (worker/exports/response-cells.ts):
+     * labels, CSV-escaped, comma-joined. Written by the submission batch — answers and form versions
+     * never change after submission — so the export joins strings instead of decoding answers per
+     * download. NULL for responses stored before migration 0009: the export writes those from `answers`.
+     */
+    csvCells: text(),
   },
   (t) => [index('responses_campaign_submitted_idx').on(t.campaignId, t.submittedAt)],
 );

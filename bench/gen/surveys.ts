@@ -4,6 +4,7 @@
 // invitation id) exactly as worker/surveys/link-token.ts derives them; only their SHA-256 is stored.
 import { createHash, createHmac } from 'node:crypto';
 import { validateAnswers } from '../../schema/answers.ts';
+import { csvCells } from '../../worker/exports/response-cells.ts';
 import { rng } from '../lib/prng.ts';
 import { answerValues, rollupKeys, rollupOption } from './answers.ts';
 import { chinaMs, type Org, PROGRAMME } from './org.ts';
@@ -50,7 +51,7 @@ function tables(w: BulkWriter) {
       'opened_at',
       'submitted_at',
     ]),
-    responses: w.table('responses', ['id', 'campaign_id', 'invitation_id', 'form_version_id', 'submitted_at', 'client_meta']),
+    responses: w.table('responses', ['id', 'campaign_id', 'invitation_id', 'form_version_id', 'submitted_at', 'client_meta', 'csv_cells']),
     answers: w.table('answers', ['response_id', 'campaign_id', 'question_key', 'num_value', 'text_value']),
     options: w.table('option_counts', ['campaign_id', 'question_key', 'option', 'count']),
   };
@@ -113,7 +114,9 @@ export function writeRounds(w: BulkWriter, seed: string, org: Org, secret: strin
         ua: r.weighted(['wechat', 'mobile', 'desktop'], [70, 20, 10]),
         seconds: Math.round((submittedAt - openedAt) / 1000),
       };
-      t.responses.push([responseId, id, invitationId, org.formVersionId, submittedAt, JSON.stringify(meta)]);
+      // csv_cells as the submission batch writes them (worker/surveys/answer.queries.ts submitStatements).
+      const cells = csvCells(org.definition, result.rows);
+      t.responses.push([responseId, id, invitationId, org.formVersionId, submittedAt, JSON.stringify(meta), cells]);
       for (const row of result.rows) {
         t.answers.push([responseId, id, row.questionKey, row.numValue, row.textValue]);
         if (!counted(row.questionKey)) continue;

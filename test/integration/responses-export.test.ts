@@ -1,8 +1,9 @@
 // The responses CSV in pages (worker/exports/responses.csv.ts): whatever the page size, the file holds
 // every response of the round exactly once, in the order stored, with exactly its answers — a response
 // with none, one with several values in a cell, rows of another round stored in between — both when a
-// page carries each response's answers as one JSON column and when a form with long free-text questions
-// makes it fetch them as rows. Page sizes down to one response put every response on a page boundary.
+// page carries each response's answer cells as written at submission (or, for responses stored before
+// migration 0009, its answers folded into one JSON column) and when a form with long free-text
+// questions makes it fetch those answers as rows. Page sizes down to one response put every response on a page boundary.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type FormDefinition, formDefinition } from '../../schema/form-definition';
@@ -125,6 +126,12 @@ describe('responses CSV pages', () => {
       expect(rows[0], `${pageRows} a page`).toEqual(HEADER);
       expect(rows.slice(1), `${pageRows} a page`).toEqual(expected);
     }
+    // Responses stored before migration 0009 have no csv_cells: theirs are written from the answer rows.
+    await db().run(sql`UPDATE responses SET csv_cells = NULL WHERE campaign_id = ${round.id} AND rowid % 2 = 0`);
+    for (const pageRows of [1, 3, RESPONSE_PAGE_ROWS]) {
+      const rows = await textOf(await responsesCsv(db(), round.id, DEF, pageRows));
+      expect(rows.slice(1), `${pageRows} a page, half without csv_cells`).toEqual(expected);
+    }
     // The route: the same file.
     const { cookie } = await signedIn('admin');
     const res = await call(`/admin/exports/responses.csv?campaign=${round.id}`, { cookie });
@@ -152,6 +159,12 @@ describe('responses CSV pages', () => {
     for (const pageRows of [1, 2, 3, RESPONSE_PAGE_ROWS]) {
       const rows = await textOf(await responsesCsv(db(), round.id, long, pageRows));
       expect(rows.slice(1), `${pageRows} a page`).toEqual(expected);
+    }
+    // Without csv_cells (stored before migration 0009) the answers come as rows.
+    await db().run(sql`UPDATE responses SET csv_cells = NULL WHERE campaign_id = ${round.id} AND rowid % 2 = 1`);
+    for (const pageRows of [1, 2, 3, RESPONSE_PAGE_ROWS]) {
+      const rows = await textOf(await responsesCsv(db(), round.id, long, pageRows));
+      expect(rows.slice(1), `${pageRows} a page, some without csv_cells`).toEqual(expected);
     }
   });
 

@@ -75,7 +75,7 @@ describe('csvStream', () => {
     expect(text).not.toContain('="');
   });
 
-  it('streams page after page, asking for the next page only when the reader wants more', async () => {
+  it('streams page after page, reading at most one page ahead of the reader', async () => {
     const calls: (number | null)[] = [];
     const fetchPage = async (after: number | null): Promise<Page<number>> => {
       calls.push(after);
@@ -88,11 +88,23 @@ describe('csvStream', () => {
     const reader = stream.getReader();
     const first = await reader.read();
     expect(decode(first.value)).toBe(`${BOM}n,name\r\n0,行0\r\n1,行1\r\n2,行2\r\n`);
-    expect(calls).toEqual([null]); // nothing read ahead: memory holds one page at most
+    expect(calls).toEqual([null, 3]); // the next page is being read: memory holds two pages at most
+    const second = await reader.read();
+    expect(decode(second.value)).toBe('3,行3\r\n4,行4\r\n5,行5\r\n');
+    expect(calls).toEqual([null, 3, 6]);
     const rest: string[] = [];
     for (let r = await reader.read(); !r.done; r = await reader.read()) rest.push(decode(r.value));
     expect(calls).toEqual([null, 3, 6]);
-    expect(rest.join('')).toBe('3,行3\r\n4,行4\r\n5,行5\r\n6,行6\r\n7,行7\r\n');
+    expect(rest.join('')).toBe('6,行6\r\n7,行7\r\n');
+  });
+
+  it('errors the stream, not ends it, when a later page cannot be read', async () => {
+    const stream = await csvStream<number>(['n'], async (after) =>
+      after === null ? { rows: [['1']], next: 1 } : Promise.reject(new Error('D1_ERROR')),
+    );
+    const reader = stream.getReader();
+    expect(decode((await reader.read()).value)).toBe(`${BOM}n\r\n1\r\n`);
+    await expect(reader.read()).rejects.toThrow('D1_ERROR');
   });
 
   it('writes the header alone when there are no rows', async () => {

@@ -5,14 +5,26 @@ import { translator } from '../../web/i18n';
 export const zh = translator('zh');
 
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+const DAY_MS = 86_400_000;
+const CHINA_MS = 8 * 3600_000;
+/** The last day written, so rows of one day (most of a page) share their date text instead of a Date each. */
+let lastDay = Number.NaN;
+let lastDate = '';
 /**
- * '2026-04-12 09:30' in China time (UTC+8), or '' for a missing instant. From the date's parts rather
- * than toISOString().slice().replace(): a third of the time, once per row of a million-row file.
+ * '2026-04-12 09:30' in China time (UTC+8), or '' for a missing instant. The date part once per day,
+ * the time by arithmetic: this runs once per row of a million-row file.
  */
 export function chinaTime(ms: number | null | undefined): string {
   if (!ms) return '';
-  const d = new Date(ms + 8 * 3600_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  const local = ms + CHINA_MS;
+  const day = Math.floor(local / DAY_MS);
+  if (day !== lastDay) {
+    const d = new Date(day * DAY_MS);
+    lastDate = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+    lastDay = day;
+  }
+  const minutes = Math.floor((local - day * DAY_MS) / 60_000);
+  return `${lastDate} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
 
 export const yesNo = (v: boolean | number | null | undefined) => (v ? zh('yes') : zh('no'));

@@ -2,30 +2,31 @@
 // than codes, with the invitation and the enterprise (admins only, DESIGN §7).
 //
 // Rows come in storage order (rowid: the order responses were stored), no longer by submission time.
-// Through workerd's D1 the cost is per row handed back more than per index seek (measured on the bench's
-// 100 k-response round, bench/notes.md §3): its 855 k answers read as rows, even as one range read on an
-// index answers (campaign_id) made for it (dropped again: migration 0008), cost ≈ 2.5 s of CPU; whole
-// pages with each response's answers folded into one JSON column ≈ 2.2 s, enterprise joins included. So a page is ONE statement, one row per response: the
-// round's responses as a rowid range, the enterprise through two seeks each, and the answers as a JSON
-// array through one seek into answers_response_idx. Storage order keeps those seeks cheap: consecutive
-// responses, and their answers (stored in the same batch), sit on neighbouring pages, while pages in
-// submission order hit them at random and take ≈ 1.8 times as long. A response without answers gets '[]'.
-// 5,000 responses a page: 1 M responses in ≈ 200 statements, under D1's 1,000 a Worker invocation.
+// A page is ONE statement, one row per response: the round's responses as a rowid range, the
+// enterprise through two seeks each, and the answer cells the submission batch wrote
+// (responses.csv_cells, response-cells.ts), so the Worker only joins strings. Through workerd's D1 the
+// cost is per row handed back (bench/notes.md §4): the round's 855 k answer rows cost ≈ 2.5 s of CPU,
+// folded per response into JSON ≈ 2.2 s, and decoding that JSON and labelling each answer per download
+// was most of what was left. Responses stored before csv_cells (migration 0009) get their answers
+// folded as before, through answers_response_idx, and written here. A response without answers gets
+// empty cells. 5,000 responses a page: 1 M responses in ≈ 200 statements, under D1's 1,000 a Worker
+// invocation.
 import { sql } from 'drizzle-orm';
-import { allQuestions, type FormDefinition, inLang, NOT_APPLICABLE, type Question } from '../../schema/form-definition';
+import { allQuestions, type FormDefinition, type Question } from '../../schema/form-definition';
 import type { Db } from '../app-env';
-import { csvStream } from '../lib/csv-write';
+import { csvCell } from '../lib/csv';
+import { CRLF, csvStream } from '../lib/csv-write';
 import { prepare, readAll } from '../stats/sql';
 import { chinaTime, PAGE_ROWS, RESPONSE_PAGE_ROWS, zh } from './format';
+import { type Answer, cellWriter, responseColumns } from './response-cells';
 
-type Label = (text: string | null, num: number | null) => string;
-type Column = { name: string; title: string; label: Label };
 /** Where the next page starts: after response rowid `after`, up to `last`, the round's last response. */
 type Cursor = { after: number; last: number };
-/** [rowid, id, invitation, enterprise, credit code, submitted_at, answers JSON or null]. */
-type PageRow = [number, string, string, string, string, number, string | null];
-/** An answer as json_array(question_key, text_value, num_value) writes it. */
-type Answer = [string, string | null, number | null];
+/**
+ * [rowid, id, invitation, enterprise, credit code, submitted_at, the answer cells as written at
+ * submission (responses.csv_cells) or null, the answers as JSON when those are null].
+ */
+type PageRow = [number, string, string, string, string, number, string | null, string | null];
 
 /**
  * D1 refuses a string longer than 1,000,000 bytes, one response's answers as JSON included. A form whose
@@ -39,52 +40,32 @@ const valuesOf = (q: Question) => (q.type === 'matrix' ? q.rows.length : q.type 
 export const answersJsonBound = (def: FormDefinition) =>
   allQuestions(def).reduce((n, q) => n + 200 * valuesOf(q) + (q.type === 'text' ? 6 * q.maxLength : 0), 0);
 
-/** How a stored value reads in the file, as the respondent saw it; labels looked up once per column. */
-function labelOf(q: Question): Label {
-  switch (q.type) {
-    case 'likert':
-    case 'matrix': {
-      const na = zh('stats.likert.na');
-      const points = new Map(['5', '4', '3', '2', '1'].map((p) => [p, zh(`stats.likert.${p}` as 'stats.likert.na')]));
-      return (text, num) => (text === NOT_APPLICABLE ? na : (points.get(num === null ? '' : String(num)) ?? na));
-    }
-    case 'single':
-    case 'multiple': {
-      const labels = new Map(q.options.map((o) => [o.value, inLang(o.label, 'zh')]));
-      return (text) => (text !== null && labels.get(text)) || (text ?? '');
-    }
-    case 'yesno':
-      return (_, num) => (num === null ? '' : zh(num ? 'yes' : 'no'));
-    default:
-      return (text, num) => text ?? (num === null ? '' : String(num));
-  }
-}
-
-export function responseColumns(def: FormDefinition): Column[] {
-  return allQuestions(def).flatMap((q): Column[] => {
-    const label = labelOf(q);
-    return q.type === 'matrix'
-      ? q.rows.map((r) => ({ name: `${q.key}.${r.key}`, title: `${inLang(q.title, 'zh')} · ${inLang(r.label, 'zh')}`, label }))
-      : [{ name: q.key, title: inLang(q.title, 'zh'), label }];
-  });
-}
-
 // `+r.campaign_id` keeps SQLite off responses_campaign_submitted_idx, whose (submitted_at, rowid) order
 // would mean sorting the whole round by rowid for every page; rows of other rounds stored in between are
 // read and skipped. The answers' JSON keeps index order, i.e. id order: a multiple choice's labels in the
 // order stored.
+const ANSWER_JSON = sql.raw('json_array(a.question_key, a.num_value, a.text_value)');
 const keyset = (campaignId: string, c: Cursor) => sql`r.rowid > ${c.after} AND r.rowid <= ${c.last} AND +r.campaign_id = ${campaignId}`;
 const pageSql = (campaignId: string, c: Cursor, rows: number, inline: boolean) => sql`
   SELECT r.rowid AS k, r.id, r.invitation_id AS invitation, e.name AS enterprise, e.credit_code AS creditCode, r.submitted_at AS submittedAt,
-    ${inline ? sql`(SELECT json_group_array(json_array(a.question_key, a.text_value, a.num_value)) FROM answers a WHERE a.response_id = r.id)` : sql`NULL`} AS answers
+    r.csv_cells AS cells,
+    ${inline ? sql`CASE WHEN r.csv_cells IS NULL THEN (SELECT json_group_array(${ANSWER_JSON}) FROM answers a WHERE a.response_id = r.id) END` : sql`NULL`} AS answers
   FROM responses r JOIN invitations i ON i.id = r.invitation_id JOIN enterprises e ON e.id = i.enterprise_id
   WHERE ${keyset(campaignId, c)} ORDER BY r.rowid LIMIT ${rows}`;
 /** The same page's answers as rows, for forms whose answers may not fit one string: per response in id order. */
 const answerRowsSql = (campaignId: string, c: Cursor, rows: number) => sql`
-  SELECT a.response_id AS responseId, json_array(a.question_key, a.text_value, a.num_value) AS answer FROM answers a
-  WHERE a.response_id IN (SELECT r.id FROM responses r WHERE ${keyset(campaignId, c)} ORDER BY r.rowid LIMIT ${rows})`;
+  SELECT a.response_id AS responseId, ${ANSWER_JSON} AS answer FROM answers a
+  WHERE a.response_id IN (SELECT r.id FROM responses r WHERE ${keyset(campaignId, c)} AND r.csv_cells IS NULL ORDER BY r.rowid LIMIT ${rows})`;
 
-type PageObject = { k: number; id: string; invitation: string; enterprise: string; creditCode: string; submittedAt: number };
+type PageObject = {
+  k: number;
+  id: string;
+  invitation: string;
+  enterprise: string;
+  creditCode: string;
+  submittedAt: number;
+  cells: string | null;
+};
 
 /** One page. raw() gives the rows as arrays, as D1 sends them, instead of building an object per row. */
 async function pageOf(db: Db, campaignId: string, c: Cursor, rows: number, inline: boolean): Promise<PageRow[]> {
@@ -100,15 +81,21 @@ async function pageOf(db: Db, campaignId: string, c: Cursor, rows: number, inlin
     else byResponse.set(a.responseId, [a.answer]);
   }
   const json = (id: string) => `[${(byResponse.get(id) ?? []).join(',')}]`;
-  return page.map((r) => [r.k, r.id, r.invitation, r.enterprise, r.creditCode, r.submittedAt, json(r.id)]);
+  return page.map((r) => [
+    r.k,
+    r.id,
+    r.invitation,
+    r.enterprise,
+    r.creditCode,
+    r.submittedAt,
+    r.cells,
+    r.cells === null ? json(r.id) : null,
+  ]);
 }
 
 export function responsesCsv(db: Db, campaignId: string, def: FormDefinition, pageRows = RESPONSE_PAGE_ROWS) {
   const columns = responseColumns(def);
-  const at = new Map(columns.map((c, i) => [c.name, i]));
-  const blank = columns.map(() => '');
-  /** The response whose value a column holds last: a second value for it is appended, not written over. */
-  const seen: string[] = [];
+  const write = cellWriter(def);
   const inline = answersJsonBound(def) <= MAX_ANSWERS_JSON;
   const rows = inline ? pageRows : Math.min(pageRows, PAGE_ROWS);
   const header = [
@@ -119,19 +106,12 @@ export function responsesCsv(db: Db, campaignId: string, def: FormDefinition, pa
     zh('export.col.submittedAt'),
     ...columns.map((c) => c.title),
   ];
-  const line = ([, id, invitation, enterprise, creditCode, submittedAt, json]: PageRow) => {
-    const row: string[] = [id, invitation, enterprise, creditCode, chinaTime(submittedAt), ...blank];
-    for (const [key, text, num] of JSON.parse(json ?? '[]') as Answer[]) {
-      const i = at.get(key) ?? -1;
-      const column = columns[i];
-      if (!column) continue; // a key the form no longer has
-      const value = column.label(text, num);
-      // A multiple choice lists its labels in one cell, separated by the Chinese enumeration comma.
-      row[5 + i] = seen[i] === id ? `${row[5 + i]}、${value}` : value;
-      seen[i] = id;
-    }
-    return row;
-  };
+  // Lines are written here, straight to CSV text, around the answer cells the submission wrote. The two
+  // ids are UUIDs the app made (hex and '-', never first), so they need no csvCell.
+  const line = ([, id, invitation, enterprise, creditCode, submittedAt, cells, json]: PageRow) =>
+    `${id},${invitation},${csvCell(enterprise)},${csvCell(creditCode)},${chinaTime(submittedAt)},${
+      cells ?? write(JSON.parse(json ?? '[]') as Answer[])
+    }${CRLF}`;
 
   return csvStream<Cursor>(header, async (cursor) => {
     let c = cursor;
@@ -145,6 +125,8 @@ export function responsesCsv(db: Db, campaignId: string, def: FormDefinition, pa
     }
     const page = await pageOf(db, campaignId, c, rows, inline);
     const last = page.at(-1);
-    return { rows: page.map(line), next: page.length === rows && last ? { after: last[0], last: c.last } : null };
+    let text = '';
+    for (const r of page) text += line(r);
+    return { rows: text, next: page.length === rows && last ? { after: last[0], last: c.last } : null };
   });
 }

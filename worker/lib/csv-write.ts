@@ -8,9 +8,10 @@ import { attachment } from './filename';
 
 /** Excel needs the byte-order mark to read the file as UTF-8 instead of the system code page (GBK). */
 export const BOM = '\uFEFF';
-const CRLF = '\r\n';
+export const CRLF = '\r\n';
 
-export type Page<K> = { rows: string[][]; next: K | null };
+/** A page's rows as cells, or already written as CSV lines (each ending in CRLF) by a caller that builds them faster. */
+export type Page<K> = { rows: string[][] | string; next: K | null };
 
 /**
  * A CSV file as a byte stream: BOM and header, then one page of rows per pull. `fetchPage(after)`
@@ -22,23 +23,32 @@ export async function csvStream<K>(
   fetchPage: (after: K | null) => Promise<Page<K>>,
 ): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
-  const lines = (rows: readonly (readonly string[])[]) => rows.map((r) => csvLine(r) + CRLF).join('');
-  let page: Page<K> | null = await fetchPage(null);
+  const lines = (rows: Page<K>['rows']) => (typeof rows === 'string' ? rows : rows.map((r) => csvLine(r) + CRLF).join(''));
+  let page: Page<K> = await fetchPage(null);
+  // The next page is asked for as soon as one is handed to the stream, so D1 reads it while the client
+  // takes this one: at most one page waits, and memory stays flat. Its failure waits for the pull that
+  // needs it (then the stream errors, and the download stops short rather than ending as if complete).
+  let ahead: Promise<Page<K>> | null = null;
+  const readAhead = () => {
+    ahead = page.next == null || !page.rows.length ? null : fetchPage(page.next);
+    ahead?.catch(() => {});
+  };
   let first = true;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         if (first) {
           first = false;
-          controller.enqueue(encoder.encode(BOM + lines([header, ...(page?.rows ?? [])])));
-        } else if (page?.next != null) {
-          page = await fetchPage(page.next);
+          controller.enqueue(encoder.encode(BOM + lines([header as string[]]) + lines(page.rows)));
+        } else if (ahead) {
+          page = await ahead;
           if (page.rows.length) controller.enqueue(encoder.encode(lines(page.rows)));
         }
-        if (page?.next == null || page.rows.length === 0) controller.close();
+        readAhead();
+        if (!ahead) controller.close();
       },
     },
-    // Pull one page at a time, only when the client has taken the previous one (backpressure).
+    // Pull only when the client has taken the previous chunk (backpressure).
     { highWaterMark: 0 },
   );
 }

@@ -4,6 +4,7 @@ import { rollupOption } from '../../schema/answers';
 import { allQuestions, type FormDefinition, formDefinition, type QuestionType } from '../../schema/form-definition';
 import { campaignCounters, invitations } from '../../schema/survey-tables';
 import type { Db } from '../app-env';
+import { csvCells } from '../exports/response-cells';
 import { d1Of, isUniqueViolation } from '../lib/db';
 import { withRetry } from '../lib/retry';
 import { COUNTED_TYPES } from '../stats/recompute';
@@ -114,16 +115,17 @@ export type Submission = {
  * One submission as one atomic batch (DESIGN §8), which checks the link itself (submit-sql.ts): the
  * response first — only for an unanswered link of this open round, and its UNIQUE invitation_id lets
  * one of two racing submissions in — then the answers (in their order, so a round's answers stay
- * grouped by response in id order), the option_counts upserts, the counter, the group_counts upserts,
+ * grouped by response in id order; the response keeps its CSV answer cells), the option_counts upserts, the counter, the group_counts upserts,
  * each only if the response was stored, and last the invitation's submitted_at.
  */
 export function submitStatements(db: Db, s: Submission): D1PreparedStatement[] {
   const d1 = d1Of(db);
   const { campaignId, responseId, now } = s;
-  const counts = rollups(s.form.definition, campaignId, s.rows).map((r) => [r.questionKey, r.option, r.count]);
+  const { definition } = s.form;
+  const counts = rollups(definition, campaignId, s.rows).map((r) => [r.questionKey, r.option, r.count]);
   const meta = JSON.stringify({ ...s.meta, seconds: null });
   return [
-    d1.prepare(INSERT_RESPONSE).bind(responseId, s.tokenHash, campaignId, now, meta, s.form.formVersionId),
+    d1.prepare(INSERT_RESPONSE).bind(responseId, s.tokenHash, campaignId, now, meta, s.form.formVersionId, csvCells(definition, s.rows)),
     d1.prepare(INSERT_ANSWERS).bind(responseId, campaignId, JSON.stringify(s.rows.map((r) => [r.questionKey, r.numValue, r.textValue]))),
     d1.prepare(ADD_OPTION_COUNTS).bind(responseId, campaignId, JSON.stringify(counts)),
     d1.prepare(COUNT_SUBMITTED).bind(responseId, campaignId),

@@ -17,10 +17,11 @@ export { GROUP_ROLLUP_SQL } from '../stats/group-rollup.ts';
 
 /**
  * ?1 response id, ?2 SHA-256 of the link token, ?3 round id, ?4 now (ms), ?5 client meta JSON (its
- * `seconds`, time since the link was first opened, is filled in here), ?6 form version id.
+ * `seconds`, time since the link was first opened, is filled in here), ?6 form version id, ?7 the
+ * answer cells of the responses CSV (worker/exports/response-cells.ts).
  */
-export const INSERT_RESPONSE = `INSERT INTO responses (id, campaign_id, invitation_id, form_version_id, submitted_at, client_meta)
-  SELECT ?1, i.campaign_id, i.id, c.form_version_id, ?4, json_set(?5, '$.seconds', CAST(round((?4 - i.opened_at) / 1000.0) AS INTEGER))
+export const INSERT_RESPONSE = `INSERT INTO responses (id, campaign_id, invitation_id, form_version_id, submitted_at, client_meta, csv_cells)
+  SELECT ?1, i.campaign_id, i.id, c.form_version_id, ?4, json_set(?5, '$.seconds', CAST(round((?4 - i.opened_at) / 1000.0) AS INTEGER)), ?7
   FROM invitations i JOIN campaigns c ON c.id = i.campaign_id
   WHERE i.token_hash = ?2 AND i.campaign_id = ?3 AND c.form_version_id = ?6 AND i.submitted_at IS NULL
     AND c.opens_at <= ?4 AND ?4 < c.closes_at`;

@@ -1,0 +1,1 @@
+ALTER TABLE `responses` ADD `csv_cells` text;
