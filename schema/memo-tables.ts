@@ -113,6 +113,18 @@ export const problems = sqliteTable(
     index('problems_officer_status_idx').on(t.officerId, t.status),
     index('problems_status_deadline_idx').on(t.status, t.deadline),
     index('problems_programme_raised_idx').on(t.programmeId, t.raisedOn),
+    // Covering for the figures by officer, which group the problems themselves (worker/stats/problems.queries.ts):
+    // read in officer order with no table lookups, the breakdown by officer took a third of the time.
+    index('problems_programme_officer_idx').on(
+      t.programmeId,
+      t.officerId,
+      t.status,
+      t.raisedOn,
+      t.closedOn,
+      t.extendedDeadline,
+      t.deadline,
+      t.followUp,
+    ),
     index('problems_category_idx').on(t.category),
     index('problems_lead_unit_idx').on(t.leadUnitId),
     index('problems_memo_idx').on(t.memoId),

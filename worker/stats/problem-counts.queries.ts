@@ -89,7 +89,7 @@ type DaysRow = { grp: string | null; days: number; n: number };
 export type RolledGroup = ProblemCounts & { key: string | null; label: string | null; medianDays: number | null };
 
 /** The median of a histogram: the middle value, or the mean of the two middle values. */
-function median(hist: { days: number; n: number }[]): number | null {
+export function median(hist: { days: number; n: number }[]): number | null {
   const total = hist.reduce((s, h) => s + h.n, 0);
   if (total === 0) return null;
   const sorted = [...hist].sort((a, b) => a.days - b.days);

@@ -1,0 +1,1 @@
+CREATE INDEX `problems_programme_officer_idx` ON `problems` (`programme_id`,`officer_id`,`status`,`raised_on`,`closed_on`,`extended_deadline`,`deadline`,`follow_up`);
