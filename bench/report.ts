@@ -105,6 +105,13 @@ function rows(r: Results): Row[] {
       undefined,
     ]);
   for (const d of r.dashboards) {
+    if (d.adminHome)
+      out.push([
+        `Baseline: GET /admin (signed in, session check, a page without figures), ${int(d.answers)} answers`,
+        `${ms(d.adminHome.median)} median · ${ms(d.adminHome.p95)} p95`,
+        'part of every dashboard time below',
+        undefined,
+      ]);
     out.push([
       `Dashboard /admin/stats (overview), ${int(d.answers)} answers`,
       `${ms(d.overview.median)} median · ${ms(d.overview.p95)} p95`,

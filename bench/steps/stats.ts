@@ -8,6 +8,8 @@ import { type Running, startWorker } from '../lib/worker.ts';
 export type DashboardFigures = {
   answers: number;
   responses: number;
+  /** GET /admin: the session check and a page with no figures, the floor of every admin page. */
+  adminHome: { median: number; p95: number };
   overview: { median: number; p95: number };
   round: { median: number; p95: number };
   /** One request each, after the figures above, in ms; 'timeout' past BREAKDOWN_TIMEOUT, then the rest 'skipped'. */
@@ -39,6 +41,7 @@ export async function statsBench(
     const base = w.url.origin;
     // The programme overview (rollups for the survey, GROUP BYs over memos and problems), and the page
     // of the latest round (rollups only).
+    const adminHome = await timeGets(`${base}/admin`, headers, opts.times);
     const overview = await timeGets(`${base}/admin/stats?programme=${m.programmeId}`, headers, opts.times);
     const last = m.campaignIds.at(-1);
     const round = last
@@ -47,6 +50,7 @@ export async function statsBench(
     const dashboard: DashboardFigures = {
       answers: m.counts.answers,
       responses: m.counts.responses,
+      adminHome,
       overview,
       round,
       breakdowns: { unit: 'skipped', officer: 'skipped' },

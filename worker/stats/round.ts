@@ -5,7 +5,15 @@ import { parseDefinitionJson } from '../../schema/form-json';
 import type { Db } from '../app-env';
 import type { StatsConfig } from './config';
 import type { Scope } from './period';
-import { type GroupSatisfaction, groupSatisfaction, type ItemDef, likertItems, type RoundFigures, roundFigures } from './satisfaction';
+import {
+  type GroupSatisfaction,
+  groupSatisfaction,
+  type ItemDef,
+  likertItems,
+  type RoundFigures,
+  roundFigures,
+  versionDefinition,
+} from './satisfaction';
 import { satisfactionGroups, surveyRollups } from './survey.queries';
 
 export type ChoiceTable = {
@@ -52,7 +60,8 @@ export async function roundView(db: Db, scope: Scope & { campaignId: string }, c
     items,
     cfg,
   );
-  const parsed = parseDefinitionJson(data.versions[0]?.definition ?? '');
+  const version = data.versions[0];
+  const parsed = version ? versionDefinition(version) : parseDefinitionJson('');
   const hidden = round.satisfaction.suppressed;
   const choices = (parsed.ok ? allQuestions(parsed.definition) : [])
     .map((q) => ({ q, options: optionsOf(q) }))
