@@ -112,10 +112,9 @@ function clientMeta(c: Context<AppEnv>, via: ClientMeta['via']): ClientMeta {
 /**
  * The common case in one D1 round trip: answers that pass the round's form (cached per isolate) go
  * straight into the batch, which stores them only for an unanswered link of that open round
- * (submit-sql.ts). True when stored. Anything else — no or bad cookie, unknown round, invalid answers,
- * a refused batch — returns false, and the caller takes the full path, which looks the invitation up
- * and says exactly why (the same answers, in the same order, as before this shortcut). Returns the time
- * stored, or null.
+ * (submit-sql.ts). Returns the time stored. Anything else — no or bad cookie, unknown round, invalid
+ * answers, a refused batch — returns null, and the caller takes the full path, which looks the
+ * invitation up and says exactly why (the same answers, in the same order, as before this shortcut).
  */
 async function submitDirectly(
   c: Context<AppEnv>,
