@@ -16,6 +16,21 @@ const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 export async function readForm(c: Context<AppEnv>): Promise<FormValues> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!FORM_TYPES.includes(type)) throw new AppError(415, 'unsupported_media_type', 'err.page.unsupportedType');
+  // A Map, then own properties: a field named __proto__ stays a field.
+  const values = new Map<string, string | string[]>();
+  const add = (key: string, value: string) => {
+    if (key.includes('\u0000') || value.includes('\u0000')) throw new AppError(400, 'nul_character', 'err.page.badRequest');
+    const had = values.get(key);
+    if (had === undefined) values.set(key, value);
+    else if (Array.isArray(had)) had.push(value);
+    else values.set(key, [had, value]);
+  };
+  if (type === FORM_TYPES[0]) {
+    // URLSearchParams is the WHATWG urlencoded parser, the one the runtime's formData() runs, without
+    // Hono's parseBody wrapping the body in a new Response first (≈ a tenth of a survey submission's CPU).
+    for (const [key, value] of new URLSearchParams(await c.req.text())) add(key, value);
+    return Object.fromEntries(values);
+  }
   let body: Awaited<ReturnType<typeof c.req.parseBody>>;
   try {
     body = await c.req.parseBody({ all: true });
@@ -25,13 +40,10 @@ export async function readForm(c: Context<AppEnv>): Promise<FormValues> {
     if (err instanceof HTTPException) throw err;
     throw new AppError(400, 'malformed_body', 'err.page.badRequest');
   }
-  const values: FormValues = {};
   for (const [key, raw] of Object.entries(body)) {
-    const list = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
-    if (key.includes('\u0000') || list.some((v) => v.includes('\u0000'))) throw new AppError(400, 'nul_character', 'err.page.badRequest');
-    values[key] = list.length === 1 ? list[0] : list;
+    for (const v of Array.isArray(raw) ? raw : [raw]) if (typeof v === 'string') add(key, v);
   }
-  return values;
+  return Object.fromEntries(values);
 }
 
 export function fieldErrors(error: z.ZodError, t: Translate): Record<string, string> {
