@@ -89,7 +89,9 @@ async function textOf(stream: ReadableStream<Uint8Array>) {
 async function answeredRound(def: FormDefinition, cases: Record<string, string | string[]>[], cells: string[][]) {
   const programme = await makeProgramme();
   const enterprises: Awaited<ReturnType<typeof makeEnterprise>>[] = [];
-  for (const [i] of cases.entries()) enterprises.push(await makeEnterprise(i === 2 ? { name: '"湖南",金健 药业' } : {}));
+  // Names a CSV cell must quote, guard against formulas, or both (written by SQLite, responses.csv.ts).
+  const names: Record<number, string> = { 2: '"湖南",金健 药业', 3: '=HYPERLINK("x"),\r\n二行', 5: '@企业' };
+  for (const [i] of cases.entries()) enterprises.push(await makeEnterprise(names[i] ? { name: names[i] } : {}));
   const round = await surveyRound(
     programme.id,
     enterprises.map((e) => e.id),
@@ -108,7 +110,9 @@ async function answeredRound(def: FormDefinition, cases: Record<string, string |
     expected: round.links.map((link, i) => {
       const r = stored.find((s) => s.invitation_id === link.id);
       const e = enterprises[i];
-      return [r?.id ?? '?', link.id, e?.name ?? '', e?.creditCode ?? '', chinaTime(r?.submitted_at), ...(cells[i] ?? [])];
+      const name = e?.name ?? '';
+      const guarded = /^[=+\-@\t\r]/.test(name) ? `'${name}` : name; // the formula guard
+      return [r?.id ?? '?', link.id, guarded, e?.creditCode ?? '', chinaTime(r?.submitted_at), ...(cells[i] ?? [])];
     }),
   };
 }
