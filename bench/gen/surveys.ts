@@ -115,7 +115,10 @@ export function writeRounds(w: BulkWriter, seed: string, org: Org, secret: strin
         seconds: Math.round((submittedAt - openedAt) / 1000),
       };
       // csv_cells as the submission batch writes them (worker/surveys/answer.queries.ts submitStatements).
-      const cells = csvCells(org.definition, result.rows);
+      const cells = csvCells(
+        org.definition,
+        result.rows.map((a) => [a.questionKey, a.numValue, a.textValue]),
+      );
       t.responses.push([responseId, id, invitationId, org.formVersionId, submittedAt, JSON.stringify(meta), cells]);
       for (const row of result.rows) {
         t.answers.push([responseId, id, row.questionKey, row.numValue, row.textValue]);

@@ -5,14 +5,13 @@
 // export only joins them to the invitation and enterprise columns — decoding each response's answers
 // per download was most of the export's CPU (bench/notes.md). Responses stored before that column
 // (migration 0009) are written here at export time, from their answer rows.
-import type { AnswerRow } from '../../schema/answers';
 import { allQuestions, type FormDefinition, inLang, NOT_APPLICABLE, type Question } from '../../schema/form-definition';
-import { csvCell } from '../lib/csv';
+import { csvLine } from '../lib/csv';
 import { zh } from './format';
 
 type Label = (text: string | null, num: number | null) => string;
 export type Column = { name: string; title: string; label: Label };
-/** An answer as json_array(question_key, num_value, text_value) writes it. */
+/** An answer as json_array(question_key, num_value, text_value) writes it, and as the submission batch sends it. */
 export type Answer = [string, number | null, string | null];
 
 /** How a stored value reads in the file, as the respondent saw it; labels looked up once per column. */
@@ -68,19 +67,19 @@ export function cellWriter(def: FormDefinition): CellWriter {
       cells[i] = seen[i] ? `${cells[i]}、${value}` : value;
       seen[i] = true;
     }
-    return cells.map(csvCell).join(',');
+    return csvLine(cells);
   };
 }
 
 // Form definitions are parsed once per isolate and kept (worker/surveys/answer.queries.ts), so their
 // writers can be kept by identity.
 const writers = new WeakMap<FormDefinition, CellWriter>();
-/** The CSV answer cells of a submission's validated rows, for responses.csv_cells. */
-export function csvCells(def: FormDefinition, rows: readonly AnswerRow[]): string {
+/** The CSV answer cells of a submission's answers, for responses.csv_cells. */
+export function csvCells(def: FormDefinition, answers: readonly Answer[]): string {
   let write = writers.get(def);
   if (!write) {
     write = cellWriter(def);
     writers.set(def, write);
   }
-  return write(rows.map((r) => [r.questionKey, r.numValue, r.textValue]));
+  return write(answers);
 }

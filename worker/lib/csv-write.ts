@@ -39,7 +39,7 @@ export async function csvStream<K>(
       async pull(controller) {
         if (first) {
           first = false;
-          controller.enqueue(encoder.encode(BOM + lines([header as string[]]) + lines(page.rows)));
+          controller.enqueue(encoder.encode(BOM + csvLine(header) + CRLF + lines(page.rows)));
         } else if (ahead) {
           page = await ahead;
           if (page.rows.length) controller.enqueue(encoder.encode(lines(page.rows)));

@@ -84,12 +84,12 @@ function ranges(parts: { split: SplitPeriod; kinds: string[] }[]): SQL {
 }
 
 type CountRow = { grp: string | null; label: string | null; kind: string; n: number };
-type DaysRow = { grp: string | null; days: number; n: number };
+export type DaysRow = { grp: string | null; days: number; n: number };
 
 export type RolledGroup = ProblemCounts & { key: string | null; label: string | null; medianDays: number | null };
 
 /** The median of a histogram: the middle value, or the mean of the two middle values. */
-export function median(hist: { days: number; n: number }[]): number | null {
+function median(hist: { days: number; n: number }[]): number | null {
   const total = hist.reduce((s, h) => s + h.n, 0);
   if (total === 0) return null;
   const sorted = [...hist].sort((a, b) => a.days - b.days);
@@ -102,6 +102,17 @@ export function median(hist: { days: number; n: number }[]): number | null {
     return sorted.at(-1)?.days ?? 0;
   };
   return (at(Math.floor((total + 1) / 2)) + at(Math.floor((total + 2) / 2))) / 2;
+}
+
+/** Each group's median, from day histogram rows of many groups (the rollup's, or the problems' own). */
+export function mediansByGroup(days: readonly DaysRow[]): (grp: string | null) => number | null {
+  const hist = new Map<string | null, DaysRow[]>();
+  for (const d of days) {
+    const list = hist.get(d.grp);
+    if (list) list.push(d);
+    else hist.set(d.grp, [d]);
+  }
+  return (grp) => median(hist.get(grp) ?? []);
 }
 
 /** Every group of a dimension with a figure in the scope's period (groups with nothing left are dropped). */
@@ -142,16 +153,11 @@ export async function rolledProblems(db: Db, scope: Scope, by: RolledDimension):
     const field = FIELD[r.kind];
     if (field) group[field] += r.n;
   }
-  const hist = new Map<string | null, DaysRow[]>();
-  for (const d of days) {
-    const list = hist.get(d.grp);
-    if (list) list.push(d);
-    else hist.set(d.grp, [d]);
-  }
+  const medianOf = mediansByGroup(days);
   const out: RolledGroup[] = [];
   for (const group of groups.values()) {
     if (Object.keys(ZERO_PROBLEMS).every((k) => group[k as keyof ProblemCounts] === 0)) continue; // all moved away
-    out.push({ ...group, medianDays: median(hist.get(group.key) ?? []) });
+    out.push({ ...group, medianDays: medianOf(group.key) });
   }
   return out;
 }

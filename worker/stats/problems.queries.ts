@@ -11,7 +11,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../app-env';
 import { type ProblemCounts, ZERO_PROBLEMS } from './metrics';
 import { type Scope, upToToday } from './period';
-import { median, rolledProblems } from './problem-counts.queries';
+import { type DaysRow, mediansByGroup, rolledProblems } from './problem-counts.queries';
 import type { StoredDimension } from './problem-rollup';
 import { readAll } from './sql';
 
@@ -81,18 +81,12 @@ const daysSql = (scope: Scope, by: ProblemDimension) => sql`${base(scope, by, sq
 
 export type ProblemGroup = ProblemCounts & { key: string | null; label: string | null; medianDays: number | null };
 type CountRow = Record<keyof ProblemCounts, number | null> & { grp: string | null; label: string | null };
-type DaysRow = { grp: string | null; days: number; n: number };
 
 function merge(counts: CountRow[], days: DaysRow[]): ProblemGroup[] {
-  const hist = new Map<string | null, DaysRow[]>();
-  for (const d of days) {
-    const list = hist.get(d.grp);
-    if (list) list.push(d);
-    else hist.set(d.grp, [d]);
-  }
+  const medianOf = mediansByGroup(days);
   return counts.map(({ grp, label, ...c }) => {
     const n = Object.fromEntries(Object.keys(ZERO_PROBLEMS).map((k) => [k, Number(c[k as keyof ProblemCounts] ?? 0)]));
-    return { ...(n as ProblemCounts), key: grp, label, medianDays: median(hist.get(grp) ?? []) };
+    return { ...(n as ProblemCounts), key: grp, label, medianDays: medianOf(grp) };
   });
 }
 

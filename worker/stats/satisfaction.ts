@@ -3,6 +3,7 @@
 // k-rule. Work here is per round × item × option, never per response.
 import { allQuestions, type Localized } from '../../schema/form-definition';
 import { parseDefinitionJson } from '../../schema/form-json';
+import { remember } from '../lib/isolate-cache';
 import type { StatsConfig } from './config';
 import { type OptionCounts, roundRates, type Satisfaction, satisfaction } from './metrics';
 import type { GroupOptionRow, GroupResponsesRow, OptionRow, RoundRow, SurveyRollups, VersionRow } from './survey.queries';
@@ -14,13 +15,7 @@ export type ItemDef = { key: string; title: Localized };
 const parsed = new Map<string, ReturnType<typeof parseDefinitionJson>>();
 /** The form of a version the rollups were counted for. */
 export function versionDefinition(v: VersionRow) {
-  let result = parsed.get(v.id);
-  if (!result) {
-    result = parseDefinitionJson(v.definition);
-    if (parsed.size > 100) parsed.clear();
-    parsed.set(v.id, result);
-  }
-  return result;
+  return parsed.get(v.id) ?? remember(parsed, v.id, parseDefinitionJson(v.definition));
 }
 
 /** The likert items of the forms used, in form order (a matrix row is the item `question.row`). */

@@ -4,8 +4,9 @@ import { rollupOption } from '../../schema/answers';
 import { allQuestions, type FormDefinition, formDefinition, type QuestionType } from '../../schema/form-definition';
 import { campaignCounters, invitations } from '../../schema/survey-tables';
 import type { Db } from '../app-env';
-import { csvCells } from '../exports/response-cells';
+import { type Answer, csvCells } from '../exports/response-cells';
 import { d1Of, isUniqueViolation } from '../lib/db';
+import { remember } from '../lib/isolate-cache';
 import { withRetry } from '../lib/retry';
 import { COUNTED_TYPES } from '../stats/recompute';
 import { ADD_OPTION_COUNTS, COUNT_SUBMITTED, GROUP_ROLLUP_SQL, INSERT_ANSWERS, INSERT_RESPONSE, MARK_SUBMITTED } from './submit-sql';
@@ -31,11 +32,6 @@ export type Invitation = InvitationRow & { definition: FormDefinition };
 // Published versions never change, and neither does a round's form version, so each isolate reads and
 // parses a definition once, not per request.
 const parsed = new Map<string, FormDefinition>();
-const remember = <T>(cache: Map<string, T>, key: string, value: T) => {
-  if (cache.size > 100) cache.clear();
-  cache.set(key, value);
-  return value;
-};
 async function definitionOf(db: Db, formVersionId: string): Promise<FormDefinition> {
   const def = parsed.get(formVersionId);
   if (def) return def;
@@ -124,9 +120,10 @@ export function submitStatements(db: Db, s: Submission): D1PreparedStatement[] {
   const { definition } = s.form;
   const counts = rollups(definition, campaignId, s.rows).map((r) => [r.questionKey, r.option, r.count]);
   const meta = JSON.stringify({ ...s.meta, seconds: null });
+  const answers: Answer[] = s.rows.map((r) => [r.questionKey, r.numValue, r.textValue]);
   return [
-    d1.prepare(INSERT_RESPONSE).bind(responseId, s.tokenHash, campaignId, now, meta, s.form.formVersionId, csvCells(definition, s.rows)),
-    d1.prepare(INSERT_ANSWERS).bind(responseId, campaignId, JSON.stringify(s.rows.map((r) => [r.questionKey, r.numValue, r.textValue]))),
+    d1.prepare(INSERT_RESPONSE).bind(responseId, s.tokenHash, campaignId, now, meta, s.form.formVersionId, csvCells(definition, answers)),
+    d1.prepare(INSERT_ANSWERS).bind(responseId, campaignId, JSON.stringify(answers)),
     d1.prepare(ADD_OPTION_COUNTS).bind(responseId, campaignId, JSON.stringify(counts)),
     d1.prepare(COUNT_SUBMITTED).bind(responseId, campaignId),
     d1.prepare(GROUP_ROLLUP_SQL).bind(responseId),

@@ -15,7 +15,7 @@ import { render } from '../lib/render';
 import { countHit, isThrottled, type Limit } from '../lib/throttle';
 import { newId } from '../lib/tokens';
 import { readForm } from '../lib/validate';
-import { type ClientMeta, findInvitation, type Invitation, markOpened, roundForm, storeSubmission } from './answer.queries';
+import { type ClientMeta, findInvitation, type Invitation, markOpened, type RoundForm, roundForm, storeSubmission } from './answer.queries';
 import { readAnswersJson } from './answer-json';
 import { TOKEN_PATTERN, tokenHash } from './link-token';
 
@@ -109,6 +109,20 @@ function clientMeta(c: Context<AppEnv>, via: ClientMeta['via']): ClientMeta {
   return { via, js: via === 'json' || c.req.query('js') === '1', ua };
 }
 
+/** Stores answers for the link `token` in round `campaignId`: one batch, which checks the link (submit-sql.ts). */
+async function store(
+  c: Context<AppEnv>,
+  token: string,
+  campaignId: string,
+  form: RoundForm,
+  rows: AnswerRow[],
+  via: ClientMeta['via'],
+  now: number,
+) {
+  const meta = clientMeta(c, via);
+  return storeSubmission(c.get('db'), { tokenHash: await tokenHash(token), campaignId, form, rows, meta, now, responseId: newId() });
+}
+
 /**
  * The common case in one D1 round trip: answers that pass the round's form (cached per isolate) go
  * straight into the batch, which stores them only for an unanswered link of that open round
@@ -124,28 +138,16 @@ async function submitDirectly(
 ): Promise<number | null> {
   const token = getCookie(c, COOKIE, 'host');
   if (!round || !token || !TOKEN_PATTERN.test(token)) return null;
-  const db = c.get('db');
-  const form = await roundForm(db, round);
+  const form = await roundForm(c.get('db'), round);
   const result = form && validateAnswers(form.definition, values, via);
   if (!form || !result?.ok) return null;
-  const submission = { tokenHash: await tokenHash(token), campaignId: round, form, rows: result.rows, now: Date.now() };
-  const stored = await storeSubmission(db, { ...submission, meta: clientMeta(c, via), responseId: newId() });
-  return stored === 'stored' ? submission.now : null;
+  const now = Date.now();
+  return (await store(c, token, round, form, result.rows, via, now)) === 'stored' ? now : null;
 }
 
 /** The full path's store: the invitation is known and may answer; 'refused' means it changed meanwhile. */
-async function submitFor(c: Context<AppEnv>, inv: Invitation, rows: AnswerRow[], via: ClientMeta['via'], now = Date.now()) {
-  const token = getCookie(c, COOKIE, 'host') ?? '';
-  return storeSubmission(c.get('db'), {
-    tokenHash: await tokenHash(token),
-    campaignId: inv.campaignId,
-    form: inv,
-    rows,
-    meta: clientMeta(c, via),
-    now,
-    responseId: newId(),
-  });
-}
+const submitFor = (c: Context<AppEnv>, inv: Invitation, rows: AnswerRow[], via: ClientMeta['via'], now = Date.now()) =>
+  store(c, getCookie(c, COOKIE, 'host') ?? '', inv.campaignId, inv, rows, via, now);
 
 answerRoutes.post('/s', async (c) => {
   const form = await readForm(c);
