@@ -1,9 +1,11 @@
 // The organisation of a programme (DESIGN §3): 帮扶单位, officers, 产业链, enterprises with valid
 // 统一社会信用代码, one programme and its pairing list, the published 《帮扶满意度调查表》 and an admin
 // session the benchmark signs in with.
+
 import { createHash, pbkdf2Sync } from 'node:crypto';
 import { creditCodeCheckChar } from '../../schema/credit-code.ts';
 import { TEMPLATES } from '../../schema/form-templates.ts';
+import { chinaMidnight } from '../../schema/rules/china-time.ts';
 import { rng } from '../lib/prng.ts';
 import { type BulkWriter, flag } from './sqlite.ts';
 
@@ -26,7 +28,7 @@ export type Org = {
 export const PROGRAMME = { starts: '2025-01-01', ends: '2026-12-31' };
 /** The generator's fixed "today": history is deterministic whatever the day of the run. */
 export const AS_OF = '2026-10-31';
-export const chinaMs = (date: string, hours = 0) => Date.parse(`${date}T00:00:00+08:00`) + hours * 3_600_000;
+export const chinaMs = (date: string, hours = 0) => chinaMidnight(date) + hours * 3_600_000;
 
 const UNITS = [
   '市编委办',

@@ -2,6 +2,7 @@
 // the reader's language by worker/lib/validate.ts.
 import * as z from 'zod';
 import { isValidCreditCode, normaliseCreditCode } from '../credit-code';
+import { isDate } from '../rules/china-time';
 
 /** Trimmed text, required unless `optional`, bounded so no field can hold a novel. */
 export const text = (max: number) => z.string().trim().min(1, 'err.required').max(max);
@@ -13,11 +14,7 @@ export const checkbox = z
   .optional()
   .transform((v) => v === 'on');
 
-export const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'err.date')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'err.date');
+export const isoDate = z.string().trim().refine(isDate, 'err.date');
 
 export const creditCode = z.string().transform(normaliseCreditCode).refine(isValidCreditCode, 'err.creditCode');
 

@@ -1,6 +1,7 @@
 // Input of the "new survey round" form (调查批次). Times are typed as datetime-local in Beijing time
 // (Asia/Shanghai, UTC+8 all year, no daylight saving) and stored as epoch milliseconds.
 import * as z from 'zod';
+import { parseChinaLocal } from '../rules/china-time';
 import { idRef, text } from './fields';
 
 export const SAMPLING_MODES = ['all', 'count', 'percent'] as const;
@@ -16,28 +17,11 @@ export const samplingRule = z.strictObject({
 });
 export type SamplingRule = z.output<typeof samplingRule>;
 
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** 'YYYY-MM-DDTHH:mm' (seconds allowed) in Beijing time → epoch ms, or NaN for a date that does not exist. */
-export function parseBeijing(local: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
-  if (!m) return Number.NaN;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
-  const utc = Date.UTC(y, mo - 1, d, h, mi, s);
-  const back = new Date(utc);
-  // Date.UTC rolls 02-30 over to March: refuse instead of silently moving the date.
-  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return Number.NaN;
-  return utc - BEIJING_OFFSET_MS;
-}
-
-/** Epoch ms → 'YYYY-MM-DDTHH:mm' in Beijing time (the value a datetime-local input shows). */
-export const formatBeijing = (ms: number) => new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 16);
-
 const beijingTime = z
   .string()
   .trim()
   .transform((s, ctx) => {
-    const ms = parseBeijing(s);
+    const ms = parseChinaLocal(s);
     if (Number.isNaN(ms)) ctx.addIssue({ code: 'custom', message: 'round.err.dateTime' });
     return ms;
   });

@@ -2,6 +2,7 @@
 // twelve enterprises in two 产业链 with valid 统一社会信用代码, one programme with its pairing list.
 // Fixed ids make the seed idempotent (INSERT OR IGNORE): running it twice changes nothing.
 import { creditCodeCheckChar } from '../credit-code.ts';
+import { chinaMidnight } from '../rules/china-time.ts';
 
 export const DEMO_PASSWORDS = { admin: 'demo-admin-2026', officer: 'demo-officer-2026' } as const;
 
@@ -83,7 +84,7 @@ export const demoRound = {
   name: '2026年帮扶满意度调查（演示）',
   sampling: { mode: 'all', stratify: 'unit' },
   seed: 'demo-2026',
-  opensAt: Date.UTC(2026, 0, 1) - 8 * 3600_000, // 2026-01-01 00:00 Beijing time
+  opensAt: chinaMidnight('2026-01-01'),
 };
 
 const leadUnit = (enterpriseId: string) => {

@@ -3,6 +3,7 @@
 // question appears after a 不满意); the round then shows the invitations as submitted.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaLocalInput } from '../../schema/rules/china-time';
 import { context, launch, shot, signIn, submit, visible } from './browser';
 
 let browser: Browser;
@@ -14,7 +15,7 @@ afterAll(async () => {
 });
 
 /** A datetime-local value in Beijing time, `hours` from now. */
-const beijing = (hours: number) => new Date(Date.now() + (hours + 8) * 3600_000).toISOString().slice(0, 16);
+const beijing = (hours: number) => chinaLocalInput(Date.now() + hours * 3600_000);
 
 /** Taps an option the way a person does: on its label (the radio itself is styled away). */
 const choose = (page: Page, name: string, value: string) =>

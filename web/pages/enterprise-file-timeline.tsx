@@ -1,7 +1,8 @@
 // The 帮扶档案 timeline: memos and problem events merged, newest first, dated in China time.
 import type { MEMO_MODES, PROBLEM_EVENT_KINDS } from '../../schema/memo-tables';
+import { chinaDateTime } from '../../schema/rules/china-time';
 import { usePage } from '../context';
-import { chinaDateTime, EventLine, modeKey } from './problems/labels';
+import { EventLine, modeKey } from './problems/labels';
 
 export type FileMemo = {
   id: string;

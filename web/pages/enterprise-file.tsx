@@ -1,12 +1,13 @@
 // 帮扶档案: one enterprise's profile, pairing, problems and full history, laid out to print as the
 // archive (web/styles/print.css, linked only here). Survey rounds are shown to admins only.
 import type { PROBLEM_CATEGORIES, PROBLEM_STATUSES } from '../../schema/memo-tables';
+import { chinaDateTime } from '../../schema/rules/china-time';
 import type { Sector } from '../../schema/tables';
 import { DataTable } from '../components/data-table';
 import { usePage } from '../context';
 import { Layout } from '../layout';
 import { type FileEvent, type FileMemo, FileTimeline } from './enterprise-file-timeline';
-import { categoryKey, chinaDateTime, ProblemStatus } from './problems/labels';
+import { categoryKey, ProblemStatus } from './problems/labels';
 
 type Profile = {
   id: string;

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
+import { chinaToday } from '../../schema/rules/china-time';
 import { EnterpriseFilePage } from '../../web/pages/enterprise-file';
 import type { AppEnv } from '../app-env';
 import { audit } from '../lib/audit';
 import { forbidden, notFound } from '../lib/errors';
 import { render } from '../lib/render';
 import { canSeeEnterprise } from '../memos/access';
-import { chinaToday } from '../memos/three-ones';
 import { isOverdue } from '../problems/transitions';
 import { enterpriseFile, surveyRounds } from './file.queries';
 

@@ -1,31 +1,12 @@
 // How values are written into the CSV files: Chinese labels whatever the admin's language (the files
 // go to Chinese office software, DESIGN §7), instants as China time.
+import { chinaDateTime } from '../../schema/rules/china-time';
 import { translator } from '../../web/i18n';
 
 export const zh = translator('zh');
 
-const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
-const DAY_MS = 86_400_000;
-const CHINA_MS = 8 * 3600_000;
-/** The last day written, so rows of one day (most of a page) share their date text instead of a Date each. */
-let lastDay = Number.NaN;
-let lastDate = '';
-/**
- * '2026-04-12 09:30' in China time (UTC+8), or '' for a missing instant. The date part once per day,
- * the time by arithmetic: this runs once per row of a million-row file.
- */
-export function chinaTime(ms: number | null | undefined): string {
-  if (!ms) return '';
-  const local = ms + CHINA_MS;
-  const day = Math.floor(local / DAY_MS);
-  if (day !== lastDay) {
-    const d = new Date(day * DAY_MS);
-    lastDate = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-    lastDay = day;
-  }
-  const minutes = Math.floor((local - day * DAY_MS) / 60_000);
-  return `${lastDate} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
-}
+/** '2026-04-12 09:30' in China time, or '' for a missing instant. */
+export const chinaTime = (ms: number | null | undefined): string => (ms ? chinaDateTime(ms) : '');
 
 export const yesNo = (v: boolean | number | null | undefined) => (v ? zh('yes') : zh('no'));
 

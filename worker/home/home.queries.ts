@@ -1,25 +1,10 @@
-import { and, asc, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import { memos, problems } from '../../schema/memo-tables';
-import { assignments, chains, enterprises, programmes } from '../../schema/tables';
+import { monthRange } from '../../schema/rules/china-time';
+import { assignments, chains, enterprises } from '../../schema/tables';
 import type { Db } from '../app-env';
-import { type MonthCounts, monthRange } from '../memos/three-ones';
+import type { MonthCounts } from '../memos/three-ones';
 import { openSql, overdueSql } from '../problems/overdue';
-
-export const today = (now = new Date()) => now.toISOString().slice(0, 10);
-
-/**
- * The programme officers work in now: the latest-starting one whose period covers today, else the
- * latest-starting enabled one (a programme office runs one action at a time; history stays readable).
- */
-export async function activeProgramme(db: Db, on = today()) {
-  const current = await db
-    .select()
-    .from(programmes)
-    .where(and(eq(programmes.disabled, false), lte(programmes.startsOn, on), gte(programmes.endsOn, on)))
-    .orderBy(desc(programmes.startsOn))
-    .get();
-  return current ?? db.select().from(programmes).where(eq(programmes.disabled, false)).orderBy(desc(programmes.startsOn)).get();
-}
 
 /** 我的帮扶企业: the enterprises paired with an officer in a programme, by name. */
 export const myEnterprises = (db: Db, officerId: string, programmeId: string) =>

@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
+import { chinaToday, monthOf } from '../../schema/rules/china-time';
 import { OfficerHomePage } from '../../web/pages/officer-home';
+import { currentProgramme } from '../admin/programmes.queries';
 import type { AppEnv } from '../app-env';
 import { requireUser } from '../auth/guards';
 import { render } from '../lib/render';
-import { chinaToday, monthOf, threeOnes } from '../memos/three-ones';
-import { activeProgramme, myEnterprises, officerMonth } from './home.queries';
+import { threeOnes } from '../memos/three-ones';
+import { myEnterprises, officerMonth } from './home.queries';
 
 export const homeRoutes = new Hono<AppEnv>();
 
@@ -19,7 +21,7 @@ homeRoutes.get('/', requireUser, async (c) => {
   const db = c.get('db');
   const on = chinaToday();
   const month = monthOf(on);
-  const programme = await activeProgramme(db, on);
+  const programme = await currentProgramme(db, on);
   const [rows, counts] = programme
     ? await Promise.all([myEnterprises(db, user.id, programme.id), officerMonth(db, user.id, programme.id, month, on)])
     : [[], new Map()];

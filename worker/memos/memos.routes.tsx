@@ -1,11 +1,12 @@
 import { type Context, Hono } from 'hono';
 import { ADD_PROBLEM, MAX_PROBLEMS, type MemoInput, memoInput, nestMemoForm, rowCount } from '../../schema/inputs/memos';
+import { chinaToday } from '../../schema/rules/china-time';
 import { emptyForm, type FieldErrors, type FormState, type FormValues } from '../../web/components/fields';
 import { MemoFormPage } from '../../web/pages/memos/memo-form';
 import { MemoPage } from '../../web/pages/memos/memo-view';
+import { currentProgramme } from '../admin/programmes.queries';
 import type { AppEnv } from '../app-env';
 import { requireRole } from '../auth/guards';
-import { activeProgramme } from '../home/home.queries';
 import { audit, auditStatement } from '../lib/audit';
 import { isUniqueViolation } from '../lib/db';
 import { AppError, forbidden, notFound } from '../lib/errors';
@@ -17,7 +18,6 @@ import { isOverdue } from '../problems/transitions';
 import { canSeeEnterprise, pairedIn } from './access';
 import { failingStatement, memoFault, memoStatements } from './memo-write';
 import { type Memo, type MemoFormOptions, memoFormOptions, memoProblems, readMemo, readMemoView } from './memos.queries';
-import { chinaToday } from './three-ones';
 
 /** 帮扶备忘录: officers record a visit and the problems it raised; anyone who may see the enterprise reads it. */
 export const memoRoutes = new Hono<AppEnv>();
@@ -31,7 +31,7 @@ const user = (c: Ctx) => {
 };
 
 async function options(c: Ctx): Promise<MemoFormOptions> {
-  const programme = await activeProgramme(c.get('db'), chinaToday());
+  const programme = await currentProgramme(c.get('db'), chinaToday());
   return memoFormOptions(c.get('db'), user(c).id, programme?.id ?? null);
 }
 
@@ -66,7 +66,7 @@ memoRoutes.post('/', requireRole('officer'), async (c) => {
   // A repeat of a stored memo (retry, double tap, reconnect) is answered with that memo.
   const existing = await readMemo(db, input.id);
   if (existing) return sameMemo(c, existing);
-  const programme = await activeProgramme(db, chinaToday());
+  const programme = await currentProgramme(db, chinaToday());
   if (!programme || !(await pairedIn(db, user(c).id, programme.id, input.enterpriseId))) {
     await audit(c, { action: 'forbidden', objectType: 'enterprise', objectId: input.enterpriseId, detail: { memoId: input.id } });
     throw forbidden();

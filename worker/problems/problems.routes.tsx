@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { ACTION_SEGMENTS, ledgerQuery, type ProblemActionKind, problemActionInputs } from '../../schema/inputs/problems';
+import { chinaToday } from '../../schema/rules/china-time';
 import type { FormState } from '../../web/components/fields';
 import type { MessageKey } from '../../web/i18n';
 import { actionKey, statusKey } from '../../web/pages/problems/labels';
@@ -11,7 +12,6 @@ import { forbidden, notFound } from '../lib/errors';
 import { render } from '../lib/render';
 import { fieldErrors, readForm } from '../lib/validate';
 import { canSeeEnterprise } from '../memos/access';
-import { chinaToday } from '../memos/three-ones';
 import { ledgerOptions, listProblems } from './ledger.queries';
 import { writeTransition } from './problem-write';
 import { eventsOf, type ProblemView, readProblem, unitNames } from './problems.queries';

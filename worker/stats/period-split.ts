@@ -1,20 +1,13 @@
 // A period of days as rollups store it: the whole months inside it, and the days at its edges that do
 // not fill a month. Rollups keep both a month row and day rows, so any period is read exactly from at
 // most 12 rows a year plus 60 edge days, instead of one row per day or per record.
+import { addDays as day, monthEnd, monthStart } from '../../schema/rules/china-time';
 
 export type SplitPeriod = {
   /** First and last whole month ('YYYY-MM'), or null when the period holds no whole month. */
   months: [string, string] | null;
   /** Up to two inclusive day ranges outside those months. */
   days: [string, string][];
-};
-
-const day = (d: string, delta: number) => new Date(Date.parse(`${d}T00:00:00Z`) + delta * 86_400_000).toISOString().slice(0, 10);
-const monthStart = (d: string) => `${d.slice(0, 7)}-01`;
-/** The last day of d's month. */
-const monthEnd = (d: string) => {
-  const [y, m] = d.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 };
 
 /** Splits the inclusive days [from, to]; an empty period (from > to) splits into nothing. */

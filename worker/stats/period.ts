@@ -3,6 +3,7 @@
 // malformed value falls back to the default instead of failing a bookmarked dashboard.
 import * as z from 'zod';
 import { isoDate } from '../../schema/inputs/fields';
+import { chinaMidnight, DAY_MS, monthsBetween } from '../../schema/rules/china-time';
 
 export const statsQuery = z.object({
   programme: z.uuid().optional().catch(undefined),
@@ -33,25 +34,11 @@ export function periodOf(q: StatsQuery, programme: { startsOn: string; endsOn: s
   return from <= to ? { from, to } : { from: to, to: from };
 }
 
-/** Epoch ms of 00:00 China time (UTC+8, no daylight saving) on a date: campaigns store instants. */
-export const chinaMidnight = (date: string) => Date.parse(`${date}T00:00:00+08:00`);
-
 /** The instants [start, end) a period covers. */
-export const periodInstants = (p: Period) => ({ start: chinaMidnight(p.from), end: chinaMidnight(p.to) + 86_400_000 });
+export const periodInstants = (p: Period) => ({ start: chinaMidnight(p.from), end: chinaMidnight(p.to) + DAY_MS });
 
 /** 'YYYY-MM' of every month the period touches, oldest first (at most `max`, the latest ones). */
-export function monthsOf(p: Period, max = 36): string[] {
-  const months: string[] = [];
-  let [y, m] = p.from.slice(0, 7).split('-').map(Number) as [number, number];
-  const last = p.to.slice(0, 7);
-  for (;;) {
-    const month = `${y}-${String(m).padStart(2, '0')}`;
-    if (month > last) break;
-    months.push(month);
-    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
-  }
-  return months.slice(-max);
-}
+export const monthsOf = (p: Period, max = 36): string[] => monthsBetween(p.from, p.to, max);
 
 /** The period cut at today: what can be due, or a month that has begun. */
 export const upToToday = (p: Period, today: string): Period => ({ from: p.from, to: p.to < today ? p.to : today });

@@ -3,6 +3,7 @@
 // k-rule. Work here is per round × item × option, never per response.
 import { allQuestions, type Localized } from '../../schema/form-definition';
 import { parseDefinitionJson } from '../../schema/form-json';
+import { chinaMonth } from '../../schema/rules/china-time';
 import { remember } from '../lib/isolate-cache';
 import type { StatsConfig } from './config';
 import { type OptionCounts, roundRates, type Satisfaction, satisfaction } from './metrics';
@@ -47,9 +48,6 @@ export function sumByItem(items: readonly ItemDef[], rows: Iterable<{ questionKe
   return [...sums] as [string, OptionCounts][];
 }
 
-/** The China-time month a round opens in: a round belongs to the month it was sent. */
-export const roundMonth = (opensAt: number) => new Date(opensAt + 8 * 3600_000).toISOString().slice(0, 7);
-
 export type RoundFigures = RoundRow & ReturnType<typeof roundRates> & { satisfaction: Satisfaction };
 
 export function roundFigures(data: SurveyRollups, items: readonly ItemDef[], cfg: StatsConfig): RoundFigures[] {
@@ -70,7 +68,8 @@ export function overallSatisfaction(data: SurveyRollups, items: readonly ItemDef
 
 /** Rounds summed by the month they opened in. */
 export function satisfactionByMonth(data: SurveyRollups, items: readonly ItemDef[], cfg: StatsConfig): Map<string, Satisfaction> {
-  const month = new Map(data.rounds.map((r) => [r.id, roundMonth(r.opensAt)]));
+  // A round belongs to the China-time month it opens in (issue 14 moves answers to the month given).
+  const month = new Map(data.rounds.map((r) => [r.id, chinaMonth(r.opensAt)]));
   const out = new Map<string, Satisfaction>();
   for (const m of new Set(month.values())) {
     const ids = new Set(data.rounds.filter((r) => month.get(r.id) === m).map((r) => r.id));

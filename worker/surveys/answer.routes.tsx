@@ -3,9 +3,9 @@
 import { type Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { type AnswerRow, validateAnswers } from '../../schema/answers';
+import { chinaDateTime } from '../../schema/rules/china-time';
 import { throttles } from '../../schema/tables';
 import { answerErrorText } from '../../web/components/survey/form-view';
-import { beijing } from '../../web/pages/admin/rounds';
 import { SurveyPage } from '../../web/pages/survey/answer';
 import { type NoticeKind, SurveyNotice } from '../../web/pages/survey/notice';
 import type { AppEnv } from '../app-env';
@@ -30,7 +30,7 @@ type Status = 200 | 403 | 404 | 409 | 429;
 const notice = (c: Context<AppEnv>, kind: NoticeKind, status: Status, inv?: Invitation) =>
   render(
     c,
-    <SurveyNotice kind={kind} roundId={inv?.campaignId} from={inv && beijing(inv.opensAt)} to={inv && beijing(inv.closesAt)} />,
+    <SurveyNotice kind={kind} roundId={inv?.campaignId} from={inv && chinaDateTime(inv.opensAt)} to={inv && chinaDateTime(inv.closesAt)} />,
     status,
   );
 /** The thank-you page names only the round (its script deletes that round's saved draft). */
@@ -85,7 +85,7 @@ answerRoutes.get('/s', async (c) => {
   if (refused) return notice(c, refused[0], 200, inv);
   return render(
     c,
-    <SurveyPage roundId={inv.campaignId} definition={inv.definition} values={{}} errors={{}} closes={beijing(inv.closesAt)} />,
+    <SurveyPage roundId={inv.campaignId} definition={inv.definition} values={{}} errors={{}} closes={chinaDateTime(inv.closesAt)} />,
   );
 });
 
@@ -166,7 +166,7 @@ answerRoutes.post('/s', async (c) => {
     const errors = answerErrorText(result.errors, c.get('t'));
     return render(
       c,
-      <SurveyPage roundId={inv.campaignId} definition={def} values={values} errors={errors} closes={beijing(inv.closesAt)} />,
+      <SurveyPage roundId={inv.campaignId} definition={def} values={values} errors={errors} closes={chinaDateTime(inv.closesAt)} />,
       422,
     );
   }

@@ -2,7 +2,8 @@
 // (requireRole('admin')): officers must not learn which enterprises were drawn (DESIGN §2).
 import { type Context, Hono } from 'hono';
 import { listQuery } from '../../schema/inputs/fields';
-import { formatBeijing, type RoundInput, roundInput, samplingRule } from '../../schema/inputs/rounds';
+import { type RoundInput, roundInput, samplingRule } from '../../schema/inputs/rounds';
+import { chinaLocalInput } from '../../schema/rules/china-time';
 import { emptyForm, type FormState } from '../../web/components/fields';
 import { RoundFormPage, RoundListPage } from '../../web/pages/admin/rounds';
 import { RoundPage } from '../../web/pages/admin/rounds-detail';
@@ -44,8 +45,8 @@ roundRoutes.get('/new', async (c) => {
   const now = Date.now();
   const hour = 3600_000;
   const values = {
-    opensAt: formatBeijing(Math.ceil(now / hour) * hour),
-    closesAt: formatBeijing(Math.ceil(now / hour) * hour + 14 * 24 * hour),
+    opensAt: chinaLocalInput(Math.ceil(now / hour) * hour),
+    closesAt: chinaLocalInput(Math.ceil(now / hour) * hour + 14 * 24 * hour),
     mode: 'all',
     stratify: 'none',
     seed: randomToken(12),

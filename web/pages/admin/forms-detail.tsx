@@ -1,7 +1,8 @@
+import { chinaDateTime } from '../../../schema/rules/china-time';
 import { AdminShell, StatusBadge, ToggleButton } from '../../components/admin-shell';
 import { DataTable } from '../../components/data-table';
 import { usePage } from '../../context';
-import { beijingTime, type FormKind, VersionBadge, type VersionStatus } from './forms';
+import { type FormKind, VersionBadge, type VersionStatus } from './forms';
 
 type Version = { version: number; status: VersionStatus; createdAt: number; publishedAt: number | null };
 type Props = { form: { id: string; name: string; kind: FormKind; disabled: boolean }; versions: Version[]; notice?: string };
@@ -27,8 +28,8 @@ export function FormDetailPage({ form, versions, notice }: Props) {
         rows={versions}
         columns={[
           { label: t('form.list.version'), render: (v) => <VersionBadge version={v.version} status={v.status} /> },
-          { label: t('form.createdAt'), render: (v) => beijingTime(v.createdAt) },
-          { label: t('form.publishedAt'), render: (v) => (v.publishedAt ? beijingTime(v.publishedAt) : '') },
+          { label: t('form.createdAt'), render: (v) => chinaDateTime(v.createdAt) },
+          { label: t('form.publishedAt'), render: (v) => (v.publishedAt ? chinaDateTime(v.publishedAt) : '') },
           {
             label: t('list.actions'),
             render: (v) => (

@@ -1,3 +1,4 @@
+import { chinaDateTime } from '../../../schema/rules/china-time';
 import type { FORM_KINDS, FORM_VERSION_STATUSES } from '../../../schema/survey-tables';
 import { AdminShell, StatusBadge } from '../../components/admin-shell';
 import { DataTable, Pager, SearchBox } from '../../components/data-table';
@@ -18,9 +19,6 @@ type FormRow = {
   status: VersionStatus | null;
 };
 type ListProps = { rows: FormRow[]; total: number; page: number; hasNext: boolean; q: string };
-
-/** Times are shown in China Standard Time (UTC+8, no daylight saving), where every user is. */
-export const beijingTime = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 export function VersionBadge({ version, status }: { version: number; status: VersionStatus }) {
   const { t } = usePage();
@@ -54,7 +52,7 @@ export function FormListPage({ rows, total, page, hasNext, q }: ListProps) {
             render: (f) => (f.version && f.status ? <VersionBadge version={f.version} status={f.status} /> : ''),
           },
           { label: t('field.status'), render: (f) => <StatusBadge disabled={f.disabled} /> },
-          { label: t('form.list.updatedAt'), render: (f) => beijingTime(f.updatedAt) },
+          { label: t('form.list.updatedAt'), render: (f) => chinaDateTime(f.updatedAt) },
         ]}
       />
       <Pager page={page} total={total} hasNext={hasNext} query={{ q }} />

@@ -1,8 +1,9 @@
 import type { SamplingRule } from '../../../schema/inputs/rounds';
+import { chinaDateTime } from '../../../schema/rules/china-time';
 import { AdminShell } from '../../components/admin-shell';
 import { DataTable } from '../../components/data-table';
 import { usePage } from '../../context';
-import { beijing, describeRule, type RoundSummary, roundStatus } from './rounds';
+import { describeRule, type RoundSummary, roundStatus } from './rounds';
 
 export type RoundDetail = RoundSummary & { seed: string; rule: SamplingRule; createdAt: number };
 export type DrawnRow = {
@@ -32,7 +33,7 @@ export function RoundPage({ round, rows, pending, now }: { round: RoundDetail; r
         <dd>{t('round.formVersion', { name: round.form, version: round.version })}</dd>
         <dt>{t('round.status')}</dt>
         <dd>
-          {t(roundStatus(round, now))} · {t('round.window', { from: beijing(round.opensAt), to: beijing(round.closesAt) })}
+          {t(roundStatus(round, now))} · {t('round.window', { from: chinaDateTime(round.opensAt), to: chinaDateTime(round.closesAt) })}
         </dd>
         <dt>{t('round.rule')}</dt>
         <dd>{describeRule(round.rule, t)}</dd>
@@ -72,9 +73,9 @@ export function RoundPage({ round, rows, pending, now }: { round: RoundDetail; r
             label: t('round.inviteStatus'),
             render: (r) =>
               r.submittedAt
-                ? t('round.inviteStatus.submitted', { at: beijing(r.submittedAt) })
+                ? t('round.inviteStatus.submitted', { at: chinaDateTime(r.submittedAt) })
                 : r.openedAt
-                  ? t('round.inviteStatus.opened', { at: beijing(r.openedAt) })
+                  ? t('round.inviteStatus.opened', { at: chinaDateTime(r.openedAt) })
                   : t('round.inviteStatus.created'),
           },
           { label: t('round.contact'), render: (r) => r.contactName },

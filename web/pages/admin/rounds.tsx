@@ -1,4 +1,5 @@
 import { SAMPLING_MODES, type SamplingRule, STRATIFY } from '../../../schema/inputs/rounds';
+import { chinaDateTime } from '../../../schema/rules/china-time';
 import { AdminShell } from '../../components/admin-shell';
 import { DataTable, Pager } from '../../components/data-table';
 import { FormAlert, type FormState, SelectField, TextField } from '../../components/fields';
@@ -18,9 +19,6 @@ export type RoundSummary = {
   submitted: number;
 };
 type ListProps = { rows: RoundSummary[]; total: number; page: number; hasNext: boolean; now: number };
-
-/** 'YYYY-MM-DD HH:mm' in Beijing time, the zone every date of the programme is given in. */
-export const beijing = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 export const roundStatus = (r: { opensAt: number; closesAt: number }, now: number) =>
   now < r.opensAt ? 'round.status.upcoming' : now >= r.closesAt ? 'round.status.closed' : 'round.status.open';
@@ -48,7 +46,7 @@ export function RoundListPage({ rows, total, page, hasNext, now }: ListProps) {
           { label: t('round.name'), render: (r) => <a href={`/admin/rounds/${r.id}`}>{r.name}</a> },
           { label: t('round.programme'), render: (r) => r.programme },
           { label: t('round.form'), render: (r) => t('round.formVersion', { name: r.form, version: r.version }) },
-          { label: t('round.window'), render: (r) => t('round.window', { from: beijing(r.opensAt), to: beijing(r.closesAt) }) },
+          { label: t('round.window'), render: (r) => t('round.window', { from: chinaDateTime(r.opensAt), to: chinaDateTime(r.closesAt) }) },
           { label: t('round.status'), render: (r) => t(roundStatus(r, now)) },
           {
             label: t('round.progress'),

@@ -54,9 +54,6 @@ export function ThreeOnesBadges({ value }: { value: Three }) {
   );
 }
 
-/** An instant as the programme reads it: China time (UTC+8), to the minute. Rendered on the server. */
-export const chinaDateTime = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-
 type Event = {
   kind: (typeof PROBLEM_EVENT_KINDS)[number];
   fromStatus: string | null;

@@ -1,9 +1,10 @@
 // One problem of the ledger: its facts, its events (append-only timeline) and the moves allowed now.
 import type { ProblemActionKind } from '../../../schema/inputs/problems';
 import type { FOLLOW_UPS, PROBLEM_CATEGORIES, PROBLEM_EVENT_KINDS, PROBLEM_STATUSES, URGENCIES } from '../../../schema/memo-tables';
+import { chinaDateTime } from '../../../schema/rules/china-time';
 import { usePage } from '../../context';
 import { ActionForms, type ActiveForm } from './action-forms';
-import { categoryKey, chinaDateTime, EventLine, followUpKey, ProblemStatus, urgencyKey } from './labels';
+import { categoryKey, EventLine, followUpKey, ProblemStatus, urgencyKey } from './labels';
 import { LedgerShell } from './shell';
 
 export type ProblemFacts = {

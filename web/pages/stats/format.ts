@@ -25,9 +25,3 @@ export function withQuery(path: string, params: Record<string, string | null | u
   const s = q.toString();
   return s ? `${path}?${s}` : path;
 }
-
-/** The last day of a 'YYYY-MM' month, for a ledger link covering the month. */
-export function monthEnd(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
