@@ -1,10 +1,11 @@
 // The work report: the drafted sentences from figures worked out by hand, the page itself (its own
 // print stylesheet, the per-unit table, the categories), and the English version.
 import { describe, expect, it } from 'vitest';
+import { ZERO_PROBLEMS } from '../../schema/rules/figures';
+import { satisfaction } from '../../schema/rules/satisfaction';
 import { translator } from '../../web/i18n';
 import { draftSummary, type SummaryInput } from '../../worker/reports/summary';
 import { statsConfig } from '../../worker/stats/config';
-import { satisfaction, ZERO_PROBLEMS } from '../../worker/stats/metrics';
 import { call, makeEnterprise, makeProgramme, makeUnit, makeUser, pair, postForm, signedIn } from '../fixtures';
 import { addMemo, addProblem, respond, satisfactionAnswer, surveyRound } from '../fixtures/stats';
 

@@ -1,7 +1,8 @@
 // Every formula of DESIGN §6 against figures worked out by hand in the comments.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POINTS, statsConfig } from '../../worker/stats/config';
-import { itemStats, median, problemRates, rate, roundRates, satisfaction, threeOnesRate, ZERO_PROBLEMS } from '../../worker/stats/metrics';
+import { median, problemRates, rate, roundRates, threeOnesRate, ZERO_PROBLEMS } from '../../schema/rules/figures';
+import { DEFAULT_POINTS, itemStats, satisfaction } from '../../schema/rules/satisfaction';
+import { statsConfig } from '../../worker/stats/config';
 import { monthsOf, periodInstants, periodOf, upToToday } from '../../worker/stats/period';
 
 const cfg = statsConfig(); // k = 5, points 100/80/60/30/0

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wilson, Z95 } from '../../worker/stats/wilson';
+import { wilson, Z95 } from '../../schema/rules/wilson';
 
 describe('Wilson 95 % interval', () => {
   it('has no interval without data', () => {

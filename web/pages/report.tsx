@@ -2,10 +2,9 @@
 // shell, so the printout holds the report only. The filter bar is for the screen and is not printed.
 import type { ComponentChildren } from 'preact';
 import { inLang } from '../../schema/form-definition';
+import { interval, one, pct, problemRates, rate } from '../../schema/rules/figures';
 import type { Report } from '../../worker/reports/report.data';
-import { problemRates, rate } from '../../worker/stats/metrics';
 import { usePage } from '../context';
-import { interval, one, pct } from './stats/format';
 import { type Filter, FilterForm } from './stats/parts';
 
 const Pct = ({ r }: { r: { value: number | null; k: number; n: number; low: number | null; high: number | null } }) => (

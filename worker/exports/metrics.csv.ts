@@ -2,11 +2,12 @@
 // breakdown (by unit, officer, chain, region, category, month). Small aggregate tables, computed like
 // the pages; a rate is written as its value and its Wilson 95 % interval, a suppressed figure as 样本不足.
 import { inLang } from '../../schema/form-definition';
-import { interval, one, pct } from '../../web/pages/stats/format';
+import type { Breakdown } from '../../schema/inputs/stats';
+import { interval, one, pct, problemRates, type Rate, rate } from '../../schema/rules/figures';
+import type { Satisfaction } from '../../schema/rules/satisfaction';
 import type { Db } from '../app-env';
 import type { StatsConfig } from '../stats/config';
-import { type Breakdown, breakdown, surveySummary } from '../stats/dashboard';
-import { problemRates, type Rate, rate, type Satisfaction } from '../stats/metrics';
+import { breakdown, surveySummary } from '../stats/dashboard';
 import type { Scope } from '../stats/period';
 import { zh } from './format';
 

@@ -1,6 +1,7 @@
 // /admin/report?programme=…&from=…&to=…: the printable work report (DESIGN §7). Admin-only (mounted in
 // adminRoutes). A whole HTML document of its own, rendered like every page (render() adds no-store).
 import { Hono } from 'hono';
+import { statsQuery } from '../../schema/inputs/stats';
 import { chinaToday } from '../../schema/rules/china-time';
 import { ReportPage } from '../../web/pages/report';
 import type { AppEnv } from '../app-env';
@@ -8,7 +9,6 @@ import { AppError } from '../lib/errors';
 import { render } from '../lib/render';
 import { statsConfig } from '../stats/config';
 import { resolveFilters, scopeFrom } from '../stats/filters';
-import { statsQuery } from '../stats/period';
 import { buildReport } from './report.data';
 
 export const reportRoutes = new Hono<AppEnv>();

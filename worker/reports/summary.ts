@@ -1,11 +1,11 @@
 // The auto-drafted sentences of the work report (工作汇报), in the style of the programme offices' own
 // reports ("走访企业 N 家次, 解决问题 13 个, 满意率 98%"): built only from the figures on the same page,
 // in the reader's language through the message catalogue. Pure, so each sentence is unit-tested.
+
+import { one, pct, problemRates, rate } from '../../schema/rules/figures';
 import type { Translate } from '../../web/i18n';
-import { one, pct } from '../../web/pages/stats/format';
 import type { ActivityGroup } from '../stats/activity.queries';
 import type { SurveySummary } from '../stats/dashboard';
-import { problemRates, rate } from '../stats/metrics';
 import type { ProblemGroup } from '../stats/problems.queries';
 
 export type SummaryInput = {

@@ -1,20 +1,9 @@
 // Statistics settings (DESIGN §6). Defaults are the programme texts' usual ones; a deployment may
 // override them with the optional vars declared in worker/env-stats.d.ts, read per request (no state).
 
-/**
- * Small-group suppression: a satisfaction figure over fewer than k responses is shown as 样本不足, so
- * that nobody can work back from a figure to one enterprise's answers. 5 is the usual floor for
- * survey tables published by statistics offices.
- */
-export const DEFAULT_SUPPRESSION_K = 5;
+import { DEFAULT_POINTS, DEFAULT_SUPPRESSION_K, type Points, type StatsConfig } from '../../schema/rules/satisfaction';
 
-/** Points of 非常满意 / 满意 / 基本满意 / 不满意 / 非常不满意 (likert 5..1) for the 0–100 score. */
-export const DEFAULT_POINTS: Points = [100, 80, 60, 30, 0];
-
-/** Points indexed like LIKERT_VALUES: [5, 4, 3, 2, 1]. */
-export type Points = readonly [number, number, number, number, number];
-
-export type StatsConfig = { k: number; points: Points };
+export type { StatsConfig };
 
 type StatsEnv = { SUPPRESSION_K?: string; LIKERT_POINTS?: string };
 

@@ -1,9 +1,12 @@
 // What each statistics page shows, assembled from the aggregate queries (run in parallel, each one
 // round trip) and the pure formulas. Nothing here loops over raw rows: the inputs are groups.
+
+import type { Breakdown } from '../../schema/inputs/stats';
+import { type ProblemRates, problemRates } from '../../schema/rules/figures';
+import type { Satisfaction } from '../../schema/rules/satisfaction';
 import type { Db } from '../app-env';
 import { type ActivityDimension, type ActivityGroup, activityBreakdown, activityTotals } from './activity.queries';
 import type { StatsConfig } from './config';
-import { type ProblemRates, problemRates, type Satisfaction } from './metrics';
 import { monthsOf, type Scope, upToToday } from './period';
 import { type ProblemDimension, type ProblemGroup, problemBreakdown, problemTotals, problemTrend } from './problems.queries';
 import {
@@ -76,9 +79,6 @@ export async function overview(db: Db, scope: Scope, cfg: StatsConfig): Promise<
   }));
   return { activity, problems, rates: problemRates(problems), survey: survey.summary, months, byCategory, byUnit, activityByUnit };
 }
-
-export const BREAKDOWNS = ['unit', 'officer', 'chain', 'region', 'category', 'month'] as const;
-export type Breakdown = (typeof BREAKDOWNS)[number];
 
 export type BreakdownRow = {
   key: string | null;

@@ -1,10 +1,12 @@
 // Which programme and period a statistics page, export or report is about: the one asked for, else the
 // programme running today (else the latest), over the programme's own period unless narrowed.
+
+import type { StatsQuery } from '../../schema/inputs/stats';
 import { chinaToday } from '../../schema/rules/china-time';
 import { currentOf, type ProgrammeRef, programmesByCurrency } from '../admin/programmes.queries';
 import type { Db } from '../app-env';
 import { notFound } from '../lib/errors';
-import { type Period, periodOf, type Scope, type StatsQuery } from './period';
+import { type Period, periodOf, type Scope } from './period';
 
 export type Filters = {
   programme: ProgrammeRef;

@@ -1,6 +1,7 @@
 // /stats/mine: an officer's own figures (DESIGN §2, §6) — the resolution of their problems, their
 // 三个一, and satisfaction only for rounds where at least k responses concern their enterprises.
 import { Hono } from 'hono';
+import { statsQuery } from '../../schema/inputs/stats';
 import { StatsMinePage } from '../../web/pages/stats/people';
 import type { AppEnv } from '../app-env';
 import { requireUser } from '../auth/guards';
@@ -9,7 +10,6 @@ import { render } from '../lib/render';
 import { statsConfig } from './config';
 import { resolveFilters, scopeFrom } from './filters';
 import { officerView } from './people';
-import { statsQuery } from './period';
 
 export const mineRoutes = new Hono<AppEnv>();
 mineRoutes.use(requireUser);

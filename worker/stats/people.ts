@@ -1,9 +1,11 @@
 // The drill-down pages of one unit and one officer, and the officer's own page (/stats/mine), which
 // shows only the officer's aggregates and only satisfaction figures over at least k responses.
+
+import { type ProblemRates, problemRates } from '../../schema/rules/figures';
+import type { Satisfaction } from '../../schema/rules/satisfaction';
 import type { Db } from '../app-env';
 import { type ActivityGroup, activityBreakdown, activityTotals } from './activity.queries';
 import type { StatsConfig } from './config';
-import { type ProblemRates, problemRates, type Satisfaction } from './metrics';
 import type { Scope } from './period';
 import { type ProblemGroup, problemBreakdown, problemTotals } from './problems.queries';
 import { type GroupSatisfaction, groupSatisfaction, type ItemDef, likertItems } from './satisfaction';

@@ -1,16 +1,7 @@
-// The filters every statistics page, export and report shares: a programme and a period of calendar
-// days (China time, DESIGN §3: dates are 'YYYY-MM-DD'). Lenient like the list pages' queries: a
-// malformed value falls back to the default instead of failing a bookmarked dashboard.
-import * as z from 'zod';
-import { isoDate } from '../../schema/inputs/fields';
+// The period every statistics page, export and report is about: calendar days in China time (DESIGN §3:
+// dates are 'YYYY-MM-DD'), the programme's own period unless the filters narrow it.
+import type { StatsQuery } from '../../schema/inputs/stats';
 import { chinaMidnight, DAY_MS, monthsBetween } from '../../schema/rules/china-time';
-
-export const statsQuery = z.object({
-  programme: z.uuid().optional().catch(undefined),
-  from: isoDate.optional().catch(undefined),
-  to: isoDate.optional().catch(undefined),
-});
-export type StatsQuery = z.output<typeof statsQuery>;
 
 /** Inclusive calendar days. */
 export type Period = { from: string; to: string };

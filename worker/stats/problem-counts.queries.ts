@@ -5,8 +5,8 @@
 // overdue over the days before today. The median (办结用时) adds the month histograms and, for the
 // edge days, the closed problems due then (index problems_programme_due_idx).
 import { type SQL, sql } from 'drizzle-orm';
+import { type ProblemCounts, ZERO_PROBLEMS } from '../../schema/rules/figures';
 import type { Db } from '../app-env';
-import { type ProblemCounts, ZERO_PROBLEMS } from './metrics';
 import { type Scope, upToToday } from './period';
 import { dayBefore, type SplitPeriod, splitPeriod } from './period-split';
 import type { StoredDimension } from './problem-rollup';

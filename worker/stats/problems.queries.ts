@@ -8,8 +8,8 @@
 //   period and not after today; a problem reopened by a negative 回访 is open again, so not closed;
 // - overdue: the ledger's own rule (worker/problems/overdue.ts: open and past a set deadline), within due.
 import { type SQL, sql } from 'drizzle-orm';
+import { type ProblemCounts, ZERO_PROBLEMS } from '../../schema/rules/figures';
 import type { Db } from '../app-env';
-import { type ProblemCounts, ZERO_PROBLEMS } from './metrics';
 import { type Scope, upToToday } from './period';
 import { type DaysRow, mediansByGroup, rolledProblems } from './problem-counts.queries';
 import type { StoredDimension } from './problem-rollup';

@@ -4,9 +4,10 @@
 import { allQuestions, type Localized } from '../../schema/form-definition';
 import { parseDefinitionJson } from '../../schema/form-json';
 import { chinaMonth } from '../../schema/rules/china-time';
+import { roundRates } from '../../schema/rules/figures';
+import { type OptionCounts, type Satisfaction, satisfaction } from '../../schema/rules/satisfaction';
 import { remember } from '../lib/isolate-cache';
 import type { StatsConfig } from './config';
-import { type OptionCounts, roundRates, type Satisfaction, satisfaction } from './metrics';
 import type { GroupOptionRow, GroupResponsesRow, OptionRow, RoundRow, SurveyRollups, VersionRow } from './survey.queries';
 
 export type ItemDef = { key: string; title: Localized };

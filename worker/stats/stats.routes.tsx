@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import * as z from 'zod';
+import { breakdownQuery, statsQuery } from '../../schema/inputs/stats';
 import { campaigns } from '../../schema/survey-tables';
 import { units, users } from '../../schema/tables';
 import { AdminShell } from '../../web/components/admin-shell';
@@ -18,10 +19,10 @@ import { AppError, notFound } from '../lib/errors';
 import { render } from '../lib/render';
 import { validateForm } from '../lib/validate';
 import { statsConfig } from './config';
-import { BREAKDOWNS, breakdown, overview } from './dashboard';
+import { breakdown, overview } from './dashboard';
 import { type Filters, resolveFilters, scopeFrom } from './filters';
 import { officerView, unitView } from './people';
-import { filterQuery, statsQuery } from './period';
+import { filterQuery } from './period';
 import { recomputeBatch } from './recompute';
 import { roundView } from './round';
 
@@ -49,8 +50,6 @@ statsRoutes.get('/', async (c) => {
   const data = await overview(c.get('db'), scopeFrom(f), cfg);
   return render(c, <StatsOverviewPage filter={filterProps(f)} query={queryOf(f)} data={data} k={cfg.k} />);
 });
-
-const breakdownQuery = z.object({ by: z.enum(BREAKDOWNS).catch('unit') });
 
 statsRoutes.get('/breakdown', async (c) => {
   const f = await filtersOf(c);

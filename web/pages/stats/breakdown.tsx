@@ -1,11 +1,11 @@
+import { BREAKDOWNS, type Breakdown } from '../../../schema/inputs/stats';
 import { monthEnd } from '../../../schema/rules/china-time';
-import { BREAKDOWNS, type Breakdown, type BreakdownRow } from '../../../worker/stats/dashboard';
-import { rate } from '../../../worker/stats/metrics';
+import { pct, rate } from '../../../schema/rules/figures';
+import type { BreakdownRow } from '../../../worker/stats/dashboard';
 import { AdminShell } from '../../components/admin-shell';
 import { BarChart } from '../../components/charts/bar-chart';
 import { usePage } from '../../context';
 import type { MessageKey } from '../../i18n';
-import { pct } from './format';
 import { type Filter, FilterForm, Section, StatsNav } from './parts';
 import { ActivityTable, categoryKey, ProblemTable, SatisfactionCell } from './tables';
 

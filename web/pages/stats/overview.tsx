@@ -1,12 +1,12 @@
 import { inLang } from '../../../schema/form-definition';
+import { one, pct, rate } from '../../../schema/rules/figures';
 import type { Overview } from '../../../worker/stats/dashboard';
-import { rate } from '../../../worker/stats/metrics';
 import { AdminShell } from '../../components/admin-shell';
 import { BarChart } from '../../components/charts/bar-chart';
 import { ColumnChart } from '../../components/charts/column-chart';
 import { LineChart } from '../../components/charts/line-chart';
 import { usePage } from '../../context';
-import { ledgerHref, one, pct } from './format';
+import { ledgerHref } from './links';
 import { ActivityTiles, type Filter, FilterForm, RateText, Section, StatsNav, Suppressed, Tile, Tiles } from './parts';
 import { RoundsTable } from './rounds-table';
 import { ActivityTable, categoryKey, ItemTable, ProblemTable, SatisfactionCell } from './tables';

@@ -1,10 +1,9 @@
 // Building blocks of the statistics pages: a rate with its n and interval, suppressed figures, the
 // filter form, and the headline tiles.
 import type { ComponentChildren } from 'preact';
+import { interval, pct, type Rate, rate } from '../../../schema/rules/figures';
 import type { ActivityGroup } from '../../../worker/stats/activity.queries';
-import { type Rate, rate } from '../../../worker/stats/metrics';
 import { usePage } from '../../context';
-import { interval, pct } from './format';
 
 /** A rate with n and its Wilson 95 % interval under it; a dash when there is nothing to divide by. */
 export function RateText({ rate, href }: { rate: Rate; href?: string }) {

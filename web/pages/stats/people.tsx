@@ -1,10 +1,9 @@
-import { rate } from '../../../worker/stats/metrics';
+import { one, rate } from '../../../schema/rules/figures';
 import type { OfficerView, UnitView } from '../../../worker/stats/people';
 import { AdminShell } from '../../components/admin-shell';
 import { DataTable } from '../../components/data-table';
 import { usePage } from '../../context';
 import { Layout } from '../../layout';
-import { one } from './format';
 import { ActivityTiles, type Filter, FilterForm, RateText, Section, StatsNav, Tile, Tiles } from './parts';
 import { OfficerFigures } from './person';
 import { categoryKey, ItemTable, ProblemTable, SatisfactionCell } from './tables';

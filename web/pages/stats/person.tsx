@@ -1,9 +1,11 @@
 // The figures of one officer: shared by the admin's drill-down and the officer's own page.
+
+import { one, pct } from '../../../schema/rules/figures';
 import type { OfficerView } from '../../../worker/stats/people';
 import { BarChart } from '../../components/charts/bar-chart';
 import { DataTable } from '../../components/data-table';
 import { usePage } from '../../context';
-import { ledgerHref, one, pct } from './format';
+import { ledgerHref } from './links';
 import { ActivityTiles, RateText, Section, Tile, Tiles } from './parts';
 import { ActivityTable, categoryKey, ItemTable, ProblemTable, SatisfactionCell } from './tables';
 

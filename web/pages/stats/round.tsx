@@ -1,10 +1,10 @@
 import { inLang } from '../../../schema/form-definition';
+import { one, pct } from '../../../schema/rules/figures';
 import type { RoundView } from '../../../worker/stats/round';
 import { AdminShell } from '../../components/admin-shell';
 import { BarChart } from '../../components/charts/bar-chart';
 import { DataTable } from '../../components/data-table';
 import { usePage } from '../../context';
-import { one, pct } from './format';
 import { RateText, Section, Suppressed, Tile, Tiles } from './parts';
 import { ItemTable, SatisfactionCell } from './tables';
 

@@ -1,7 +1,7 @@
+import { one } from '../../../schema/rules/figures';
 import type { RoundFigures } from '../../../worker/stats/satisfaction';
 import { DataTable } from '../../components/data-table';
 import { usePage } from '../../context';
-import { one } from './format';
 import { RateText, Suppressed } from './parts';
 import { SatisfactionCell } from './tables';
 

@@ -2,14 +2,15 @@
 // figures as text, with links to the rows behind them.
 import type { ComponentChildren } from 'preact';
 import { inLang } from '../../../schema/form-definition';
+import { one, problemRates, rate } from '../../../schema/rules/figures';
+import type { Satisfaction } from '../../../schema/rules/satisfaction';
 import type { ActivityGroup } from '../../../worker/stats/activity.queries';
-import { problemRates, rate, type Satisfaction } from '../../../worker/stats/metrics';
 import type { ProblemGroup } from '../../../worker/stats/problems.queries';
 import type { ItemDef } from '../../../worker/stats/satisfaction';
 import { DataTable } from '../../components/data-table';
 import { usePage } from '../../context';
 import type { MessageKey } from '../../i18n';
-import { ledgerHref, one } from './format';
+import { ledgerHref } from './links';
 import { RateText, Suppressed } from './parts';
 
 export const LIKERT_KEYS = ['stats.likert.5', 'stats.likert.4', 'stats.likert.3', 'stats.likert.2', 'stats.likert.1'] as const;
