@@ -6,12 +6,21 @@ import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { respondentCssHash } from '#respondent-inline';
 import { LANGS, translator } from '../web/i18n';
 import { ErrorPage } from '../web/pages/error';
-import { adminRoutes } from './admin/admin.routes';
+import { assignmentRoutes } from './admin/assignments.routes';
+import { chainRoutes } from './admin/chains.routes';
+import { enterpriseRoutes } from './admin/enterprises.routes';
+import { adminHomeRoutes } from './admin/home.routes';
+import { importRoutes } from './admin/import.routes';
+import { officerRoutes } from './admin/officers.routes';
+import { programmeRoutes } from './admin/programmes.routes';
+import { unitRoutes } from './admin/units.routes';
 import type { AppEnv } from './app-env';
 import { authRoutes } from './auth/auth.routes';
-import { requireUser, wantsJson } from './auth/guards';
+import { requireRole, requireUser, wantsJson } from './auth/guards';
 import { loadSession } from './auth/session';
 import { enterpriseFileRoutes } from './enterprise-file/file.routes';
+import { exportRoutes } from './exports/exports.routes';
+import { formRoutes } from './forms/forms.routes';
 import { homeRoutes } from './home/home.routes';
 import { csrfGuard } from './lib/csrf';
 import { createDb } from './lib/db';
@@ -20,8 +29,11 @@ import { methodIndex } from './lib/methods';
 import { render } from './lib/render';
 import { memoRoutes } from './memos/memos.routes';
 import { problemRoutes } from './problems/problems.routes';
+import { reportRoutes } from './reports/report.routes';
 import { mineRoutes } from './stats/mine.routes';
+import { statsRoutes } from './stats/stats.routes';
 import { answerRoutes } from './surveys/answer.routes';
+import { roundRoutes } from './surveys/rounds.routes';
 
 /** Request bodies above this are refused with 413 (CSV imports have their own, larger limit). */
 export const BODY_LIMIT = 64 * 1024;
@@ -67,10 +79,25 @@ export function createApp() {
   });
   app.use(loadSession);
 
+  // The route table: every feature mounted once, behind the guard of the people it serves. Which move
+  // each role may make inside a feature is checked there, on the object it touches.
   app.route('/', authRoutes);
-  app.use('/admin/*', requireUser);
-  app.route('/admin', adminRoutes);
-  app.route('/stats', mineRoutes); // requireUser inside: an officer's own figures
+  app.use('/admin/*', requireUser, requireRole('admin')); // the programme office (链办), every /admin page
+  app.route('/admin', adminHomeRoutes);
+  app.route('/admin/units', unitRoutes);
+  app.route('/admin/officers', officerRoutes);
+  app.route('/admin/chains', chainRoutes);
+  app.route('/admin/enterprises', enterpriseRoutes);
+  app.route('/admin/programmes', programmeRoutes);
+  app.route('/admin/assignments', assignmentRoutes);
+  app.route('/admin/import', importRoutes);
+  app.route('/admin/forms', formRoutes);
+  app.route('/admin/rounds', roundRoutes);
+  app.route('/admin/stats', statsRoutes);
+  app.route('/admin/exports', exportRoutes);
+  app.route('/admin/report', reportRoutes);
+  app.use('/stats/*', requireUser);
+  app.route('/stats', mineRoutes); // an officer's own figures
   app.use('/memos/*', requireUser);
   app.route('/memos', memoRoutes);
   app.use('/problems/*', requireUser);

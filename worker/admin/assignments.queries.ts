@@ -1,6 +1,6 @@
 import { and, asc, eq, ne, or, sql } from 'drizzle-orm';
 import type { AssignmentInput } from '../../schema/inputs/programmes';
-import { assignments, enterprises, programmes, units, users } from '../../schema/tables';
+import { assignments, chains, enterprises, programmes, units, users } from '../../schema/tables';
 import type { Db } from '../app-env';
 import { contains, PAGE_SIZE, type PageOf } from '../lib/paging';
 
@@ -131,3 +131,23 @@ export const insertAssignment = (db: Db, id: string, input: AssignmentInput) =>
 export const setLead = (db: Db, id: string, isLead: boolean) => db.update(assignments).set({ isLead }).where(eq(assignments.id, id));
 
 export const deleteAssignment = (db: Db, id: string) => db.delete(assignments).where(eq(assignments.id, id));
+
+/** 我的帮扶企业: the enterprises paired with an officer in a programme, by name. */
+export const myEnterprises = (db: Db, officerId: string, programmeId: string) =>
+  db
+    .select({
+      id: enterprises.id,
+      name: enterprises.name,
+      creditCode: enterprises.creditCode,
+      region: enterprises.region,
+      chain: sql<string | null>`${chains.name}`.as('chain_name'),
+      contactName: enterprises.contactName,
+      contactPhone: enterprises.contactPhone,
+      isLead: assignments.isLead,
+    })
+    .from(assignments)
+    .innerJoin(enterprises, eq(enterprises.id, assignments.enterpriseId))
+    .leftJoin(chains, eq(chains.id, enterprises.chainId))
+    .where(and(eq(assignments.officerId, officerId), eq(assignments.programmeId, programmeId), eq(enterprises.disabled, false)))
+    .orderBy(asc(enterprises.name))
+    .all();

@@ -9,10 +9,10 @@ import { auditStatement } from '../lib/audit';
 import { isUniqueViolation } from '../lib/db';
 import { notFound } from '../lib/errors';
 import { render } from '../lib/render';
+import { toggleRoutes } from '../lib/toggle-routes';
 import { newId } from '../lib/tokens';
 import { validateForm } from '../lib/validate';
 import { insertChain, listChains, readChain, updateChain } from './chains.queries';
-import { toggleRoutes } from './toggle';
 
 /** 产业链: the industry chains enterprises are grouped by (生物医药, 医疗器械 …). */
 export const chainRoutes = new Hono<AppEnv>();

@@ -8,11 +8,11 @@ import { auditStatement } from '../lib/audit';
 import { isUniqueViolation } from '../lib/db';
 import { notFound } from '../lib/errors';
 import { render } from '../lib/render';
+import { toggleRoutes } from '../lib/toggle-routes';
 import { newId } from '../lib/tokens';
 import { type FormResult, validateForm } from '../lib/validate';
 import { chainOptions } from './chains.queries';
 import { type Enterprise, insertEnterprise, listEnterprises, readEnterprise, updateEnterprise } from './enterprises.queries';
-import { toggleRoutes } from './toggle';
 
 /** 企业: the enterprises officers are paired with, keyed by 统一社会信用代码. */
 export const enterpriseRoutes = new Hono<AppEnv>();

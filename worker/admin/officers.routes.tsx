@@ -9,10 +9,10 @@ import { auditStatement } from '../lib/audit';
 import { isUniqueViolation } from '../lib/db';
 import { AppError, notFound } from '../lib/errors';
 import { render } from '../lib/render';
+import { toggleRoutes } from '../lib/toggle-routes';
 import { newId, randomToken, sha256Hex } from '../lib/tokens';
 import { validateForm } from '../lib/validate';
 import { insertOfficer, listOfficers, readOfficer, setSetupToken, updateOfficer } from './officers.queries';
-import { toggleRoutes } from './toggle';
 import { readUnit, unitOptions } from './units.queries';
 
 /** 帮扶干部: accounts of the officers who visit enterprises. */

@@ -9,10 +9,10 @@ import { auditStatement } from '../lib/audit';
 import { isUniqueViolation } from '../lib/db';
 import { notFound } from '../lib/errors';
 import { render } from '../lib/render';
+import { toggleRoutes } from '../lib/toggle-routes';
 import { newId } from '../lib/tokens';
 import { validateForm } from '../lib/validate';
 import { insertProgramme, listProgrammes, readProgramme, updateProgramme } from './programmes.queries';
-import { toggleRoutes } from './toggle';
 
 /** 帮扶行动: a programme's name, period and current phase. */
 export const programmeRoutes = new Hono<AppEnv>();

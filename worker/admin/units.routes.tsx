@@ -9,9 +9,9 @@ import { auditStatement } from '../lib/audit';
 import { isUniqueViolation } from '../lib/db';
 import { notFound } from '../lib/errors';
 import { render } from '../lib/render';
+import { toggleRoutes } from '../lib/toggle-routes';
 import { newId } from '../lib/tokens';
 import { validateForm } from '../lib/validate';
-import { toggleRoutes } from './toggle';
 import { insertUnit, listUnits, readUnit, updateUnit } from './units.queries';
 
 export const unitRoutes = new Hono<AppEnv>();

@@ -2,10 +2,10 @@ import { Hono } from 'hono';
 import { chinaToday } from '../../schema/rules/china-time';
 import { EnterpriseFilePage } from '../../web/pages/enterprise-file';
 import type { AppEnv } from '../app-env';
+import { canSeeEnterprise } from '../auth/access';
 import { audit } from '../lib/audit';
 import { forbidden, notFound } from '../lib/errors';
 import { render } from '../lib/render';
-import { canSeeEnterprise } from '../memos/access';
 import { isOverdue } from '../problems/transitions';
 import { enterpriseFile, surveyRounds } from './file.queries';
 

@@ -1,30 +1,10 @@
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { memos, problems } from '../../schema/memo-tables';
 import { monthRange } from '../../schema/rules/china-time';
-import { assignments, chains, enterprises } from '../../schema/tables';
+import { assignments } from '../../schema/tables';
 import type { Db } from '../app-env';
 import type { MonthCounts } from '../memos/three-ones';
 import { openSql, overdueSql } from '../problems/overdue';
-
-/** 我的帮扶企业: the enterprises paired with an officer in a programme, by name. */
-export const myEnterprises = (db: Db, officerId: string, programmeId: string) =>
-  db
-    .select({
-      id: enterprises.id,
-      name: enterprises.name,
-      creditCode: enterprises.creditCode,
-      region: enterprises.region,
-      chain: sql<string | null>`${chains.name}`.as('chain_name'),
-      contactName: enterprises.contactName,
-      contactPhone: enterprises.contactPhone,
-      isLead: assignments.isLead,
-    })
-    .from(assignments)
-    .innerJoin(enterprises, eq(enterprises.id, assignments.enterpriseId))
-    .leftJoin(chains, eq(chains.id, enterprises.chainId))
-    .where(and(eq(assignments.officerId, officerId), eq(assignments.programmeId, programmeId), eq(enterprises.disabled, false)))
-    .orderBy(asc(enterprises.name))
-    .all();
 
 export type EnterpriseMonth = MonthCounts & { open: number; overdue: number };
 

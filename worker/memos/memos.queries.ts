@@ -1,8 +1,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { memos, problems } from '../../schema/memo-tables';
 import { enterprises, units, users } from '../../schema/tables';
+import { myEnterprises } from '../admin/assignments.queries';
 import type { Db } from '../app-env';
-import { myEnterprises } from '../home/home.queries';
 
 export type Memo = typeof memos.$inferSelect;
 

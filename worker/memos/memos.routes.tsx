@@ -6,6 +6,7 @@ import { MemoFormPage } from '../../web/pages/memos/memo-form';
 import { MemoPage } from '../../web/pages/memos/memo-view';
 import { currentProgramme } from '../admin/programmes.queries';
 import type { AppEnv } from '../app-env';
+import { canSeeEnterprise, pairedIn } from '../auth/access';
 import { requireRole } from '../auth/guards';
 import { audit, auditStatement } from '../lib/audit';
 import { isUniqueViolation } from '../lib/db';
@@ -15,7 +16,6 @@ import { withRetry } from '../lib/retry';
 import { newId } from '../lib/tokens';
 import { fieldErrors, readForm } from '../lib/validate';
 import { isOverdue } from '../problems/transitions';
-import { canSeeEnterprise, pairedIn } from './access';
 import { failingStatement, memoFault, memoStatements } from './memo-write';
 import { type Memo, type MemoFormOptions, memoFormOptions, memoProblems, readMemo, readMemoView } from './memos.queries';
 

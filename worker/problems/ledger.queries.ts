@@ -3,8 +3,8 @@ import type { LedgerQuery } from '../../schema/inputs/problems';
 import { problems } from '../../schema/memo-tables';
 import { assignments, chains, enterprises, units, users } from '../../schema/tables';
 import type { Db, SessionUser } from '../app-env';
+import { visibleTo } from '../auth/access';
 import { PAGE_SIZE, type PageOf } from '../lib/paging';
-import { visibleTo } from '../memos/access';
 import { overdueSql } from './overdue';
 
 export type LedgerRow = Pick<

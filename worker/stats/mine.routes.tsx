@@ -4,7 +4,6 @@ import { Hono } from 'hono';
 import { statsQuery } from '../../schema/inputs/stats';
 import { StatsMinePage } from '../../web/pages/stats/people';
 import type { AppEnv } from '../app-env';
-import { requireUser } from '../auth/guards';
 import { AppError } from '../lib/errors';
 import { render } from '../lib/render';
 import { statsConfig } from './config';
@@ -12,7 +11,6 @@ import { resolveFilters, scopeFrom } from './filters';
 import { officerView } from './people';
 
 export const mineRoutes = new Hono<AppEnv>();
-mineRoutes.use(requireUser);
 
 mineRoutes.get('/mine', async (c) => {
   const user = c.get('user');

@@ -3,8 +3,8 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Hono } from 'hono';
 import type { AppEnv, Db } from '../app-env';
-import { auditStatement } from '../lib/audit';
-import { notFound } from '../lib/errors';
+import { auditStatement } from './audit';
+import { notFound } from './errors';
 
 type Disableable = SQLiteTable & { id: SQLiteColumn; disabled: SQLiteColumn };
 

@@ -1,0 +1,63 @@
+// A respondent's personal link (DESIGN §4): the token is exchanged for a `__Host-` cookie on first open,
+// and every later request finds its invitation through that cookie. Bad tokens are counted per client
+// and throttled, whichever way they arrive (the link's path or a forged cookie).
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { throttles } from '../../schema/tables';
+import type { AppEnv } from '../app-env';
+import { audit, clientIp } from '../lib/audit';
+import { countHit, isThrottled, type Limit } from '../lib/throttle';
+import { findInvitation, type Invitation } from './answer.queries';
+import { TOKEN_PATTERN, tokenHash } from './link-token';
+
+/** 30 bad link tokens a minute per client, then 429 (DESIGN §9); a valid link is never refused. */
+export const LINK_LIMIT: Limit = { limit: 30, windowMs: 60_000 };
+export const LINK_COOKIE = 'sv';
+
+/**
+ * How long after its round closes a link still opens the "closed" notice with the round's dates
+ * (DESIGN §4). Past that it is expired: the same 404 as a made-up token, so an old link found in a
+ * mailbox or chat log tells nobody that the enterprise was drawn, nor for which round (SECURITY.md).
+ */
+export const CLOSED_GRACE_MS = 30 * 24 * 3600_000;
+
+export async function byToken(c: Context<AppEnv>, token: string | undefined): Promise<Invitation | null> {
+  if (!token || !TOKEN_PATTERN.test(token)) return null;
+  const inv = await findInvitation(c.get('db'), await tokenHash(token));
+  return inv && Date.now() < inv.closesAt + CLOSED_GRACE_MS ? inv : null;
+}
+
+/** Counts a bad token against the client (cf-connecting-ip); 429 once it is over the limit, else 404. */
+export async function badTokenStatus(c: Context<AppEnv>): Promise<404 | 429> {
+  const db = c.get('db');
+  const client = clientIp(c) ?? 'local';
+  const key = `link:${client}`;
+  if (await isThrottled(db, key, LINK_LIMIT)) return 429;
+  const [hit] = await countHit(db, key, LINK_LIMIT).returning({ count: throttles.count });
+  // Audited once per client and window, when the limit is reached, not once per refused guess.
+  if (hit?.count === LINK_LIMIT.limit) await audit(c, { action: 'link_throttled', objectType: 'client', objectId: client });
+  return 404;
+}
+
+/** The link token the browser holds, if it looks like one. */
+export function cookieToken(c: Context<AppEnv>): string | undefined {
+  const token = getCookie(c, LINK_COOKIE, 'host');
+  return token && TOKEN_PATTERN.test(token) ? token : undefined;
+}
+
+/** The cookie's invitation. A cookie naming none counts as a bad token, so guessing via the cookie is throttled too. */
+export async function cookieInvitation(c: Context<AppEnv>): Promise<Invitation | 404 | 429> {
+  const token = getCookie(c, LINK_COOKIE, 'host');
+  if (!token) return 404;
+  return (await byToken(c, token)) ?? badTokenStatus(c);
+}
+
+export type Refusal = 'answered' | 'upcoming' | 'closed';
+
+/** Why this invitation cannot answer now, if it cannot. */
+export function refusal(inv: Invitation, now: number): Refusal | null {
+  if (inv.submittedAt) return 'answered';
+  if (now < inv.opensAt) return 'upcoming';
+  if (now >= inv.closesAt) return 'closed';
+  return null;
+}
