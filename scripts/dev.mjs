@@ -1,5 +1,5 @@
 // `npm run dev`: build the browser assets, migrate and seed the local D1 (idempotent), print the demo
-// logins and a demo survey link, then run the Worker on http://127.0.0.1:8787.
+// logins and a demo survey link, then run the Worker on http://127.0.0.1:8787 and its daily run once.
 import { execSync, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
@@ -28,5 +28,14 @@ console.log(`
     officer (王强):       wangqiang / demo-officer-2026
     survey link (金健药业): ${demoLink}
 `);
-const dev = spawn('wrangler', ['dev', '--ip', '127.0.0.1', '--port', '8787'], { stdio: 'inherit' });
+// --test-scheduled exposes /__scheduled: `wrangler dev` never fires Cron Triggers by itself, so the daily
+// run (worker/daily/) is run once here, as soon as the Worker answers.
+const dev = spawn('wrangler', ['dev', '--ip', '127.0.0.1', '--port', '8787', '--test-scheduled'], { stdio: 'inherit' });
 dev.on('exit', (code) => process.exit(code ?? 0));
+for (let tries = 0; tries < 240; tries++) {
+  await new Promise((r) => setTimeout(r, 500));
+  const res = await fetch('http://127.0.0.1:8787/__scheduled?cron=5+16+*+*+*').catch(() => null);
+  if (!res) continue;
+  console.log(res.ok ? '  daily run (00:05 Beijing) done once at start' : `  daily run answered ${res.status}`);
+  break;
+}
