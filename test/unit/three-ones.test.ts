@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chinaToday, monthOf, monthRange, threeOnes } from '../../worker/memos/three-ones';
+import { threeOnes } from '../../schema/rules/three-ones';
+import { chinaToday, monthOf, monthRange } from '../../worker/memos/three-ones';
 
 const zero = { contacts: 0, onsite: 0, solved: 0, noRequest: 0 };
 

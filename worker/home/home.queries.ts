@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import { memos, problems } from '../../schema/memo-tables';
+import type { MonthCounts } from '../../schema/rules/three-ones';
 import { assignments, chains, enterprises, programmes } from '../../schema/tables';
 import type { Db } from '../app-env';
-import { type MonthCounts, monthRange } from '../memos/three-ones';
+import { monthRange } from '../memos/three-ones';
 import { openSql, overdueSql } from '../problems/overdue';
 
 export const today = (now = new Date()) => now.toISOString().slice(0, 10);

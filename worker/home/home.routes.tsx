@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
+import { threeOnes } from '../../schema/rules/three-ones';
 import { OfficerHomePage } from '../../web/pages/officer-home';
 import type { AppEnv } from '../app-env';
 import { requireUser } from '../auth/guards';
 import { render } from '../lib/render';
-import { chinaToday, monthOf, threeOnes } from '../memos/three-ones';
+import { chinaToday, monthOf } from '../memos/three-ones';
 import { activeProgramme, myEnterprises, officerMonth } from './home.queries';
 
 export const homeRoutes = new Hono<AppEnv>();
