@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:workers';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { formDefinition, LIKERT_VALUES, NOT_APPLICABLE, question } from '../../schema/form-definition';
+import { formDefinition, LIKERT_VALUES, NOT_APPLICABLE, type QuestionType, question } from '../../schema/form-definition';
 import { COUNTED_TYPES, countedRowTypeSql, countedTypeSql, isCounted, LIKERT_ANSWER_SQL } from '../../schema/rules/counted-options';
 import { recomputeRollups } from '../../worker/stats/recompute';
 import { db, makeEnterprise, makeProgramme, makeUser, pair } from '../fixtures';
@@ -16,32 +16,17 @@ const L = (zh: string) => ({ zh });
 const opts = (...values: string[]) => values.map((value) => ({ value, label: L(value) }));
 const TYPES = question.options.map((o) => o.shape.type.value);
 
+/** What each type needs beyond key, type and title. */
+const SHAPE: Partial<Record<QuestionType, object>> = {
+  single: { options: opts('a', 'b') },
+  multiple: { options: opts('x', 'y', 'z') },
+  likert: { allowNotApplicable: true },
+  matrix: { rows: ['r1', 'r2'].map((key) => ({ key, label: L(key) })), allowNotApplicable: true },
+};
+/** One question of every type the form definition knows, keyed by its type: a new type is in it at once. */
 const definition = formDefinition.parse({
   title: L('每种题型'),
-  pages: [
-    {
-      questions: [
-        { key: 'single', type: 'single', title: L('单选'), options: opts('a', 'b') },
-        { key: 'multi', type: 'multiple', title: L('多选'), options: opts('x', 'y', 'z') },
-        { key: 'lik', type: 'likert', title: L('量表'), allowNotApplicable: true },
-        {
-          key: 'mat',
-          type: 'matrix',
-          title: L('矩阵'),
-          rows: [
-            { key: 'r1', label: L('一') },
-            { key: 'r2', label: L('二') },
-          ],
-          allowNotApplicable: true,
-        },
-        { key: 'nps', type: 'rating', title: L('评分') },
-        { key: 'yn', type: 'yesno', title: L('是否') },
-        { key: 'txt', type: 'text', title: L('文本') },
-        { key: 'num', type: 'number', title: L('数字') },
-        { key: 'day', type: 'date', title: L('日期') },
-      ],
-    },
-  ],
+  pages: [{ questions: TYPES.map((type) => ({ key: type, type, title: L(type), ...SHAPE[type] })) }],
 });
 
 type Count = { question_key: string; option: string; count: number };
@@ -54,15 +39,15 @@ describe('counted options', () => {
     const round = await surveyRound(programme.id, [enterprise.id], { definition });
     await respond(round, round.links[0]?.token ?? '', {
       single: 'b',
-      multi: ['x', 'z'],
-      lik: 'na',
-      'mat.r1': '4',
-      'mat.r2': '2',
-      nps: '9',
-      yn: 'yes',
-      txt: '3',
-      num: '3',
-      day: '2026-03-03',
+      multiple: ['x', 'z'],
+      likert: 'na',
+      'matrix.r1': '4',
+      'matrix.r2': '2',
+      rating: '9',
+      yesno: 'yes',
+      text: '3',
+      number: '3',
+      date: '2026-03-03',
     });
     const counts = () =>
       db().all<Count>(
@@ -70,14 +55,14 @@ describe('counted options', () => {
       );
     const submitted = await counts();
     expect(submitted).toEqual([
-      { question_key: 'lik', option: 'na', count: 1 },
-      { question_key: 'mat.r1', option: '4', count: 1 },
-      { question_key: 'mat.r2', option: '2', count: 1 },
-      { question_key: 'multi', option: 'x', count: 1 },
-      { question_key: 'multi', option: 'z', count: 1 },
-      { question_key: 'nps', option: '9', count: 1 },
+      { question_key: 'likert', option: 'na', count: 1 },
+      { question_key: 'matrix.r1', option: '4', count: 1 },
+      { question_key: 'matrix.r2', option: '2', count: 1 },
+      { question_key: 'multiple', option: 'x', count: 1 },
+      { question_key: 'multiple', option: 'z', count: 1 },
+      { question_key: 'rating', option: '9', count: 1 },
       { question_key: 'single', option: 'b', count: 1 },
-      { question_key: 'yn', option: '1', count: 1 },
+      { question_key: 'yesno', option: '1', count: 1 },
     ]);
     await db().run(sql`DELETE FROM option_counts WHERE campaign_id = ${round.id}`);
     await recomputeRollups(db(), round.id);
@@ -86,7 +71,7 @@ describe('counted options', () => {
     const grouped = await db().all<Count>(
       sql`SELECT DISTINCT question_key, option, 0 AS count FROM group_counts WHERE campaign_id = ${round.id} AND question_key <> '' ORDER BY 1, 2`,
     );
-    expect(grouped.map((g) => `${g.question_key}=${g.option}`)).toEqual(['lik=na', 'mat.r1=4', 'mat.r2=2', 'num=3', 'yn=1']);
+    expect(grouped.map((g) => `${g.question_key}=${g.option}`)).toEqual(['likert=na', 'matrix.r1=4', 'matrix.r2=2', 'number=3', 'yesno=1']);
   });
 
   it('is the same rule in SQL as in TypeScript, for every question type', async () => {
