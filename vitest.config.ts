@@ -22,6 +22,9 @@ export default defineConfig(async () => {
         'test/load/**/*.test.{ts,tsx}',
       ],
       setupFiles: ['./test/apply-migrations.ts'],
+      // Tests assert values, never times (speed is the bench's job); on a shared 2-core machine a file's
+      // first D1 work can take several seconds, so the default 5 s would fail tests for the load alone.
+      testTimeout: 30_000,
     },
   };
 });

@@ -2,8 +2,9 @@
 // The generator and the submission benchmark both pass these values through the app's own
 // validateAnswers, so stored rows are exactly the rows a real submission would store.
 import { rollupOption } from '../../schema/answers.ts';
-import type { FormDefinition, QuestionType } from '../../schema/form-definition.ts';
+import type { FormDefinition } from '../../schema/form-definition.ts';
 import { allQuestions } from '../../schema/form-definition.ts';
+import { isCounted } from '../../schema/rules/counted-options.ts';
 import type { Rng } from '../lib/prng.ts';
 
 const ITEMS = ['attitude', 'responsiveness', 'effectiveness', 'policy_help', 'integrity', 'overall'] as const;
@@ -57,15 +58,12 @@ export function answerValues(r: Rng): Record<string, string> {
   return values;
 }
 
-/** Question types whose answers feed option_counts (worker/surveys/answer.queries.ts COUNTED). */
-const COUNTED = new Set<QuestionType>(['single', 'multiple', 'likert', 'matrix', 'rating', 'yesno']);
-
 /** Per question key, whether its rows are counted in option_counts, and under which option label. */
 export function rollupKeys(def: FormDefinition) {
   const types = new Map(allQuestions(def).map((q) => [q.key, q.type]));
   return (questionKey: string) => {
     const type = types.get(questionKey.split('.')[0] ?? '');
-    return type !== undefined && COUNTED.has(type);
+    return type !== undefined && isCounted(type);
   };
 }
 

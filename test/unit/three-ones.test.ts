@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chinaToday, monthOf, monthRange } from '../../schema/rules/china-time';
-import { threeOnes } from '../../worker/memos/three-ones';
+import { threeOnes } from '../../schema/rules/three-ones';
 
 const zero = { contacts: 0, onsite: 0, solved: 0, noRequest: 0 };
 

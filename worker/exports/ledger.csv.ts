@@ -1,6 +1,7 @@
 // 问题台账 with the columns of DESIGN §5, in the order the programme offices' paper ledgers use. Keyset
 // pages over (raised_on, id) of one programme (index problems_programme_raised_idx).
 import { type SQL, sql } from 'drizzle-orm';
+import { deadlineSql } from '../../schema/rules/due-date';
 import type { Db } from '../app-env';
 import { csvStream } from '../lib/csv-write';
 import type { Period } from '../stats/period';
@@ -77,7 +78,7 @@ export async function ledgerCsv(db: Db, f: LedgerFilter) {
     const [rows] = await readAll<[Row]>(db, [
       sql`SELECT p.id, p.code, e.name AS enterprise, e.credit_code AS creditCode, p.description, p.category, p.raised_on AS raisedOn,
           u.name AS leadUnit, p.support_unit_ids AS supportUnitIds, o.name AS officer,
-          coalesce(p.extended_deadline, p.deadline) AS deadline, p.status, p.progress, p.closed_on AS closedOn, p.resolution,
+          ${sql.raw(deadlineSql('p'))} AS deadline, p.status, p.progress, p.closed_on AS closedOn, p.resolution,
           p.unresolvable_reason AS unresolvableReason, p.follow_up_on AS followUpOn, p.follow_up AS followUp, p.struck_off AS struckOff
         FROM problems p JOIN enterprises e ON e.id = p.enterprise_id JOIN users o ON o.id = p.officer_id
           LEFT JOIN units u ON u.id = p.lead_unit_id

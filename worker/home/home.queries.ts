@@ -1,9 +1,9 @@
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { memos, problems } from '../../schema/memo-tables';
 import { monthRange } from '../../schema/rules/china-time';
+import type { MonthCounts } from '../../schema/rules/three-ones';
 import { assignments } from '../../schema/tables';
 import type { Db } from '../app-env';
-import type { MonthCounts } from '../memos/three-ones';
 import { openSql, overdueSql } from '../problems/overdue';
 
 export type EnterpriseMonth = MonthCounts & { open: number; overdue: number };

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { chinaToday, monthOf } from '../../schema/rules/china-time';
+import { threeOnes } from '../../schema/rules/three-ones';
 import { OfficerHomePage } from '../../web/pages/officer-home';
 import { myEnterprises } from '../admin/assignments.queries';
 import { currentProgramme } from '../admin/programmes.queries';
 import type { AppEnv } from '../app-env';
 import { requireUser } from '../auth/guards';
 import { render } from '../lib/render';
-import { threeOnes } from '../memos/three-ones';
 import { officerMonth } from './home.queries';
 
 export const homeRoutes = new Hono<AppEnv>();

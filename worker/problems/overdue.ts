@@ -1,11 +1,11 @@
 // Overdue (逾期) in SQL, the same rule as transitions.ts isOverdue: past the deadline in force (the
-// last 延期, else the original 办结时限) and still 未受理 or 办理中. Dates are 'YYYY-MM-DD' text, so
-// string order is date order.
+// last 延期, else the original 办结时限) and still open (未受理 or 办理中); the pieces are the rules of
+// schema/rules/due-date.ts and problem-status.ts, over the unaliased problems table. Dates are
+// 'YYYY-MM-DD' text, so string order is date order.
 import { type SQL, sql } from 'drizzle-orm';
-import { problems } from '../../schema/memo-tables';
+import { deadlineSql } from '../../schema/rules/due-date';
+import { openSql as openStatusSql } from '../../schema/rules/problem-status';
 
-export const dueSql = sql`coalesce(${problems.extendedDeadline}, ${problems.deadline})`;
+export const openSql = sql.raw(openStatusSql('problems'));
 
-export const openSql = sql`${problems.status} IN ('pending', 'in_progress')`;
-
-export const overdueSql = (today: string): SQL => sql`(${openSql} AND ${dueSql} < ${today})`;
+export const overdueSql = (today: string): SQL => sql`(${openSql} AND ${sql.raw(deadlineSql('problems'))} < ${today})`;

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { ACTION_SEGMENTS, ledgerQuery, type ProblemActionKind, problemActionInputs } from '../../schema/inputs/problems';
 import { chinaToday } from '../../schema/rules/china-time';
+import { deadlineInForce } from '../../schema/rules/due-date';
 import type { FormState } from '../../web/components/fields';
 import type { MessageKey } from '../../web/i18n';
 import { actionKey, statusKey } from '../../web/pages/problems/labels';
@@ -15,7 +16,7 @@ import { fieldErrors, readForm } from '../lib/validate';
 import { ledgerOptions, listProblems } from './ledger.queries';
 import { writeTransition } from './problem-write';
 import { eventsOf, type ProblemView, readProblem, unitNames } from './problems.queries';
-import { allowedActions, applyAction, currentDeadline, isOverdue, type ProblemAction, type Refusal } from './transitions';
+import { allowedActions, applyAction, isOverdue, type ProblemAction, type Refusal } from './transitions';
 
 /** 问题台账: the ledger, a problem's page, and the moves of its state machine. */
 export const problemRoutes = new Hono<AppEnv>();
@@ -43,7 +44,7 @@ problemRoutes.get('/', async (c) => {
   const q = ledgerQuery.parse(c.req.query());
   const today = chinaToday();
   const [result, options] = await Promise.all([listProblems(db, user, q, today), ledgerOptions(db, user)]);
-  const rows = result.rows.map((r) => ({ ...r, due: currentDeadline(r), overdue: isOverdue(r, today) }));
+  const rows = result.rows.map((r) => ({ ...r, due: deadlineInForce(r), overdue: isOverdue(r, today) }));
   const { page, ...filters } = q;
   const query = Object.fromEntries(Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === 'string'));
   return render(c, <LedgerPage {...result} rows={rows} query={query} options={options} />);

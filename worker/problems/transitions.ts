@@ -1,9 +1,11 @@
 // The problem ledger's state machine (DESIGN §5), pure: no database, no clock (today is passed in), so
 // every legal and illegal move is unit-tested (test/unit/transitions.test.ts). The routes only read the
 // row, ask `applyAction` what to write, and write the patch and the event in one batch.
-import type { FOLLOW_UPS, PROBLEM_EVENT_KINDS, PROBLEM_STATUSES } from '../../schema/memo-tables';
+import type { FOLLOW_UPS, PROBLEM_EVENT_KINDS } from '../../schema/memo-tables';
+import { deadlineInForce } from '../../schema/rules/due-date';
+import { isOpen, type ProblemStatus } from '../../schema/rules/problem-status';
 
-export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
+export type { ProblemStatus };
 export type FollowUp = (typeof FOLLOW_UPS)[number];
 export type EventKind = (typeof PROBLEM_EVENT_KINDS)[number];
 
@@ -56,18 +58,13 @@ export type Refusal = 'illegal' | 'noteRequired' | 'resolutionRequired' | 'reaso
 
 export type Outcome = { ok: true; patch: ProblemPatch; event: ProblemEvent } | { ok: false; refusal: Refusal; field?: string };
 
-const OPEN: readonly ProblemStatus[] = ['pending', 'in_progress'];
-
 /** 不满意 is the only negative follow-up: it reopens the problem instead of settling it. */
 export const isNegative = (f: FollowUp) => f === 'unsatisfied';
 
-/** The deadline in force: the last extension, else the one set when the problem was raised. */
-export const currentDeadline = (p: Pick<ProblemState, 'deadline' | 'extendedDeadline'>) => p.extendedDeadline ?? p.deadline;
-
 /** Overdue = past the (extended) deadline and still open (closed and unresolvable problems never are). */
 export function isOverdue(p: Pick<ProblemState, 'status' | 'deadline' | 'extendedDeadline'>, today: string): boolean {
-  const due = currentDeadline(p);
-  return OPEN.includes(p.status) && due !== null && due < today;
+  const due = deadlineInForce(p);
+  return isOpen(p.status) && due !== null && due < today;
 }
 
 /** Whether the state allows the kind of move at all (the problem page shows only these forms). */
@@ -78,13 +75,13 @@ export function canApply(p: ProblemState, kind: ActionKind): boolean {
       return p.status === 'pending';
     case 'progress':
     case 'extend':
-      return OPEN.includes(p.status);
+      return isOpen(p.status);
     // Closing needs the problem to have been taken on (未受理 → 办理中 → 已办结); it may be found
     // unresolvable at intake already (e.g. outside every unit's remit).
     case 'close':
       return p.status === 'in_progress';
     case 'unresolvable':
-      return OPEN.includes(p.status);
+      return isOpen(p.status);
     case 'follow_up':
       return p.status === 'closed' && p.followUp === null;
     case 'strike_off':
@@ -109,7 +106,7 @@ export function applyAction(p: ProblemState, action: ProblemAction, today: strin
       return { ok: true, patch: { progress: action.note }, event: { kind: 'progress', from, to: from, note: action.note } };
     case 'extend': {
       if (blank(action.reason)) return refuse('reasonRequired', 'reason');
-      const due = currentDeadline(p);
+      const due = deadlineInForce(p);
       if (due !== null && action.deadline <= due) return refuse('deadlineNotLater', 'deadline');
       if (action.deadline < today) return refuse('deadlinePast', 'deadline');
       const data = { from: due ?? '', to: action.deadline };

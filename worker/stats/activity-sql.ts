@@ -1,8 +1,10 @@
-// The one statement behind activityBreakdown (activity.queries.ts): the rollups of migration 0007
+// The one statement behind activityBreakdown (activity.queries.ts): the trigger-kept rollups
 // (schema/memo-tables.ts) for the programme-wide dimensions, the pair-months of the few officers a unit
 // or officer page narrows to, the memos of the days of months a period only partly spans (the rollups
-// have a month grain; covering index memos_programme_date_people_idx), and the pairing list.
+// have a month grain; covering index memos_programme_date_people_idx), and the pairing list. A
+// pair-month meets 三个一 by schema/rules/three-ones.ts, as in the rollups.
 import { type SQL, sql } from 'drizzle-orm';
+import { pairMonthMetSql } from '../../schema/rules/three-ones';
 import type { ActivityDimension } from './activity.queries';
 import type { Scope } from './period';
 import { splitPeriod } from './period-split';
@@ -49,8 +51,6 @@ function span(plan: Plan): { from: string; to: string } | null {
   const tos = ranges.map((r) => r.to).sort();
   return froms[0] && tos[0] ? { from: froms[0], to: tos[tos.length - 1] ?? tos[0] } : null;
 }
-
-const MET = 'm.onsite > 0 AND (m.solved > 0 OR m.no_request > 0)';
 
 /** The memos of the edge days (narrowed, if the page is), as rows of `select`, or nothing. */
 function edgeMemos(plan: Plan, select: SQL): SQL[] {
@@ -129,8 +129,7 @@ function narrowedParts(plan: Plan, officers: SQL): SQL[] {
     rows.push(sql`SELECT ${key} AS grp, CASE WHEN ${between('m.month', plan.months)} AND m.memos > 0 THEN m.enterprise_id END AS reached,
         CASE WHEN ${between('m.month', plan.months)} THEN m.memos ELSE 0 END AS contacts,
         CASE WHEN ${between('m.month', plan.months)} THEN m.onsite ELSE 0 END AS onsite,
-        ${between('m.month', plan.met)} AND ${sql.raw(MET)} AND EXISTS (SELECT 1 FROM assignments a
-          WHERE a.programme_id = m.programme_id AND a.officer_id = m.officer_id AND a.enterprise_id = m.enterprise_id) AS met
+        ${between('m.month', plan.met)} AND ${sql.raw(pairMonthMetSql('m'))} AS met
       FROM activity_pair_months m ${joins(by)}
       WHERE m.programme_id = ${p} AND m.officer_id IN (${officers}) AND m.month BETWEEN ${range.from} AND ${range.to}`);
   }

@@ -1,8 +1,8 @@
 // Coverage (enterprises contacted, visits 家次, on-site visits) and 三个一 达标率, read from the rollups
-// that the triggers of migration 0007 keep in the same transaction as every write (schema/memo-tables.ts:
+// that triggers keep in the same transaction as every write (activity-triggers.ts; schema/memo-tables.ts:
 // activity_counts, activity_reach, activity_pair_months), so a dashboard reads a few rows per group and
 // month instead of every memo (DESIGN §8); the one statement is built in activity-sql.ts. The 三个一
-// rule is the officer home page's (worker/memos/three-ones.ts): per officer × enterprise × month, ≥ 1
+// rule is the officer home page's (schema/rules/three-ones.ts): per officer × enterprise × month, ≥ 1
 // memo, ≥ 1 上门走访, and ≥ 1 problem the officer closed that month or a memo recording 企业无诉求.
 // test/integration/activity-rollup.test.ts checks every figure against the same GROUP BY over the raw
 // rows (test/fixtures/activity-reference.ts).

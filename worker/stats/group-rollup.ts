@@ -3,11 +3,11 @@
 // enterprise in the round's programme, the enterprise's chain and its region — so satisfaction by unit,
 // officer, chain and region reads a few rows per group (worker/stats/survey.queries.ts) instead of
 // grouping a million answers. One INSERT … SELECT in the submission batch keeps it current; the same
-// shape, over every response, rebuilds it (recompute.ts). Only type imports: Node runs recompute.ts.
+// shape, over every response, rebuilds it (recompute.ts). Node runs recompute.ts: imports with '.ts'.
 //
-// A likert answer is 1–5 or 'na' (不了解); other answers with those values (a rating of 3, a yes = 1)
-// are counted too and simply never read: the readers ask for the likert items' keys. Cheaper than
-// knowing each question's type here, and the same in both statements.
+// Only likert answers, 1–5 or 'na' (不了解), by their values (schema/rules/counted-options.ts says why
+// by value and not by type); the readers ask for the likert items' keys. The same in both statements.
+import { LIKERT_ANSWER_SQL as LIKERT } from '../../schema/rules/counted-options.ts';
 
 /** The groups of the enterprise `i` answered for, in the programme of campaign `c`, as (dimension, group_key). */
 const GROUPS = `
@@ -17,7 +17,6 @@ const GROUPS = `
   UNION ALL SELECT 'chain', coalesce(e.chain_id, ''), x.rid FROM x JOIN enterprises e ON e.id = x.eid
   UNION ALL SELECT 'region', coalesce(e.region, ''), x.rid FROM x JOIN enterprises e ON e.id = x.eid`;
 
-const LIKERT = `(text_value = 'na' OR num_value IN (1, 2, 3, 4, 5))`;
 const OPTION = 'coalesce(text_value, CAST(CAST(num_value AS INTEGER) AS TEXT))';
 const UPSERT = 'ON CONFLICT (campaign_id, dimension, group_key, question_key, option) DO UPDATE SET count = count + excluded.count';
 

@@ -5,7 +5,9 @@
 // overdue over the days before today. The median (办结用时) adds the month histograms and, for the
 // edge days, the closed problems due then (index problems_programme_due_idx).
 import { type SQL, sql } from 'drizzle-orm';
+import { dueSql } from '../../schema/rules/due-date';
 import { type ProblemCounts, ZERO_PROBLEMS } from '../../schema/rules/figures';
+import { closedSql } from '../../schema/rules/problem-status';
 import type { Db } from '../app-env';
 import { type Scope, upToToday } from './period';
 import { dayBefore, type SplitPeriod, splitPeriod } from './period-split';
@@ -125,7 +127,7 @@ export async function rolledProblems(db: Db, scope: Scope, by: RolledDimension):
   const dueSplit = splitPeriod(from, dueTo);
   const rows = (r: SQL) => sql`FROM ${r} r JOIN problem_counts c ON c.programme_id = ${scope.programmeId} AND c.dimension = ${g.stored}
       AND c.grain = r.column1 AND c.kind = r.column2 AND c.period BETWEEN r.column3 AND r.column4`;
-  const dueOf = sql.raw('coalesce(p.extended_deadline, p.deadline, p.raised_on)');
+  const dueOf = sql.raw(dueSql('p'));
   const edgeDays = dueSplit.days.map(([f, t]) => sql`${dueOf} BETWEEN ${f} AND ${t}`);
   const [counts, days] = await readAll<[CountRow, DaysRow]>(db, [
     sql`SELECT x.grp, ${sql.raw(g.label)} AS label, x.kind, x.n FROM (SELECT ${sql.raw(g.key)} AS grp, c.kind, sum(c.n) AS n
@@ -142,7 +144,7 @@ export async function rolledProblems(db: Db, scope: Scope, by: RolledDimension):
         UNION ALL
         SELECT ${sql.raw(g.raw)} AS grp, CAST(round(julianday(p.closed_on) - julianday(p.raised_on)) AS INTEGER), 1
         FROM (SELECT *, ${dueOf} AS due FROM problems p) p ${sql.raw(g.rawJoin)}
-        WHERE p.programme_id = ${scope.programmeId} AND p.status = 'closed'
+        WHERE p.programme_id = ${scope.programmeId} AND ${sql.raw(closedSql('p'))}
           AND ${edgeDays.length ? sql`(${sql.join(edgeDays, sql` OR `)})` : sql`0`}
       ) GROUP BY grp, days`,
   ]);

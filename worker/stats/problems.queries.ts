@@ -4,11 +4,13 @@
 // are GROUP BY aggregates in SQL over the problems (problems_programme_officer_idx, covering, for officers;
 // problems_programme_raised_idx or the unit index otherwise), the median from a histogram of days:
 // counts come back per group, never rows. Rules, with metrics.ts ProblemCounts:
-// - due (应办结): the deadline in force — last 延期, else 办结时限, else the day raised — is in the
-//   period and not after today; a problem reopened by a negative 回访 is open again, so not closed;
+// - due (应办结): the due date (schema/rules/due-date.ts) is in the period and not after today; a
+//   problem reopened by a negative 回访 is open again, so not closed;
 // - overdue: the ledger's own rule (worker/problems/overdue.ts: open and past a set deadline), within due.
 import { type SQL, sql } from 'drizzle-orm';
+import { deadlineSql, dueSql } from '../../schema/rules/due-date';
 import { type ProblemCounts, ZERO_PROBLEMS } from '../../schema/rules/figures';
+import { closedSql, openSql, unresolvableSql } from '../../schema/rules/problem-status';
 import type { Db } from '../app-env';
 import { type Scope, upToToday } from './period';
 import { type DaysRow, mediansByGroup, rolledProblems } from './problem-counts.queries';
@@ -31,7 +33,7 @@ const GROUPS: Record<ProblemDimension, { key: string; label: string; join: strin
   },
   region: { key: 'e.region', label: 'e.region', join: 'JOIN enterprises e ON e.id = p.enterprise_id' },
   // By the month the problem falls due; raised and closed counts get their own months (problemTrend).
-  month: { key: 'substr(coalesce(p.extended_deadline, p.deadline, p.raised_on), 1, 7)', label: "''", join: '' },
+  month: { key: `substr(${dueSql('p')}, 1, 7)`, label: "''", join: '' },
 };
 
 /**
@@ -47,7 +49,7 @@ function base(scope: Scope, by: ProblemDimension, where = sql``): SQL {
   return sql`WITH prm AS (SELECT ${scope.period.from} AS f, ${scope.period.to} AS t, ${dueTo} AS dt, ${scope.today} AS today),
     base AS (
       SELECT ${sql.raw(g.key)} AS grp, ${sql.raw(g.label)} AS label, p.status, p.raised_on, p.closed_on, p.follow_up,
-        coalesce(p.extended_deadline, p.deadline, p.raised_on) AS due, coalesce(p.extended_deadline, p.deadline) AS deadline
+        ${sql.raw(dueSql('p'))} AS due, ${sql.raw(deadlineSql('p'))} AS deadline
       FROM problems p ${byOfficer} ${sql.raw(g.join)}
       WHERE p.programme_id = ${scope.programmeId}
         ${scope.unitId ? sql`AND p.lead_unit_id = ${scope.unitId}` : sql``}
@@ -56,17 +58,19 @@ function base(scope: Scope, by: ProblemDimension, where = sql``): SQL {
     )`;
 }
 
+const CLOSED = sql.raw(closedSql(''));
+
 const countsSql = (scope: Scope, by: ProblemDimension) => sql`${base(scope, by)}
   SELECT grp, label,
     sum(raised_on BETWEEN f AND t) AS raised,
-    sum(status = 'closed' AND closed_on BETWEEN f AND t) AS closedInPeriod,
+    sum(${CLOSED} AND closed_on BETWEEN f AND t) AS closedInPeriod,
     sum(due BETWEEN f AND dt) AS due,
-    sum(due BETWEEN f AND dt AND status = 'closed') AS dueClosed,
-    sum(due BETWEEN f AND dt AND status = 'closed' AND closed_on <= due) AS dueOnTime,
-    sum(due BETWEEN f AND dt AND status = 'closed' AND follow_up IS NOT NULL) AS dueFollowedUp,
-    sum(due BETWEEN f AND dt AND status = 'closed' AND follow_up IN ('satisfied', 'basically')) AS dueResolved,
-    sum(due BETWEEN f AND dt AND status IN ('pending', 'in_progress') AND deadline < today) AS overdue,
-    sum(due BETWEEN f AND dt AND status = 'unresolvable') AS unresolvable
+    sum(due BETWEEN f AND dt AND ${CLOSED}) AS dueClosed,
+    sum(due BETWEEN f AND dt AND ${CLOSED} AND closed_on <= due) AS dueOnTime,
+    sum(due BETWEEN f AND dt AND ${CLOSED} AND follow_up IS NOT NULL) AS dueFollowedUp,
+    sum(due BETWEEN f AND dt AND ${CLOSED} AND follow_up IN ('satisfied', 'basically')) AS dueResolved,
+    sum(due BETWEEN f AND dt AND ${sql.raw(openSql(''))} AND deadline < today) AS overdue,
+    sum(due BETWEEN f AND dt AND ${sql.raw(unresolvableSql(''))}) AS unresolvable
   FROM base, prm
   WHERE raised_on BETWEEN f AND t OR due BETWEEN f AND dt OR closed_on BETWEEN f AND t
   GROUP BY grp`;
@@ -75,7 +79,7 @@ const countsSql = (scope: Scope, by: ProblemDimension) => sql`${base(scope, by)}
  * The days from raised to closed of each group's due, closed problems, as a histogram (one row per group
  * and day count); the median is taken from it as from the rollup's (problem-counts.queries.ts).
  */
-const daysSql = (scope: Scope, by: ProblemDimension) => sql`${base(scope, by, sql`AND p.status = 'closed'`)}
+const daysSql = (scope: Scope, by: ProblemDimension) => sql`${base(scope, by, sql`AND ${sql.raw(closedSql('p'))}`)}
   SELECT grp, julianday(closed_on) - julianday(raised_on) AS days, count(*) AS n FROM base, prm WHERE due BETWEEN f AND dt
   GROUP BY grp, days`;
 
@@ -131,7 +135,7 @@ export async function problemTrendRaw(db: Db, scope: Scope): Promise<Map<string,
       countsSql(scope, 'month'),
       daysSql(scope, 'month'),
       byMonth('raised_on', 'raised_on BETWEEN f AND t'),
-      byMonth('closed_on', "status = 'closed' AND closed_on BETWEEN f AND t"),
+      byMonth('closed_on', `${closedSql('')} AND closed_on BETWEEN f AND t`),
     ],
   );
   const out = new Map<string, ProblemGroup>();

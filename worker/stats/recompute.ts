@@ -3,8 +3,8 @@
 // manual fix in the database, or to prove the submission batch keeps them right (test/integration/
 // stats.test.ts compares both). Pure SQL — INSERT … SELECT … GROUP BY, the countable questions read
 // from the form definitions with json_each — so the same text runs from the admin route (one atomic
-// db.batch) and from the command line (recompute-print.ts through `wrangler d1 execute`). Only type
-// imports here: Node runs this file directly for the command line.
+// db.batch) and from the command line (recompute-print.ts through `wrangler d1 execute`). Node runs
+// this file directly for the command line: pure imports only, with their '.ts'.
 //
 // Answers are grouped by their raw columns first, in the order of the covering index
 // answers_campaign_question_value_idx, so SQLite streams the index without sorting a million rows
@@ -12,6 +12,8 @@
 // thousand groups are then turned into option labels and kept if their question is countable. Text
 // that cannot be an option value (a form key: a-z, 0-9, _, at most 40 long; or 'na') — free text,
 // dates — is skipped while scanning, so it never makes a group of its own (≈ 0.3 s for 1 M answers).
+// Which questions count: schema/rules/counted-options.ts.
+import { countedRowTypeSql, countedTypeSql } from '../../schema/rules/counted-options.ts';
 import type { Db } from '../app-env';
 import { activityRecomputeStatements } from './activity-rollup.ts';
 import { groupRecomputeStatements } from './group-rollup.ts';
@@ -23,9 +25,6 @@ import { problemRecomputeStatements } from './problem-rollup.ts';
  */
 const OPTION = `coalesce(text_value, CASE WHEN num_value = CAST(num_value AS INTEGER)
   THEN CAST(CAST(num_value AS INTEGER) AS TEXT) ELSE CAST(num_value AS TEXT) END)`;
-
-/** Question types whose answers are a fixed set of options; free text, numbers and dates are not counted. */
-export const COUNTED_TYPES = ['single', 'multiple', 'likert', 'yesno', 'rating'] as const;
 
 /** The statements, for every round or (with `?1` bound to its id) for one. */
 export function recomputeStatements(one: boolean): string[] {
@@ -39,7 +38,6 @@ export function recomputeStatements(one: boolean): string[] {
 /** option_counts and campaign_counters only. */
 function countRecomputeStatements(one: boolean): string[] {
   const only = (col: string) => (one ? `WHERE ${col} = ?1` : '');
-  const types = COUNTED_TYPES.map((t) => `'${t}'`).join(', ');
   return [
     `DELETE FROM option_counts ${only('campaign_id')}`,
     `WITH q AS (
@@ -48,9 +46,9 @@ function countRecomputeStatements(one: boolean): string[] {
     json_each(fv.definition, '$.pages') pg, json_each(pg.value, '$.questions') qq
   ${only('c.id')}
 ), counted AS (
-  SELECT campaign_id, qkey AS question_key FROM q WHERE type IN (${types})
+  SELECT campaign_id, qkey AS question_key FROM q WHERE ${countedTypeSql('type')}
   UNION ALL
-  SELECT q.campaign_id, q.qkey || '.' || json_extract(r.value, '$.key') FROM q, json_each(q.question, '$.rows') r WHERE q.type = 'matrix'
+  SELECT q.campaign_id, q.qkey || '.' || json_extract(r.value, '$.key') FROM q, json_each(q.question, '$.rows') r WHERE ${countedRowTypeSql('q.type')}
 ), g AS (
   SELECT campaign_id, question_key, num_value, text_value, count(*) AS n FROM answers
   WHERE ${one ? 'campaign_id = ?1 AND ' : ''}(num_value IS NOT NULL OR (length(text_value) <= 40 AND text_value NOT GLOB '*[^a-z0-9_]*'))

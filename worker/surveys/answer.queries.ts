@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { AnswerRow } from '../../schema/answers';
 import { rollupOption } from '../../schema/answers';
-import { allQuestions, type FormDefinition, formDefinition, type QuestionType } from '../../schema/form-definition';
+import { allQuestions, type FormDefinition, formDefinition } from '../../schema/form-definition';
+import { isCounted } from '../../schema/rules/counted-options';
 import { campaignCounters, invitations } from '../../schema/survey-tables';
 import type { Db } from '../app-env';
 import { type Answer, csvCells } from '../exports/response-cells';
 import { d1Of, isUniqueViolation } from '../lib/db';
 import { remember } from '../lib/isolate-cache';
 import { withRetry } from '../lib/retry';
-import { COUNTED_TYPES } from '../stats/recompute';
 import { ADD_OPTION_COUNTS, COUNT_SUBMITTED, GROUP_ROLLUP_SQL, INSERT_ANSWERS, INSERT_RESPONSE, MARK_SUBMITTED } from './submit-sql';
 
 // Raw SQL with fixed text, like the batch (submit-sql.ts): this lookup runs before every survey page
@@ -73,18 +73,12 @@ export const markOpened = (db: Db, inv: Invitation, now: number) =>
     db.update(invitations).set({ openedAt: now }).where(sql`${invitations.id} = ${inv.id} AND ${invitations.openedAt} IS NULL`),
   ]);
 
-/**
- * Only closed-choice answers are option counts; free text, numbers and dates stay in `answers` alone.
- * The same types the recompute counts, a matrix's rows included (worker/stats/recompute.ts).
- */
-const COUNTED = new Set<QuestionType>([...COUNTED_TYPES, 'matrix']);
-
 function rollups(def: FormDefinition, campaignId: string, rows: AnswerRow[]) {
   const types = new Map(allQuestions(def).map((q) => [q.key, q.type]));
   const counts = new Map<string, { campaignId: string; questionKey: string; option: string; count: number }>();
   for (const row of rows) {
     const type = types.get(row.questionKey.split('.')[0] ?? '');
-    if (!type || !COUNTED.has(type)) continue;
+    if (!type || !isCounted(type)) continue; // what counts as an option: schema/rules/counted-options.ts
     const option = rollupOption(row);
     const id = `${row.questionKey}\u0000${option}`;
     const hit = counts.get(id);
