@@ -11,6 +11,8 @@ export default defineConfig(async () => {
         wrangler: { configPath: './wrangler.toml' },
         miniflare: {
           bindings: { TEST_MIGRATIONS: migrations, APP_ORIGIN: 'https://bangfu.test', LINK_SECRET: 'test-link-secret-0123456789abcdef' },
+          // A second, empty database for tests that migrate step by step (test/integration/migration-0018.test.ts).
+          d1Databases: { MIGRATION_DB: 'migration-db' },
         },
       }),
     ],

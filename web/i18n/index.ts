@@ -7,13 +7,30 @@ import { enterprises } from './enterprises';
 import { forms } from './forms';
 import { home } from './home';
 import { imports } from './imports';
+import { ledger } from './ledger';
+import { ledgerAdmin } from './ledger-admin';
 import { memos } from './memos';
 import { officers } from './officers';
 import { programmes } from './programmes';
 import { stats } from './stats';
 import { surveys } from './surveys';
 
-const catalogues = [common, auth, admin, home, enterprises, officers, programmes, imports, forms, surveys, memos, stats] as const;
+const catalogues = [
+  common,
+  auth,
+  admin,
+  home,
+  enterprises,
+  officers,
+  programmes,
+  imports,
+  forms,
+  surveys,
+  memos,
+  ledger,
+  ledgerAdmin,
+  stats,
+] as const;
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];

@@ -24,6 +24,13 @@ export const officers = defineMessages(
     'officer.back': '返回帮扶干部列表',
     'officer.err.login': '账号须为 3–32 个字符，只能包含小写字母、数字和 . _ -',
     'officer.err.loginTaken': '该账号已被使用，请换一个',
+    'officer.email': '电子邮箱',
+    'officer.emailHint': '选填：设置邮件通知后，待办提醒发到此邮箱',
+    'handler.new': '新建单位联络员',
+    'handler.edit': '编辑单位联络员',
+    'handler.setupIntro': '请将下面的链接发给单位联络员 {name}（账号 {login}），由本人设置登录密码。链接 72 小时内有效，只能使用一次。',
+    'handler.setupDisabled': '该单位联络员账号已停用，不能生成设置密码链接。',
+    'handler.back': '返回单位联络员列表',
   },
   {
     'officer.new': 'New officer',
@@ -50,5 +57,13 @@ export const officers = defineMessages(
     'officer.back': 'Back to officers',
     'officer.err.login': 'The account must be 3–32 characters: lower-case letters, digits and . _ - only',
     'officer.err.loginTaken': 'This account name is taken; choose another',
+    'officer.email': 'Email',
+    'officer.emailHint': 'Optional: with email notifications on, to-do reminders go here',
+    'handler.new': 'New unit handler',
+    'handler.edit': 'Edit unit handler',
+    'handler.setupIntro':
+      'Send the link below to unit handler {name} (account {login}) so they can choose a password. It works once, within 72 hours.',
+    'handler.setupDisabled': 'This handler account is disabled, so no password link can be made.',
+    'handler.back': 'Back to unit handlers',
   },
 );

@@ -4,7 +4,9 @@
 // statement or batch of a few seconds at most (D1 stops a query at 30 s), and stops after `maxPages`,
 // leaving the rest to the next run. Later features add their jobs to this list.
 import type { Db } from '../app-env';
+import { outboxJob } from '../notify/deliver';
 import { housekeepingJobs } from './housekeeping';
+import { ledgerJobs } from './ledger-reminders';
 
 export type JobContext = {
   db: Db;
@@ -22,7 +24,8 @@ export type JobResult = { detail: string };
 
 export type DailyJob = { name: string; run: (ctx: JobContext) => Promise<JobResult> };
 
-const registry: DailyJob[] = [...housekeepingJobs];
+// The ledger's reminders before the delivery, so the 待办 a run opens go out in the same run.
+const registry: DailyJob[] = [...housekeepingJobs, ...ledgerJobs, outboxJob];
 
 /** The jobs in the order they run. */
 export const dailyJobs = (): readonly DailyJob[] => registry;

@@ -88,8 +88,8 @@ export function ProblemTable({
           render: (r) => cell(r, (g) => <a href={ledgerHref({ ...r.filters, overdue: '1' })}>{g.overdue}</a>),
         },
         {
-          label: t('stats.unresolvable'),
-          render: (r) => cell(r, (g) => <a href={ledgerHref({ ...r.filters, status: 'unresolvable' })}>{g.unresolvable}</a>),
+          label: t('stats.unresolved'),
+          render: (r) => cell(r, (g) => <a href={ledgerHref({ ...r.filters, status: 'unresolved' })}>{g.unresolved}</a>),
         },
         { label: t('stats.medianDays'), render: (r) => cell(r, (g) => one(g.medianDays)) },
       ]}
