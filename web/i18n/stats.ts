@@ -201,6 +201,8 @@ export const stats = defineMessages(
     'report.sum.due': '期内到期问题 {due} 个，办结率 {closeRate}，按期办结率 {onTime}，目前逾期未办结 {overdue} 个。',
     'report.sum.noDue': '期内暂无到期问题。',
     'report.sum.followUp': '已办结问题中回访 {followedUp} 个，回访率 {followUpRate}，解决率 {resolveRate}，办结用时中位数 {median} 天。',
+    'report.sum.supervision':
+      '办理时效（工作日中位数）：提出至交办 {dispatch} 天，交办至受理 {accept} 天，办理用时 {handling} 天；本期督办 {supervised} 件，确认无法办理 {unresolved} 个。',
     'report.sum.categories': '企业反映的问题主要集中在{list}。',
     'report.sum.category': '{label}（{n} 个）',
     'report.sum.and': '、',
@@ -414,6 +416,8 @@ export const stats = defineMessages(
     'report.sum.noDue': 'no problem fell due in the period.',
     'report.sum.followUp':
       '{followedUp} closed problems were followed up (follow-up rate {followUpRate}, resolution rate {resolveRate}); the median time to close was {median} days.',
+    'report.sum.supervision':
+      'Handling times (median working days): raised to dispatched {dispatch}, dispatched to accepted {accept}, handling {handling}; {supervised} problems supervised, {unresolved} confirmed unresolvable this period.',
     'report.sum.categories': 'Most problems concerned {list}.',
     'report.sum.category': '{label} ({n})',
     'report.sum.and': ', ',

@@ -1,6 +1,6 @@
 // A unit handler's landing page (单位联络员, issue 15), phone-first: their 待办, then the unit's open
 // problems as cards, supervised ones first and in red.
-import type { TodoList } from '../../worker/home/todos.queries';
+import type { TodoList } from '../../worker/problems/todo-list.queries';
 import { usePage } from '../context';
 import { Layout } from '../layout';
 import { QueueCards, type QueueRow } from './problems/unit-queue';

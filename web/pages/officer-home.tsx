@@ -1,4 +1,4 @@
-import type { TodoList } from '../../worker/home/todos.queries';
+import type { TodoList } from '../../worker/problems/todo-list.queries';
 import { usePage } from '../context';
 import { Layout } from '../layout';
 import { ThreeOnesBadges } from './problems/labels';

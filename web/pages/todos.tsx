@@ -1,5 +1,5 @@
 // 我的待办, as every home page shows it: counts per kind, then each 待办 linking to its problem.
-import type { TodoList } from '../../worker/home/todos.queries';
+import type { TodoList } from '../../worker/problems/todo-list.queries';
 import { usePage } from '../context';
 import type { MessageKey } from '../i18n';
 

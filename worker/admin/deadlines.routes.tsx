@@ -3,26 +3,30 @@
 import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { deadlinesInput } from '../../schema/inputs/calendar';
-import { statsQuery } from '../../schema/inputs/stats';
 import { categoryDeadlines } from '../../schema/ledger-tables';
 import { PROBLEM_CATEGORIES } from '../../schema/memo-tables';
+import { chinaToday } from '../../schema/rules/china-time';
 import { programmes } from '../../schema/tables';
 import type { FormState } from '../../web/components/fields';
 import { DeadlinesPage } from '../../web/pages/admin/deadlines';
 import type { AppEnv } from '../app-env';
 import { auditStatement } from '../lib/audit';
-import { AppError } from '../lib/errors';
+import { AppError, notFound } from '../lib/errors';
 import { render } from '../lib/render';
 import { validateForm } from '../lib/validate';
 import { deadlineDefaults } from '../problems/deadlines.queries';
-import { resolveFilters } from '../stats/filters';
+import { currentOf, programmesByCurrency } from './programmes.queries';
 
 export const deadlineRoutes = new Hono<AppEnv>();
 
+/** The programme asked for (?programme=), else the current one; every programme for the select. */
 async function programmeOf(c: Context<AppEnv>) {
-  const f = await resolveFilters(c.get('db'), statsQuery.parse(c.req.query()));
-  if (!f) throw new AppError(404, 'no_programme', 'stats.noProgramme');
-  return f;
+  const all = await programmesByCurrency(c.get('db'), chinaToday());
+  const asked = c.req.query('programme');
+  const programme = asked ? all.find((p) => p.id === asked) : currentOf(all, true);
+  if (asked && !programme) throw notFound();
+  if (!programme) throw new AppError(404, 'no_programme', 'stats.noProgramme');
+  return { programme, programmes: all.map((p) => ({ id: p.id, name: p.name })) };
 }
 
 const page = (f: Awaited<ReturnType<typeof programmeOf>>, form: FormState, saved = false) => (

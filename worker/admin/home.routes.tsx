@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { AdminHomePage } from '../../web/pages/admin/home';
 import type { AppEnv } from '../app-env';
-import { ledgerAlerts, openTodos, unitLoads } from '../home/todos.queries';
 import { forbidden } from '../lib/errors';
 import { render } from '../lib/render';
 import { ledgerDay } from '../problems/deadlines.queries';
+import { ledgerAlerts, openTodos, unitLoads } from '../problems/todo-list.queries';
 
 /** GET /admin: the programme office's landing page, with its 待办 and the overdue problems per unit. */
 export const adminHomeRoutes = new Hono<AppEnv>();

@@ -1,7 +1,10 @@
-// 问题台账 with the columns of DESIGN §5, in the order the programme offices' paper ledgers use. Keyset
-// pages over (raised_on, id) of one programme (index problems_programme_raised_idx).
+// 问题台账 with the columns of DESIGN §5, in the order the programme offices' paper ledgers use, and the
+// supervised ledger's (issue 15): the 办结时限 as first set (marked when provisional) beside the extended
+// one and its 延期理由 (issue 14), the unit's 责任人 beside the officer, and a 办理结果 only for a problem
+// that is settled — one reopened by a negative 回访 carries none. Keyset pages over (raised_on, id) of one
+// programme (index problems_programme_raised_idx).
 import { type SQL, sql } from 'drizzle-orm';
-import { deadlineSql } from '../../schema/rules/due-date';
+import { closedSql } from '../../schema/rules/problem-status';
 import type { Db } from '../app-env';
 import { csvStream } from '../lib/csv-write';
 import type { Period } from '../stats/period';
@@ -18,7 +21,11 @@ export const LEDGER_HEADER = [
   '主办单位',
   '协办单位',
   '责任人',
+  '帮扶干部',
   '办结时限',
+  '办结时限是否暂定',
+  '延期后办结时限',
+  '延期理由',
   '办理状态',
   '办理进展',
   '办结日期',
@@ -41,8 +48,12 @@ type Row = {
   raisedOn: string;
   leadUnit: string | null;
   supportUnitIds: string;
+  assignee: string | null;
   officer: string;
-  deadline: string | null;
+  deadline: string;
+  provisional: number;
+  extendedDeadline: string | null;
+  extensionReason: string;
   status: string;
   progress: string;
   closedOn: string | null;
@@ -50,7 +61,6 @@ type Row = {
   unresolvableReason: string;
   followUpOn: string | null;
   followUp: string | null;
-  struckOff: number;
 };
 
 function where(f: LedgerFilter, after: Cursor | null): SQL {
@@ -77,11 +87,13 @@ export async function ledgerCsv(db: Db, f: LedgerFilter) {
   return csvStream<Cursor>(LEDGER_HEADER, async (after) => {
     const [rows] = await readAll<[Row]>(db, [
       sql`SELECT p.id, p.code, e.name AS enterprise, e.credit_code AS creditCode, p.description, p.category, p.raised_on AS raisedOn,
-          u.name AS leadUnit, p.support_unit_ids AS supportUnitIds, o.name AS officer,
-          ${sql.raw(deadlineSql('p'))} AS deadline, p.status, p.progress, p.closed_on AS closedOn, p.resolution,
-          p.unresolvable_reason AS unresolvableReason, p.follow_up_on AS followUpOn, p.follow_up AS followUp, p.struck_off AS struckOff
+          u.name AS leadUnit, p.support_unit_ids AS supportUnitIds, a.name AS assignee, o.name AS officer,
+          p.deadline, p.deadline_provisional AS provisional, p.extended_deadline AS extendedDeadline,
+          p.extension_reason AS extensionReason, p.status, p.progress, p.closed_on AS closedOn,
+          CASE WHEN ${sql.raw(closedSql('p'))} THEN p.resolution ELSE '' END AS resolution,
+          p.unresolvable_reason AS unresolvableReason, p.follow_up_on AS followUpOn, p.follow_up AS followUp
         FROM problems p JOIN enterprises e ON e.id = p.enterprise_id JOIN users o ON o.id = p.officer_id
-          LEFT JOIN units u ON u.id = p.lead_unit_id
+          LEFT JOIN units u ON u.id = p.lead_unit_id LEFT JOIN users a ON a.id = p.assignee_id
         WHERE ${where(f, after)} ORDER BY p.raised_on, p.id LIMIT ${PAGE_ROWS}`,
     ]);
     const out = rows.map((p) => [
@@ -93,8 +105,12 @@ export async function ledgerCsv(db: Db, f: LedgerFilter) {
       p.raisedOn,
       p.leadUnit ?? '',
       supportNames(p.supportUnitIds),
+      p.assignee ?? '',
       p.officer,
-      p.deadline ?? '',
+      p.deadline,
+      yesNo(p.provisional),
+      p.extendedDeadline ?? '',
+      p.extendedDeadline ? p.extensionReason : '',
       label('stats.status', p.status),
       p.progress,
       p.closedOn ?? '',
@@ -102,7 +118,7 @@ export async function ledgerCsv(db: Db, f: LedgerFilter) {
       p.unresolvableReason,
       p.followUpOn ?? '',
       label('stats.followUp', p.followUp),
-      yesNo(p.struckOff),
+      yesNo(p.status === 'struck_off' ? 1 : 0),
     ]);
     const last = rows.at(-1);
     return { rows: out, next: rows.length === PAGE_ROWS && last ? { at: last.raisedOn, id: last.id } : null };

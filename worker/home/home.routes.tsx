@@ -10,8 +10,8 @@ import type { AppEnv } from '../app-env';
 import { requireUser } from '../auth/guards';
 import { render } from '../lib/render';
 import { listProblems } from '../problems/ledger.queries';
+import { openTodos } from '../problems/todo-list.queries';
 import { officerMonth } from './home.queries';
-import { openTodos } from './todos.queries';
 
 export const homeRoutes = new Hono<AppEnv>();
 

@@ -1,12 +1,12 @@
 // What a deadline is computed from: a programme's default deadlines (working days per category, and its
 // own default in calendar days) and the working-day calendar (schema/rules/working-days.ts, due-date.ts).
-import { eq, gte } from 'drizzle-orm';
-import { calendarDays, categoryDeadlines } from '../../schema/ledger-tables';
+import { gte } from 'drizzle-orm';
+import { calendarDays } from '../../schema/ledger-tables';
 import { addDays, chinaToday } from '../../schema/rules/china-time';
 import { type DeadlineDefaults, lateOn, PROGRAMME_DEFAULT_DAYS } from '../../schema/rules/due-date';
 import { type Calendar, calendarOf } from '../../schema/rules/working-days';
-import { programmes } from '../../schema/tables';
 import type { Db } from '../app-env';
+import { d1Of } from '../lib/db';
 
 /** The calendar's exceptions from `from` on (a few dozen rows a year: read them all). */
 export async function calendarFrom(db: Db, from: string): Promise<Calendar> {
@@ -19,18 +19,16 @@ export async function calendarFrom(db: Db, from: string): Promise<Calendar> {
   );
 }
 
+// One statement, fixed text: the memo write reads it before its batch, on every memo.
+const DEFAULTS = `SELECT (SELECT default_deadline_days FROM programmes WHERE id = ?1) AS days,
+  (SELECT json_group_object(category, working_days) FROM category_deadlines WHERE programme_id = ?1) AS categories`;
+
 /** A programme's default deadlines (the programme default alone when the programme is unknown). */
 export async function deadlineDefaults(db: Db, programmeId: string): Promise<DeadlineDefaults> {
-  const [programme, rows] = await db.batch([
-    db.select({ days: programmes.defaultDeadlineDays }).from(programmes).where(eq(programmes.id, programmeId)),
-    db
-      .select({ category: categoryDeadlines.category, days: categoryDeadlines.workingDays })
-      .from(categoryDeadlines)
-      .where(eq(categoryDeadlines.programmeId, programmeId)),
-  ]);
+  const row = await d1Of(db).prepare(DEFAULTS).bind(programmeId).first<{ days: number | null; categories: string | null }>();
   return {
-    defaultDays: programme[0]?.days ?? PROGRAMME_DEFAULT_DAYS,
-    categoryDays: Object.fromEntries(rows.map((r) => [r.category, r.days])),
+    defaultDays: row?.days ?? PROGRAMME_DEFAULT_DAYS,
+    categoryDays: JSON.parse(row?.categories ?? '{}') as Record<string, number>,
   };
 }
 

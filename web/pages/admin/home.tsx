@@ -1,4 +1,4 @@
-import type { TodoList, UnitLoad } from '../../../worker/home/todos.queries';
+import type { TodoList, UnitLoad } from '../../../worker/problems/todo-list.queries';
 import { ADMIN_SECTIONS, AdminShell } from '../../components/admin-shell';
 import { DataTable } from '../../components/data-table';
 import { usePage } from '../../context';

@@ -5,7 +5,7 @@ import { calendarDays, outbox, type TODO_KINDS, todos } from '../../schema/ledge
 import { problems } from '../../schema/memo-tables';
 import { enterprises, units } from '../../schema/tables';
 import type { Db } from '../app-env';
-import { openSql, overdueSql } from '../problems/overdue';
+import { openSql, overdueSql } from './overdue';
 
 export type TodoRow = {
   id: number;
@@ -57,7 +57,7 @@ export const unitLoads = (db: Db, today: string) =>
     .innerJoin(units, eq(units.id, problems.leadUnitId))
     .where(openSql)
     .groupBy(units.id)
-    .orderBy(desc(sql`overdue`), units.name)
+    .orderBy(desc(sql`4`), units.name) // the overdue count, most first
     .all();
 
 /** What the admin home flags: problems waiting for 交办 too long, failed notifications, a year with no calendar. */
