@@ -29,7 +29,8 @@ export function CalendarPage({ year, rows, values, issues, saved }: Props) {
           <ul class="errors">
             {issues.map((i) => (
               <li>
-                {where(i.line)} {t(reasonKey(i.reason), { year, text: i.text })}
+                {where(i.line)}
+                {t(reasonKey(i.reason), { year, text: i.text })}
               </li>
             ))}
           </ul>
