@@ -106,7 +106,12 @@ describe('default deadlines', () => {
     ]);
     expect((await db().select().from(programmes).where(eq(programmes.id, programme.id)).get())?.defaultDeadlineDays).toBe(45);
     const before = await tableCounts();
-    for (const bad of [{ defaultDays: '0' }, { defaultDays: '30', 'days.policy': 'abc' }, { defaultDays: '30', 'days.land': '366' }]) {
+    const bads: Record<string, string>[] = [
+      { defaultDays: '0' },
+      { defaultDays: '30', 'days.policy': 'abc' },
+      { defaultDays: '30', 'days.land': '366' },
+    ];
+    for (const bad of bads) {
       expect((await postForm(`/admin/deadlines?programme=${programme.id}`, bad, { cookie })).status, JSON.stringify(bad)).toBe(422);
     }
     expect(changed(before, await tableCounts())).toEqual({});
