@@ -25,12 +25,17 @@ export function launch(): Promise<Browser> {
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 export const DESKTOP = { viewport: { width: 1280, height: 860 } };
 
-export function context(browser: Browser, opts: { phone?: boolean; javaScript?: boolean } = {}): Promise<BrowserContext> {
+/** A fresh context; `cookiesOf` starts it signed in as that context is (the same session). */
+export async function context(
+  browser: Browser,
+  opts: { phone?: boolean; javaScript?: boolean; cookiesOf?: BrowserContext } = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     ...(opts.phone ? PHONE : DESKTOP),
     javaScriptEnabled: opts.javaScript ?? true,
     baseURL: origin(),
     locale: 'zh-CN',
+    storageState: opts.cookiesOf ? await opts.cookiesOf.storageState() : undefined,
   });
 }
 

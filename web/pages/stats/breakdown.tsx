@@ -2,6 +2,7 @@ import { BREAKDOWNS, type Breakdown, type BreakdownRow } from '../../../worker/s
 import { rate } from '../../../worker/stats/metrics';
 import { AdminShell } from '../../components/admin-shell';
 import { BarChart } from '../../components/charts/bar-chart';
+import { TableScroll } from '../../components/data-table';
 import { usePage } from '../../context';
 import type { MessageKey } from '../../i18n';
 import { monthEnd, pct } from './format';
@@ -60,7 +61,7 @@ export function StatsBreakdownPage({ filter, query, by, rows }: Props) {
       )}
       {by !== 'category' && (
         <Section title={t('stats.satisfactionBy', { by: byLabel })} id="satisfaction">
-          <div class="table-wrap">
+          <TableScroll label={t('stats.satisfactionBy', { by: byLabel })}>
             <table>
               <thead>
                 <tr>
@@ -79,7 +80,7 @@ export function StatsBreakdownPage({ filter, query, by, rows }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </Section>
       )}
     </AdminShell>
