@@ -139,6 +139,7 @@ function enhance(root: HTMLElement, form: HTMLFormElement) {
   if (pages.length > 1) {
     bar.className = 'sv-progress';
     bar.setAttribute('role', 'progressbar');
+    bar.setAttribute('aria-label', root.dataset.progress ?? '');
     bar.setAttribute('aria-valuemin', '1');
     bar.setAttribute('aria-valuemax', String(pages.length));
     bar.appendChild(document.createElement('span'));

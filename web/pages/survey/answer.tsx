@@ -22,7 +22,13 @@ export function SurveyPage({ roundId, definition, values, errors, closes }: Prop
   const { t, lang } = usePage();
   return (
     <SurveyLayout title={inLang(definition.title, lang)} enhance langSwitch>
-      <div data-round={roundId} data-required={t('answer.err.required')} data-next={t('survey.next')} data-back={t('survey.back')}>
+      <div
+        data-round={roundId}
+        data-required={t('answer.err.required')}
+        data-next={t('survey.next')}
+        data-back={t('survey.back')}
+        data-progress={t('survey.progress')}
+      >
         <SurveyFormView
           definition={definition}
           lang={lang}
