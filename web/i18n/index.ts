@@ -11,6 +11,7 @@ import { imports } from './imports';
 import { memos } from './memos';
 import { officers } from './officers';
 import { programmes } from './programmes';
+import { sheetImports } from './sheet-imports';
 import { stats } from './stats';
 import { surveys } from './surveys';
 
@@ -23,6 +24,7 @@ const catalogues = [
   officers,
   programmes,
   imports,
+  sheetImports,
   forms,
   surveys,
   memos,
