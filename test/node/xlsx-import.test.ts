@@ -26,10 +26,10 @@ async function book(fill: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void)
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-async function upload(kind: string, bytes: BlobPart, name = 'list.xlsx', fields: Record<string, string> = {}) {
+async function upload(kind: string, bytes: Uint8Array, name = 'list.xlsx', fields: Record<string, string> = {}) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  form.append('file', new File([bytes], name, { type: XLSX }));
+  form.append('file', new File([new Uint8Array(bytes)], name, { type: XLSX }));
   return app.post(`/admin/import/${kind}`, form);
 }
 

@@ -7,6 +7,8 @@ export const downloads = defineMessages(
   {
     'export.xlsx': 'Excel',
     'export.csv': 'CSV',
+    'round.linksXlsx': '链接清单（Excel）',
+    'round.pendingXlsx': '未答复企业链接（Excel）',
     'export.sheet.data': '数据',
     'export.sheet.about': '说明',
     'export.about.column': '列名',
@@ -108,6 +110,8 @@ export const downloads = defineMessages(
   {
     'export.xlsx': 'Excel',
     'export.csv': 'CSV',
+    'round.linksXlsx': 'Links (Excel)',
+    'round.pendingXlsx': 'Links of those not yet answered (Excel)',
     'export.sheet.data': 'Data',
     'export.sheet.about': 'About',
     'export.about.column': 'Column',
