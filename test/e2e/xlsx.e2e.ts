@@ -43,7 +43,7 @@ describe('Excel in, Excel out', () => {
     mkdirSync(DIR, { recursive: true });
     await download.saveAs(saved);
     const ledger = new ExcelJS.Workbook();
-    await ledger.xlsx.load(readFileSync(saved));
+    await ledger.xlsx.load(new Uint8Array(readFileSync(saved)).buffer);
     expect(ledger.worksheets.map((w) => w.name)).toEqual(['数据', '说明']);
     expect(ledger.worksheets[0]?.getRow(1).getCell(1).value).toBe('问题编号');
 
