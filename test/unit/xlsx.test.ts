@@ -189,11 +189,3 @@ describe('file kinds by their bytes', () => {
     expect(officeKind(text('企业名称,统一社会信用代码'))).toBe('other');
   });
 });
-
-/** The parts of a zip, to lay one out again with a part replaced. */
-function unzipParts(zip: Uint8Array): Record<string, Uint8Array> {
-  // fflate's unzipSync is fine here: these are the test's own small archives.
-  return unzipSyncParts(zip);
-}
-
-import { unzipSync as unzipSyncParts } from 'fflate';
