@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../schema/form-templates';
 import { auditLog } from '../../schema/tables';
-import { LEDGER_HEADER } from '../../worker/exports/ledger.csv';
+import { LEDGER_HEADER } from '../../worker/exports/ledger.sheet';
 import { parseCsv } from '../../worker/lib/csv';
 import { call, db, makeEnterprise, makeProgramme, makeUnit, makeUser, pair, signedIn } from '../fixtures';
 import { addProblem, respond, satisfactionAnswer, surveyRound } from '../fixtures/stats';

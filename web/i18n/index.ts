@@ -4,16 +4,33 @@ import { admin } from './admin';
 import { auth } from './auth';
 import { common } from './common';
 import { enterprises } from './enterprises';
+import { downloads } from './exports';
 import { forms } from './forms';
 import { home } from './home';
 import { imports } from './imports';
 import { memos } from './memos';
 import { officers } from './officers';
 import { programmes } from './programmes';
+import { sheetImports } from './sheet-imports';
 import { stats } from './stats';
 import { surveys } from './surveys';
 
-const catalogues = [common, auth, admin, home, enterprises, officers, programmes, imports, forms, surveys, memos, stats] as const;
+const catalogues = [
+  common,
+  auth,
+  admin,
+  home,
+  enterprises,
+  officers,
+  programmes,
+  imports,
+  sheetImports,
+  forms,
+  surveys,
+  memos,
+  stats,
+  downloads,
+] as const;
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];

@@ -127,7 +127,8 @@ export const stats = defineMessages(
     'stats.mode.meeting': '座谈',
     'stats.mode.letter': '书信',
     'export.title': '数据导出',
-    'export.intro': 'CSV 文件为 UTF-8 编码（带 BOM），可直接用 Excel 或 WPS 打开。统一社会信用代码、电话号码请在导入时设为“文本”列。',
+    'export.intro':
+      '每个文件都有 Excel（.xlsx）和 CSV 两种格式。用 Excel 或 WPS 打开请选 .xlsx：统一社会信用代码、电话号码和编号保存为文本，日期为日期、比率为数字，表头冻结并可筛选，“说明”工作表列出各列含义和统计口径。CSV（UTF-8 带 BOM）供其他软件读取。',
     'export.records': '明细数据',
     'export.problems': '问题台账',
     'export.memos': '帮扶备忘录',
@@ -331,7 +332,7 @@ export const stats = defineMessages(
     'stats.mode.letter': 'Letter',
     'export.title': 'Exports',
     'export.intro':
-      'CSV files are UTF-8 with a BOM and open directly in Excel or WPS. Import credit codes and phone numbers as “Text” columns.',
+      'Every file comes as Excel (.xlsx) and as CSV. To open it in Excel or WPS, take the .xlsx: credit codes, phone numbers and ids are text, dates are dates and rates are numbers, the header is frozen with filters, and an “About” sheet says what each column means and which definitions the figures use. The CSV (UTF-8 with a BOM) is for other software.',
     'export.records': 'Records',
     'export.problems': 'Problem ledger',
     'export.memos': 'Assistance memos',

@@ -12,13 +12,12 @@ import { render } from '../lib/render';
 import { toggleRoutes } from '../lib/toggle-routes';
 import { newId, randomToken, sha256Hex } from '../lib/tokens';
 import { validateForm } from '../lib/validate';
-import { insertOfficer, listOfficers, readOfficer, setSetupToken, updateOfficer } from './officers.queries';
+import { insertOfficer, listOfficers, readOfficer, SETUP_LINK_MS, setSetupToken, updateOfficer } from './officers.queries';
 import { readUnit, unitOptions } from './units.queries';
 
 /** 帮扶干部: accounts of the officers who visit enterprises. */
 export const officerRoutes = new Hono<AppEnv>();
 const ID = '/:id{[0-9a-f-]{36}}';
-export const SETUP_LINK_MS = 72 * 60 * 60 * 1000;
 
 const formPage = async (db: Db, form: FormState, id?: string) => <OfficerFormPage form={form} id={id} units={await unitOptions(db)} />;
 

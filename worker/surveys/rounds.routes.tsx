@@ -11,13 +11,13 @@ import { RoundSheetPage } from '../../web/pages/admin/rounds-sheet';
 import { programmeOptions } from '../admin/programmes.queries';
 import type { AppEnv, Db } from '../app-env';
 import { auditStatement } from '../lib/audit';
+import { download, FORMATS } from '../lib/download';
 import { notFound } from '../lib/errors';
-import { attachment } from '../lib/filename';
 import { render } from '../lib/render';
 import { newId, randomToken } from '../lib/tokens';
 import { validateForm } from '../lib/validate';
 import { linkToken, tokenHash } from './link-token';
-import { linksCsv, sheetCards, withLinks } from './links-csv';
+import { linksSheet, sheetCards, withLinks } from './links-csv';
 import { createRoundStatements, listRounds, publishedVersions, readRound, roundCandidates, roundInvitations } from './rounds.queries';
 import { drawSample } from './sampling';
 
@@ -105,19 +105,17 @@ roundRoutes.get(ID, async (c) => {
 });
 
 /** Downloading links hands out the right to answer, so each download is audited. */
-roundRoutes.get(`${ID}/links.csv`, async (c) => {
-  const db = c.get('db');
-  const round = await roundOr404(db, c.req.param('id'));
-  const pending = c.req.query('pending') === '1';
-  const rows = await withLinks(await roundInvitations(db, round.id, pending), c.env.LINK_SECRET, c.env.APP_ORIGIN);
-  await auditStatement(db, c, { action: 'export_links', objectType: 'campaign', objectId: round.id, detail: { rows: rows.length } });
-  const name = `${round.name}-${c.get('t')(pending ? 'round.filePending' : 'round.fileLinks')}.csv`;
-  return c.body(linksCsv(rows), 200, {
-    'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': attachment(name, 'survey-links.csv'),
-    'Cache-Control': 'no-store',
+for (const format of FORMATS) {
+  roundRoutes.get(`${ID}/links.${format}`, async (c) => {
+    const db = c.get('db');
+    const round = await roundOr404(db, c.req.param('id'));
+    const pending = c.req.query('pending') === '1';
+    const rows = await withLinks(await roundInvitations(db, round.id, pending), c.env.LINK_SECRET, c.env.APP_ORIGIN);
+    await auditStatement(db, c, { action: 'export_links', objectType: 'campaign', objectId: round.id, detail: { rows: rows.length } });
+    const name = `${round.name}-${c.get('t')(pending ? 'round.filePending' : 'round.fileLinks')}.csv`;
+    return download(linksSheet(round.name, rows), format, { filename: name, fallback: 'survey-links.csv' });
   });
-});
+}
 
 roundRoutes.get(`${ID}/sheet`, async (c) => {
   const db = c.get('db');

@@ -47,11 +47,19 @@ export function RoundPage({ round, rows, pending, now }: { round: RoundDetail; r
       <h2>{t('round.downloads')}</h2>
       <ul class="downloads">
         <li>
+          <a href={`${base}/links.xlsx`} download>
+            {t('round.linksXlsx')}
+          </a>{' '}
+          ·{' '}
           <a href={`${base}/links.csv`} download>
             {t('round.linksCsv')}
           </a>
         </li>
         <li>
+          <a href={`${base}/links.xlsx?pending=1`} download>
+            {t('round.pendingXlsx')}
+          </a>{' '}
+          ·{' '}
           <a href={`${base}/links.csv?pending=1`} download>
             {t('round.pendingCsv')}
           </a>
