@@ -4,6 +4,7 @@ import { admin } from './admin';
 import { auth } from './auth';
 import { common } from './common';
 import { enterprises } from './enterprises';
+import { formBuilder } from './form-builder';
 import { forms } from './forms';
 import { home } from './home';
 import { imports } from './imports';
@@ -13,7 +14,21 @@ import { programmes } from './programmes';
 import { stats } from './stats';
 import { surveys } from './surveys';
 
-const catalogues = [common, auth, admin, home, enterprises, officers, programmes, imports, forms, surveys, memos, stats] as const;
+const catalogues = [
+  common,
+  auth,
+  admin,
+  home,
+  enterprises,
+  officers,
+  programmes,
+  imports,
+  forms,
+  formBuilder,
+  surveys,
+  memos,
+  stats,
+] as const;
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];

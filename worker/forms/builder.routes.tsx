@@ -1,0 +1,202 @@
+import { Hono } from 'hono';
+import type { Question } from '../../schema/form-definition';
+import { TEMPLATES, type TemplateId } from '../../schema/form-templates';
+import {
+  addInput,
+  bankInput,
+  kindOf,
+  metaInput,
+  moveInput,
+  pageInput,
+  pageTitleInput,
+  questionInput,
+  questionRef,
+} from '../../schema/inputs/form-builder';
+import type { FormState } from '../../web/components/fields';
+import type { BuilderForms } from '../../web/pages/admin/form-builder/builder-page';
+import type { AppEnv } from '../app-env';
+import { validateForm } from '../lib/validate';
+import { builderPage, commit, draft, gone, refuse } from './builder-commit';
+import { convertKind, newQuestion, questionFields, questionFromInput } from './builder-fields';
+import * as moves from './builder-moves';
+import { loadVersion, storedDefinition, V } from './version-context';
+
+/**
+ * The form builder (issue 18): one page per draft version, and one small POST form per move. Without
+ * JavaScript every move is a round trip that stores the draft and comes back to the question it
+ * touched (POST-redirect-GET, `?at=` and a fragment); the builder island posts the same forms with
+ * fetch and swaps the page's builder in place. Every move's result is checked whole by the definition
+ * schema; a refused one is shown with its messages and nothing is stored.
+ */
+export const builderRoutes = new Hono<AppEnv>();
+
+const NOTICE_AT = /^(q-[a-z][a-z0-9_]{0,39}|meta|bank|page-\d{1,2})$/;
+
+builderRoutes.get(V, async (c) => {
+  const ctx = await loadVersion(c);
+  const t = c.get('t');
+  const { edit = '', at = '', saved, inserted } = c.req.query();
+  const def = storedDefinition(ctx.version.definition);
+  const pos = ctx.version.status === 'draft' ? moves.locate(def, edit) : null;
+  const question = pos ? def.pages[pos.page]?.questions[pos.index] : undefined;
+  const n = Number(inserted);
+  const notice = Number.isInteger(n) && n > 0 ? t('builder.inserted', { n }) : saved ? t('builder.saved') : undefined;
+  const forms: BuilderForms = question ? { editor: { key: question.key, state: { values: questionFields(question), errors: {} } } } : {};
+  return builderPage(c, ctx, { forms, at: NOTICE_AT.test(at) ? at : undefined, notice });
+});
+
+builderRoutes.post(`${V}/meta`, async (c) => {
+  const found = await draft(c);
+  if (found instanceof Response) return found;
+  const { ctx, def } = found;
+  const input = await validateForm(c, metaInput);
+  if (!input.ok) return refuse(c, ctx, [c.get('t')('form.invalid')], { meta: input.state });
+  const state = (errors: Record<string, string>): BuilderForms => ({ meta: { values: input.values, errors } });
+  return commit(c, ctx, moves.setMeta(def, input.data), { name: 'meta', at: 'meta', scope: { meta: true }, forms: state });
+});
+
+builderRoutes.post(`${V}/questions`, async (c) => {
+  const found = await draft(c);
+  if (found instanceof Response) return found;
+  const { ctx, def } = found;
+  const input = await validateForm(c, addInput);
+  if (!input.ok) return refuse(c, ctx, [c.get('t')('form.invalid')], { add: addState(input.state) });
+  const { page, kind, title_zh } = input.data;
+  const key = moves.nextKey(def);
+  const q = newQuestion(kind, key, title_zh, c.get('t'));
+  return commit(c, ctx, moves.addQuestion(def, page, q), {
+    name: 'add',
+    at: `q-${key}`,
+    question: key,
+    edit: key,
+    forms: (errors) => ({ add: addState({ values: input.values, errors }) }),
+  });
+});
+
+/** The add form that was posted: its page's, or the last page's when the page number was the problem. */
+function addState(state: FormState) {
+  const page = Number(state.values.page);
+  return { page: Number.isInteger(page) && page > 0 ? page - 1 : -1, state };
+}
+
+builderRoutes.post(`${V}/question`, async (c) => {
+  const found = await draft(c);
+  if (found instanceof Response) return found;
+  const { ctx, def } = found;
+  const t = c.get('t');
+  const input = await validateForm(c, questionInput);
+  const { q: posted } = input.ok ? input.values : input.state.values;
+  const editor = (state: FormState): BuilderForms => ({ editor: { key: typeof posted === 'string' ? posted : '', state } });
+  if (!input.ok) return refuse(c, ctx, [t('form.invalid')], editor(input.state));
+  const at = moves.locate(def, input.data.q);
+  const previous = at && def.pages[at.page]?.questions[at.index];
+  if (!at || !previous) return gone(c, ctx);
+  const { question, problems } = questionFromInput(input.data, previous);
+  const errors = Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, t(key)]));
+  if (Object.keys(errors).length) return refuse(c, ctx, [t('form.invalid')], editor({ values: input.values, errors }));
+  // A new type keeps the editor open: the new type's own fields are still to be filled in.
+  const retyped = input.data.kind !== kindOf(previous);
+  const next: Question = retyped ? convertKind(question, input.data.kind, t) : question;
+  return commit(c, ctx, moves.replaceQuestion(def, at, next), {
+    name: retyped ? 'retype' : 'edit',
+    at: `q-${next.key}`,
+    question: next.key,
+    edit: retyped || input.data.op === 'kind' ? next.key : undefined,
+    scope: { question: at },
+    forms: (fieldErrors) => editor({ values: input.values, errors: fieldErrors }),
+  });
+});
+
+builderRoutes.post(`${V}/question/move`, async (c) => {
+  const found = await draft(c);
+  if (found instanceof Response) return found;
+  const { ctx, def } = found;
+  const input = await validateForm(c, moveInput);
+  if (!input.ok) return refuse(c, ctx, Object.values(input.state.errors));
+  const at = moves.locate(def, input.data.q);
+  if (!at) return gone(c, ctx);
+  return commit(c, ctx, moves.moveQuestion(def, at, input.data.dir), {
+    name: `move-${input.data.dir}`,
+    at: `q-${input.data.q}`,
+    question: input.data.q,
+  });
+});
+
+builderRoutes.post(`${V}/question/delete`, async (c) => {
+  const found = await draft(c);
+  if (found instanceof Response) return found;
+  const { ctx, def } = found;
+  const input = await validateForm(c, questionRef);
+  if (!input.ok) return refuse(c, ctx, Object.values(input.state.errors));
+  const at = moves.locate(def, input.data.q);
+  if (!at) return gone(c, ctx);
+  if (def.pages.flatMap((p) => p.questions).length === 1) return refuse(c, ctx, [c.get('t')('builder.err.lastQuestion')]);
+  // Come back to where the question was: the question now in its place, or the page.
+  const next = moves.deleteQuestion(def, at);
+  const neighbour = next.pages[at.page]?.questions[at.index] ?? next.pages[at.page]?.questions.at(-1);
+  return commit(c, ctx, next, { name: 'delete', at: neighbour ? `q-${neighbour.key}` : 'page-1', question: input.data.q });
+});
+
+builderRoutes.post(`${V}/pages/split`, async (c) => {
+  const found = await draft(c);
+  if (found instanceof Response) return found;
+  const { ctx, def } = found;
+  const input = await validateForm(c, questionRef);
+  if (!input.ok) return refuse(c, ctx, Object.values(input.state.errors));
+  const at = moves.locate(def, input.data.q);
+  if (!at) return gone(c, ctx);
+  return commit(c, ctx, moves.splitAfter(def, at), { name: 'split', at: `page-${at.page + 2}`, question: input.data.q });
+});
+
+builderRoutes.post(`${V}/pages/merge`, async (c) => {
+  const found = await draft(c);
+  if (found instanceof Response) return found;
+  const { ctx, def } = found;
+  const input = await validateForm(c, pageInput);
+  if (!input.ok) return refuse(c, ctx, Object.values(input.state.errors));
+  const { page } = input.data;
+  return commit(c, ctx, page > 0 ? moves.mergePage(def, page) : null, { name: 'merge', at: `page-${Math.max(1, page)}` });
+});
+
+builderRoutes.post(`${V}/pages/title`, async (c) => {
+  const found = await draft(c);
+  if (found instanceof Response) return found;
+  const { ctx, def } = found;
+  const input = await validateForm(c, pageTitleInput);
+  const page = Number((input.ok ? input.values : input.state.values).page) - 1;
+  const pageForm = (state: FormState): BuilderForms => ({ page: { page, state } });
+  if (!input.ok) return refuse(c, ctx, [c.get('t')('form.invalid')], pageForm(input.state));
+  const { title_zh, title_en } = input.data;
+  return commit(c, ctx, moves.setPageTitle(def, input.data.page, title_zh, title_en), {
+    name: 'page-title',
+    at: `page-${input.data.page + 1}`,
+    scope: { page: input.data.page },
+    forms: (errors) => pageForm({ values: input.values, errors }),
+  });
+});
+
+/** A question-bank item, `template:key`, or undefined when no template has it. */
+function bankItem(item: string): Question | undefined {
+  const [template = '', key] = item.split(':');
+  const def = Object.hasOwn(TEMPLATES, template) ? TEMPLATES[template as TemplateId].definition : undefined;
+  return def?.pages.flatMap((p) => p.questions).find((q) => q.key === key);
+}
+
+builderRoutes.post(`${V}/bank`, async (c) => {
+  const found = await draft(c);
+  if (found instanceof Response) return found;
+  const { ctx, def } = found;
+  const t = c.get('t');
+  const input = await validateForm(c, bankInput);
+  if (!input.ok) return refuse(c, ctx, [t('form.invalid')], { bank: input.state });
+  const items = input.data.items.map(bankItem);
+  if (!items.every((q) => q !== undefined))
+    return refuse(c, ctx, [t('form.invalid')], { bank: { values: input.values, errors: { items: t('err.invalidChoice') } } });
+  const { def: next, keys } = moves.insertQuestions(def, input.data.page, items);
+  return commit(c, ctx, next, {
+    name: 'bank',
+    at: `q-${keys[0]}`,
+    inserted: keys.length,
+    forms: (errors) => ({ bank: { values: input.values, errors } }),
+  });
+});
