@@ -34,9 +34,14 @@ export function FormBuilder({ texts }: FormBuilderProps) {
       setStatus({ text: texts.saving, failed: false });
       try {
         const res = await fetch(url, { ...init, credentials: 'same-origin' });
-        const next = new DOMParser().parseFromString(await res.text(), 'text/html').getElementById('builder');
+        const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+        const next = doc.getElementById('builder');
         if (!next) throw new Error(`HTTP ${res.status}`);
         root.replaceChildren(...next.childNodes);
+        // The heading and the tab carry the form's title, which a move may have changed.
+        document.title = doc.title;
+        const [heading, newHeading] = [document.querySelector('h1'), doc.querySelector('h1')];
+        if (heading && newHeading) heading.textContent = newHeading.textContent;
         if (next.dataset.at) root.dataset.at = next.dataset.at;
         else delete root.dataset.at;
         // The address of what is shown, so a reload shows it again; a refusal (422) keeps the old one.

@@ -3,11 +3,11 @@
 // Word or Excel becomes options at once. Each line keeps the value it had, found by its Chinese label,
 // so reordering or adding options never changes what an existing answer or show-if rule means.
 import type { Localized, Question } from '../../schema/form-definition';
-import { type BuilderKind, kindOf, type QuestionInput } from '../../schema/inputs/form-builder';
+import { kindOf, type QuestionInput } from '../../schema/inputs/form-builder';
 import type { FormValues } from '../../web/components/fields';
-import type { MessageKey, Translate } from '../../web/i18n';
+import type { MessageKey } from '../../web/i18n';
 
-type Item = { value: string; label: Localized };
+export type Item = { value: string; label: Localized };
 
 const SEPARATOR = /\s*[|｜]\s*/;
 
@@ -155,47 +155,5 @@ export function questionFromInput(input: QuestionInput, previous: Question): { q
 }
 
 /** Optional fields left out rather than set to undefined, as a parsed definition has them. */
-const withoutUndefined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-
-const defaults = (t: Translate, message: 'builder.default.option' | 'builder.default.row', prefix: string) =>
-  [1, 2].map((n) => ({ value: `${prefix}${n}`, label: { zh: t(message, { n }), en: '' } }));
-
-/**
- * `q` as another type: the wording, help, required flag and show-if rule stay; options carry over
- * between the choice types and matrix rows; a type that needs options gets two to start from.
- */
-export function convertKind(q: Question, kind: BuilderKind, t: Translate): Question {
-  const base = withoutUndefined({ key: q.key, title: q.title, help: q.help, required: q.required, showIf: q.showIf });
-  const items: Item[] =
-    q.type === 'single' || q.type === 'multiple'
-      ? q.options
-      : q.type === 'matrix'
-        ? q.rows.map((r) => ({ value: r.key, label: r.label }))
-        : defaults(t, kind === 'matrix' ? 'builder.default.row' : 'builder.default.option', kind === 'matrix' ? 'r' : 'o');
-  const allowNotApplicable = q.type === 'likert' || q.type === 'matrix' ? q.allowNotApplicable : false;
-  switch (kind) {
-    case 'single':
-    case 'multiple':
-      return { ...base, type: kind, options: items };
-    case 'matrix':
-      return { ...base, type: 'matrix', rows: items.map((i) => ({ key: i.value, label: i.label })), allowNotApplicable };
-    case 'likert':
-      return { ...base, type: 'likert', allowNotApplicable };
-    case 'text':
-    case 'textarea':
-      return {
-        ...base,
-        type: 'text',
-        multiline: kind === 'textarea',
-        maxLength: q.type === 'text' ? q.maxLength : kind === 'textarea' ? 1000 : 200,
-      };
-    case 'number':
-      return { ...base, type: 'number', integer: false };
-    default:
-      return { ...base, type: kind };
-  }
-}
-
-/** A new question of `kind` with the title typed in the add form. */
-export const newQuestion = (kind: BuilderKind, key: string, title: string, t: Translate): Question =>
-  convertKind({ key, type: 'yesno', title: { zh: title, en: '' }, required: false }, kind, t);
+export const withoutUndefined = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;

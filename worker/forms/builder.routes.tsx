@@ -1,23 +1,13 @@
 import { Hono } from 'hono';
 import type { Question } from '../../schema/form-definition';
-import { TEMPLATES, type TemplateId } from '../../schema/form-templates';
-import {
-  addInput,
-  bankInput,
-  kindOf,
-  metaInput,
-  moveInput,
-  pageInput,
-  pageTitleInput,
-  questionInput,
-  questionRef,
-} from '../../schema/inputs/form-builder';
+import { addInput, kindOf, moveInput, questionInput, questionRef } from '../../schema/inputs/form-builder';
 import type { FormState } from '../../web/components/fields';
 import type { BuilderForms } from '../../web/pages/admin/form-builder/builder-page';
 import type { AppEnv } from '../app-env';
 import { validateForm } from '../lib/validate';
 import { builderPage, commit, draft, gone, refuse } from './builder-commit';
-import { convertKind, newQuestion, questionFields, questionFromInput } from './builder-fields';
+import { questionFields, questionFromInput } from './builder-fields';
+import { convertKind, newQuestion } from './builder-kinds';
 import * as moves from './builder-moves';
 import { loadVersion, storedDefinition, V } from './version-context';
 
@@ -43,16 +33,6 @@ builderRoutes.get(V, async (c) => {
   const notice = Number.isInteger(n) && n > 0 ? t('builder.inserted', { n }) : saved ? t('builder.saved') : undefined;
   const forms: BuilderForms = question ? { editor: { key: question.key, state: { values: questionFields(question), errors: {} } } } : {};
   return builderPage(c, ctx, { forms, at: NOTICE_AT.test(at) ? at : undefined, notice });
-});
-
-builderRoutes.post(`${V}/meta`, async (c) => {
-  const found = await draft(c);
-  if (found instanceof Response) return found;
-  const { ctx, def } = found;
-  const input = await validateForm(c, metaInput);
-  if (!input.ok) return refuse(c, ctx, [c.get('t')('form.invalid')], { meta: input.state });
-  const state = (errors: Record<string, string>): BuilderForms => ({ meta: { values: input.values, errors } });
-  return commit(c, ctx, moves.setMeta(def, input.data), { name: 'meta', at: 'meta', scope: { meta: true }, forms: state });
 });
 
 builderRoutes.post(`${V}/questions`, async (c) => {
@@ -135,68 +115,4 @@ builderRoutes.post(`${V}/question/delete`, async (c) => {
   const next = moves.deleteQuestion(def, at);
   const neighbour = next.pages[at.page]?.questions[at.index] ?? next.pages[at.page]?.questions.at(-1);
   return commit(c, ctx, next, { name: 'delete', at: neighbour ? `q-${neighbour.key}` : 'page-1', question: input.data.q });
-});
-
-builderRoutes.post(`${V}/pages/split`, async (c) => {
-  const found = await draft(c);
-  if (found instanceof Response) return found;
-  const { ctx, def } = found;
-  const input = await validateForm(c, questionRef);
-  if (!input.ok) return refuse(c, ctx, Object.values(input.state.errors));
-  const at = moves.locate(def, input.data.q);
-  if (!at) return gone(c, ctx);
-  return commit(c, ctx, moves.splitAfter(def, at), { name: 'split', at: `page-${at.page + 2}`, question: input.data.q });
-});
-
-builderRoutes.post(`${V}/pages/merge`, async (c) => {
-  const found = await draft(c);
-  if (found instanceof Response) return found;
-  const { ctx, def } = found;
-  const input = await validateForm(c, pageInput);
-  if (!input.ok) return refuse(c, ctx, Object.values(input.state.errors));
-  const { page } = input.data;
-  return commit(c, ctx, page > 0 ? moves.mergePage(def, page) : null, { name: 'merge', at: `page-${Math.max(1, page)}` });
-});
-
-builderRoutes.post(`${V}/pages/title`, async (c) => {
-  const found = await draft(c);
-  if (found instanceof Response) return found;
-  const { ctx, def } = found;
-  const input = await validateForm(c, pageTitleInput);
-  const page = Number((input.ok ? input.values : input.state.values).page) - 1;
-  const pageForm = (state: FormState): BuilderForms => ({ page: { page, state } });
-  if (!input.ok) return refuse(c, ctx, [c.get('t')('form.invalid')], pageForm(input.state));
-  const { title_zh, title_en } = input.data;
-  return commit(c, ctx, moves.setPageTitle(def, input.data.page, title_zh, title_en), {
-    name: 'page-title',
-    at: `page-${input.data.page + 1}`,
-    scope: { page: input.data.page },
-    forms: (errors) => pageForm({ values: input.values, errors }),
-  });
-});
-
-/** A question-bank item, `template:key`, or undefined when no template has it. */
-function bankItem(item: string): Question | undefined {
-  const [template = '', key] = item.split(':');
-  const def = Object.hasOwn(TEMPLATES, template) ? TEMPLATES[template as TemplateId].definition : undefined;
-  return def?.pages.flatMap((p) => p.questions).find((q) => q.key === key);
-}
-
-builderRoutes.post(`${V}/bank`, async (c) => {
-  const found = await draft(c);
-  if (found instanceof Response) return found;
-  const { ctx, def } = found;
-  const t = c.get('t');
-  const input = await validateForm(c, bankInput);
-  if (!input.ok) return refuse(c, ctx, [t('form.invalid')], { bank: input.state });
-  const items = input.data.items.map(bankItem);
-  if (!items.every((q) => q !== undefined))
-    return refuse(c, ctx, [t('form.invalid')], { bank: { values: input.values, errors: { items: t('err.invalidChoice') } } });
-  const { def: next, keys } = moves.insertQuestions(def, input.data.page, items);
-  return commit(c, ctx, next, {
-    name: 'bank',
-    at: `q-${keys[0]}`,
-    inserted: keys.length,
-    forms: (errors) => ({ bank: { values: input.values, errors } }),
-  });
 });

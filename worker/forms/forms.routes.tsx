@@ -16,6 +16,7 @@ import { toggleRoutes } from '../lib/toggle-routes';
 import { newId } from '../lib/tokens';
 import { fieldErrors, readForm, validateForm } from '../lib/validate';
 import { builderRoutes } from './builder.routes';
+import { layoutRoutes } from './builder-layout.routes';
 import { insertForm, listForms } from './forms.queries';
 import { versionRoutes } from './versions.routes';
 
@@ -95,4 +96,5 @@ formRoutes.post('/import', async (c) => {
 // The form page, its versions and their builder, JSON editor, preview and export.
 formRoutes.route('/', versionRoutes);
 formRoutes.route('/', builderRoutes);
+formRoutes.route('/', layoutRoutes);
 toggleRoutes(formRoutes, forms, 'form', '/admin/forms');

@@ -82,11 +82,11 @@ export function FormBuilderPage({ form, version, definition, preview, forms = {}
           ))}
           {draft && <BankForm view={view} />}
         </div>
-        <aside class="builder-preview" aria-labelledby="h-preview">
+        <section class="builder-preview" aria-labelledby="h-preview">
           <h2 id="h-preview">{t('builder.preview')}</h2>
           {/* No scripts run in it (sandbox); same origin only so the island may scroll it to the question. */}
           <iframe class="phone" title={t('builder.preview.frame')} srcdoc={preview} sandbox="allow-same-origin" />
-        </aside>
+        </section>
       </div>
       {draft ? (
         <form method="post" action={`${base}/publish`} class="card">
