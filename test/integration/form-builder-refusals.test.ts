@@ -81,7 +81,7 @@ describe('the form builder refuses bad definitions', () => {
     const base = await draftWithRule(cookie);
     const none = await refused(cookie, base, '/question', editorFields('q2', { options: ' \n\n' }));
     expect(none).toContain(fieldMessage('options', '选择题至少需要 2 个选项'));
-    expect(none).toContain('<textarea id="qe-f-options" name="options" rows="6" required aria-invalid="true"');
+    expect(none).toMatch(/<textarea id="qe-f-options" name="options" required aria-invalid="true"/);
     const one = await refused(cookie, base, '/question', editorFields('q2', { options: '甲' }));
     expect(one).toContain(fieldMessage('options', '选择题至少需要 2 个选项'));
     const twins = await refused(cookie, base, '/question', editorFields('q2', { options: '甲\n乙\n甲' }));
@@ -101,7 +101,7 @@ describe('the form builder refuses bad definitions', () => {
     const multiple = await refused(cookie, base, '/question', editorFields('q2', { ...choices, min: '3', max: '2' }));
     expect(multiple).toContain(fieldMessage('max', '最大值不能小于最小值'));
     // The user's input is kept.
-    expect(multiple).toMatch(/id="qe-f-min" name="min" type="text" value="3"/);
+    expect(multiple).toMatch(/id="qe-f-min" name="min"[^>]* value="3"/);
     const beyond = await refused(cookie, base, '/question', editorFields('q2', { ...choices, max: '4' }));
     expect(beyond).toContain(fieldMessage('max', '可选项数不能超过选项个数'));
     const number = await refused(cookie, base, '/question', editorFields('q3', { kind: 'number', min: '10', max: '1.5' }));

@@ -34,47 +34,42 @@ function Wrap({ name, label, form, hint, idPrefix = '', children }: Common & { c
   );
 }
 
-function describedBy(name: string, form: FormState, hint?: string, idPrefix = '') {
+/** What every control of a field carries: its id, name, whether it is required or invalid, and what describes it. */
+function controlProps({ name, form, hint, required, idPrefix = '' }: Common) {
   const ids = [hint ? `${idPrefix}h-${name}` : '', form.errors[name] ? `${idPrefix}e-${name}` : ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
+  return {
+    id: `${idPrefix}f-${name}`,
+    name,
+    required,
+    'aria-invalid': form.errors[name] ? ('true' as const) : undefined,
+    'aria-describedby': ids.length ? ids.join(' ') : undefined,
+  };
 }
 
 export function TextField(
   props: Common & { type?: string; maxLength?: number; autocomplete?: string; inputMode?: string; pattern?: string },
 ) {
-  const { name, form, hint, required, type = 'text', maxLength, autocomplete, inputMode, pattern, idPrefix } = props;
+  const { name, form, type = 'text', maxLength, autocomplete, inputMode, pattern } = props;
   return (
     <Wrap {...props}>
       <input
-        id={`${idPrefix ?? ''}f-${name}`}
-        name={name}
+        {...controlProps(props)}
         type={type}
         value={type === 'password' ? '' : str(form.values[name])}
-        required={required}
         maxLength={maxLength}
         autocomplete={autocomplete}
         inputMode={inputMode as 'text' | undefined}
         pattern={pattern}
-        aria-invalid={form.errors[name] ? 'true' : undefined}
-        aria-describedby={describedBy(name, form, hint, idPrefix)}
       />
     </Wrap>
   );
 }
 
 export function TextAreaField(props: Common & { rows?: number; maxLength?: number }) {
-  const { name, form, hint, required, rows = 4, maxLength, idPrefix } = props;
+  const { name, form, rows = 4, maxLength } = props;
   return (
     <Wrap {...props}>
-      <textarea
-        id={`${idPrefix ?? ''}f-${name}`}
-        name={name}
-        rows={rows}
-        required={required}
-        maxLength={maxLength}
-        aria-invalid={form.errors[name] ? 'true' : undefined}
-        aria-describedby={describedBy(name, form, hint, idPrefix)}
-      >
+      <textarea {...controlProps(props)} rows={rows} maxLength={maxLength}>
         {str(form.values[name])}
       </textarea>
     </Wrap>
@@ -82,17 +77,11 @@ export function TextAreaField(props: Common & { rows?: number; maxLength?: numbe
 }
 
 export function SelectField(props: Common & { options: { value: string; label: string }[]; blank?: string }) {
-  const { name, form, hint, required, options, blank, idPrefix } = props;
+  const { name, form, options, blank } = props;
   const current = str(form.values[name]);
   return (
     <Wrap {...props}>
-      <select
-        id={`${idPrefix ?? ''}f-${name}`}
-        name={name}
-        required={required}
-        aria-invalid={form.errors[name] ? 'true' : undefined}
-        aria-describedby={describedBy(name, form, hint, idPrefix)}
-      >
+      <select {...controlProps(props)}>
         {blank !== undefined && <option value="">{blank}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value} selected={o.value === current}>

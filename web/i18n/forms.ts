@@ -197,7 +197,7 @@ export const forms = defineMessages(
     'form.export': 'Export JSON',
     'form.definition': 'Form definition (JSON)',
     'form.definitionHint':
-      'Question types: single, multiple, likert, matrix, rating, yesno, text, number, date. Use “Preview” to check before saving.',
+      'Question types: single, multiple, likert (satisfaction scale), matrix, rating (0–10), yesno, text (multiline for long text), number, date. Use “Preview” to check before saving.',
     'form.save': 'Save draft',
     'form.saved.draft': 'Draft saved.',
     'form.published': 'Version {v} published.',

@@ -1,16 +1,17 @@
 // The builder's shared steps: render the builder page, refuse a move (nothing stored), and commit a
 // move's definition after the definition schema has checked it whole (issue 18).
 import type { Context } from 'hono';
+import type * as z from 'zod';
 import type { FormDefinition } from '../../schema/form-definition';
 import { checkDefinition } from '../../schema/form-json';
+import type { FormState, FormValues } from '../../web/components/fields';
 import { type BuilderForms, FormBuilderPage } from '../../web/pages/admin/form-builder/builder-page';
 import { FormPreviewPage } from '../../web/pages/admin/forms-preview';
 import type { AppEnv } from '../app-env';
-import { auditStatement } from '../lib/audit';
 import { render, renderHtml } from '../lib/render';
+import { validateForm } from '../lib/validate';
 import { type PlacedIssues, placeIssues, type Scope } from './builder-issues';
-import { updateDraft } from './forms.queries';
-import { loadVersion, storedDefinition, type VersionContext } from './version-context';
+import { loadVersion, saveDraft, storedDefinition, type VersionContext } from './version-context';
 
 export type View = { forms?: BuilderForms; problems?: Pick<PlacedIssues, 'byQuestion' | 'list'>; at?: string; notice?: string };
 
@@ -50,26 +51,29 @@ export async function commit(c: Context<AppEnv>, ctx: VersionContext, next: Form
     const issues = placeIssues(next, result.issues, c.get('t'), move.scope);
     return builderPage(c, ctx, { forms: move.forms?.(issues.fields), problems: issues, at: move.at }, 422);
   }
-  const db = c.get('db');
-  const { form, version } = ctx;
-  await db.batch([
-    ...updateDraft(db, form, version.id, result.definition),
-    auditStatement(db, c, {
-      action: 'update',
-      objectType: 'form_version',
-      objectId: version.id,
-      detail: { form: form.id, version: version.version, move: move.name, ...(move.question ? { question: move.question } : {}) },
-    }),
-  ]);
+  await saveDraft(c, ctx, result.definition, { move: move.name, ...(move.question ? { question: move.question } : {}) });
   query.set(move.inserted ? 'inserted' : 'saved', String(move.inserted ?? 1));
   return c.redirect(`${ctx.base}?${query}#${move.at}`, 303);
 }
 
-/** The draft a move applies to, or a refusal: a published version never changes. */
-export async function draft(c: Context<AppEnv>): Promise<{ ctx: VersionContext; def: FormDefinition } | Response> {
-  const ctx = await loadVersion(c);
-  if (ctx.version.status !== 'draft') return refuse(c, ctx, [c.get('t')('form.err.notDraft')], {}, 409);
-  return { ctx, def: storedDefinition(ctx.version.definition) };
+export type MoveInput<T> = { ctx: VersionContext; def: FormDefinition; data: T; values: FormValues };
+
+/**
+ * A builder move's handler: the draft (a published version never changes: 409) and the posted form
+ * checked by `schema` (422 with the form re-shown by `shown`, or the messages listed); then `apply`.
+ */
+export function draftMove<S extends z.ZodType>(
+  schema: S,
+  apply: (c: Context<AppEnv>, input: MoveInput<z.output<S>>) => Response | Promise<Response>,
+  shown: (state: FormState) => BuilderForms = () => ({}),
+) {
+  return async (c: Context<AppEnv>) => {
+    const ctx = await loadVersion(c);
+    if (ctx.version.status !== 'draft') return refuse(c, ctx, [c.get('t')('form.err.notDraft')], {}, 409);
+    const input = await validateForm(c, schema);
+    if (!input.ok) return refuse(c, ctx, [...new Set(Object.values(input.state.errors))], shown(input.state));
+    return apply(c, { ctx, def: storedDefinition(ctx.version.definition), data: input.data, values: input.values });
+  };
 }
 
 /** A move on a question the page showed but the draft no longer has (deleted in another tab). */

@@ -4,8 +4,7 @@ import { addInput, kindOf, moveInput, questionInput, questionRef } from '../../s
 import type { FormState } from '../../web/components/fields';
 import type { BuilderForms } from '../../web/pages/admin/form-builder/builder-page';
 import type { AppEnv } from '../app-env';
-import { validateForm } from '../lib/validate';
-import { builderPage, commit, draft, gone, refuse } from './builder-commit';
+import { builderPage, commit, draftMove, gone, refuse } from './builder-commit';
 import { questionFields, questionFromInput } from './builder-fields';
 import { convertKind, newQuestion } from './builder-kinds';
 import * as moves from './builder-moves';
@@ -35,23 +34,24 @@ builderRoutes.get(V, async (c) => {
   return builderPage(c, ctx, { forms, at: NOTICE_AT.test(at) ? at : undefined, notice });
 });
 
-builderRoutes.post(`${V}/questions`, async (c) => {
-  const found = await draft(c);
-  if (found instanceof Response) return found;
-  const { ctx, def } = found;
-  const input = await validateForm(c, addInput);
-  if (!input.ok) return refuse(c, ctx, [c.get('t')('form.invalid')], { add: addState(input.state) });
-  const { page, kind, title_zh } = input.data;
-  const key = moves.nextKey(def);
-  const q = newQuestion(kind, key, title_zh, c.get('t'));
-  return commit(c, ctx, moves.addQuestion(def, page, q), {
-    name: 'add',
-    at: `q-${key}`,
-    question: key,
-    edit: key,
-    forms: (errors) => ({ add: addState({ values: input.values, errors }) }),
-  });
-});
+builderRoutes.post(
+  `${V}/questions`,
+  draftMove(
+    addInput,
+    (c, { ctx, def, data, values }) => {
+      const key = moves.nextKey(def);
+      const q = newQuestion(data.kind, key, data.title_zh, c.get('t'));
+      return commit(c, ctx, moves.addQuestion(def, data.page, q), {
+        name: 'add',
+        at: `q-${key}`,
+        question: key,
+        edit: key,
+        forms: (errors) => ({ add: addState({ values, errors }) }),
+      });
+    },
+    (state) => ({ add: addState(state) }),
+  ),
+);
 
 /** The add form that was posted: its page's, or the last page's when the page number was the problem. */
 function addState(state: FormState) {
@@ -59,60 +59,55 @@ function addState(state: FormState) {
   return { page: Number.isInteger(page) && page > 0 ? page - 1 : -1, state };
 }
 
-builderRoutes.post(`${V}/question`, async (c) => {
-  const found = await draft(c);
-  if (found instanceof Response) return found;
-  const { ctx, def } = found;
-  const t = c.get('t');
-  const input = await validateForm(c, questionInput);
-  const { q: posted } = input.ok ? input.values : input.state.values;
-  const editor = (state: FormState): BuilderForms => ({ editor: { key: typeof posted === 'string' ? posted : '', state } });
-  if (!input.ok) return refuse(c, ctx, [t('form.invalid')], editor(input.state));
-  const at = moves.locate(def, input.data.q);
-  const previous = at && def.pages[at.page]?.questions[at.index];
-  if (!at || !previous) return gone(c, ctx);
-  const { question, problems } = questionFromInput(input.data, previous);
-  const errors = Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, t(key)]));
-  if (Object.keys(errors).length) return refuse(c, ctx, [t('form.invalid')], editor({ values: input.values, errors }));
-  // A new type keeps the editor open: the new type's own fields are still to be filled in.
-  const retyped = input.data.kind !== kindOf(previous);
-  const next: Question = retyped ? convertKind(question, input.data.kind, t) : question;
-  return commit(c, ctx, moves.replaceQuestion(def, at, next), {
-    name: retyped ? 'retype' : 'edit',
-    at: `q-${next.key}`,
-    question: next.key,
-    edit: retyped || input.data.op === 'kind' ? next.key : undefined,
-    scope: { question: at },
-    forms: (fieldErrors) => editor({ values: input.values, errors: fieldErrors }),
-  });
-});
+/** The open editor, re-shown with what was posted. */
+const editor = (state: FormState): BuilderForms => ({ editor: { key: typeof state.values.q === 'string' ? state.values.q : '', state } });
 
-builderRoutes.post(`${V}/question/move`, async (c) => {
-  const found = await draft(c);
-  if (found instanceof Response) return found;
-  const { ctx, def } = found;
-  const input = await validateForm(c, moveInput);
-  if (!input.ok) return refuse(c, ctx, Object.values(input.state.errors));
-  const at = moves.locate(def, input.data.q);
-  if (!at) return gone(c, ctx);
-  return commit(c, ctx, moves.moveQuestion(def, at, input.data.dir), {
-    name: `move-${input.data.dir}`,
-    at: `q-${input.data.q}`,
-    question: input.data.q,
-  });
-});
+builderRoutes.post(
+  `${V}/question`,
+  draftMove(
+    questionInput,
+    (c, { ctx, def, data, values }) => {
+      const t = c.get('t');
+      const at = moves.locate(def, data.q);
+      const previous = at && def.pages[at.page]?.questions[at.index];
+      if (!at || !previous) return gone(c, ctx);
+      const { question, problems } = questionFromInput(data, previous);
+      const errors = Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, t(key)]));
+      if (Object.keys(errors).length) return refuse(c, ctx, [...new Set(Object.values(errors))], editor({ values, errors }));
+      // A new type keeps the editor open: the new type's own fields are still to be filled in.
+      const retyped = data.kind !== kindOf(previous);
+      const next: Question = retyped ? convertKind(question, data.kind, t) : question;
+      return commit(c, ctx, moves.replaceQuestion(def, at, next), {
+        name: retyped ? 'retype' : 'edit',
+        at: `q-${next.key}`,
+        question: next.key,
+        edit: retyped || data.op === 'kind' ? next.key : undefined,
+        scope: { question: at },
+        forms: (fieldErrors) => editor({ values, errors: fieldErrors }),
+      });
+    },
+    editor,
+  ),
+);
 
-builderRoutes.post(`${V}/question/delete`, async (c) => {
-  const found = await draft(c);
-  if (found instanceof Response) return found;
-  const { ctx, def } = found;
-  const input = await validateForm(c, questionRef);
-  if (!input.ok) return refuse(c, ctx, Object.values(input.state.errors));
-  const at = moves.locate(def, input.data.q);
-  if (!at) return gone(c, ctx);
-  if (def.pages.flatMap((p) => p.questions).length === 1) return refuse(c, ctx, [c.get('t')('builder.err.lastQuestion')]);
-  // Come back to where the question was: the question now in its place, or the page.
-  const next = moves.deleteQuestion(def, at);
-  const neighbour = next.pages[at.page]?.questions[at.index] ?? next.pages[at.page]?.questions.at(-1);
-  return commit(c, ctx, next, { name: 'delete', at: neighbour ? `q-${neighbour.key}` : 'page-1', question: input.data.q });
-});
+builderRoutes.post(
+  `${V}/question/move`,
+  draftMove(moveInput, (c, { ctx, def, data }) => {
+    const at = moves.locate(def, data.q);
+    if (!at) return gone(c, ctx);
+    return commit(c, ctx, moves.moveQuestion(def, at, data.dir), { name: `move-${data.dir}`, at: `q-${data.q}`, question: data.q });
+  }),
+);
+
+builderRoutes.post(
+  `${V}/question/delete`,
+  draftMove(questionRef, (c, { ctx, def, data }) => {
+    const at = moves.locate(def, data.q);
+    if (!at) return gone(c, ctx);
+    if (def.pages.flatMap((p) => p.questions).length === 1) return refuse(c, ctx, [c.get('t')('builder.err.lastQuestion')]);
+    // Come back to where the question was: the question now in its place, or the page.
+    const next = moves.deleteQuestion(def, at);
+    const neighbour = next.pages[at.page]?.questions[at.index] ?? next.pages[at.page]?.questions.at(-1);
+    return commit(c, ctx, next, { name: 'delete', at: neighbour ? `q-${neighbour.key}` : 'page-1', question: data.q });
+  }),
+);

@@ -1,10 +1,11 @@
 // What every page of one form version starts from: the form, the version and the version's base URL,
-// or a 404. Shared by the builder, the JSON editor, preview, export and publishing.
+// or a 404; and saving its draft. Shared by the builder, the JSON editor, preview, export and publishing.
 import type { Context } from 'hono';
-import { formDefinition } from '../../schema/form-definition';
+import { type FormDefinition, formDefinition } from '../../schema/form-definition';
 import type { AppEnv } from '../app-env';
+import { auditStatement } from '../lib/audit';
 import { notFound } from '../lib/errors';
-import { readForm, readVersion } from './forms.queries';
+import { readForm, readVersion, updateDraft } from './forms.queries';
 
 export const ID = '/:id{[0-9a-f-]{36}}';
 export const V = `${ID}/versions/:v{[1-9][0-9]{0,5}}`;
@@ -25,3 +26,18 @@ export type VersionContext = Awaited<ReturnType<typeof loadVersion>>;
 
 /** Stored definitions were validated on the way in; parsing again also fills any defaults added since. */
 export const storedDefinition = (text: string) => formDefinition.parse(JSON.parse(text));
+
+/** Stores a draft's new definition in one batch with its audit row (`detail` says what changed it). */
+export async function saveDraft(c: Context<AppEnv>, ctx: VersionContext, definition: FormDefinition, detail: Record<string, string> = {}) {
+  const db = c.get('db');
+  const { form, version } = ctx;
+  await db.batch([
+    ...updateDraft(db, form, version.id, definition),
+    auditStatement(db, c, {
+      action: 'update',
+      objectType: 'form_version',
+      objectId: version.id,
+      detail: { form: form.id, version: version.version, ...detail },
+    }),
+  ]);
+}

@@ -12,8 +12,8 @@ import { attachment } from '../lib/filename';
 import { render } from '../lib/render';
 import { newId } from '../lib/tokens';
 import { validateForm } from '../lib/validate';
-import { insertNextDraft, listVersions, publishVersion, updateDraft } from './forms.queries';
-import { ID, loadForm, loadVersion, storedDefinition, V } from './version-context';
+import { insertNextDraft, listVersions, publishVersion } from './forms.queries';
+import { ID, loadForm, loadVersion, saveDraft, storedDefinition, V } from './version-context';
 
 /** A form's versions: exactly one editable draft at a time; a published version never changes. */
 export const versionRoutes = new Hono<AppEnv>();
@@ -43,7 +43,7 @@ versionRoutes.get(`${V}/json`, async (c) => {
 });
 
 versionRoutes.post(`${V}/json`, async (c) => {
-  const db = c.get('db');
+  const _db = c.get('db');
   const t = c.get('t');
   const { form, version, base } = await loadVersion(c);
   const input = await validateForm(c, draftInput);
@@ -59,15 +59,7 @@ versionRoutes.post(`${V}/json`, async (c) => {
   const result = parseDefinitionJson(text);
   if (!result.ok) return editor(text, issueViews(result.issues, t), null, 422);
   if (intent === 'preview') return editor(text, [], result.definition, 200);
-  await db.batch([
-    ...updateDraft(db, form, version.id, result.definition),
-    auditStatement(db, c, {
-      action: 'update',
-      objectType: 'form_version',
-      objectId: version.id,
-      detail: { form: form.id, version: version.version },
-    }),
-  ]);
+  await saveDraft(c, { form, version, base }, result.definition);
   return c.redirect(`${base}/json?saved=1`, 303);
 });
 

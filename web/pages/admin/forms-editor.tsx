@@ -118,20 +118,26 @@ export function FormEditorPage({ form, version, text, issues, preview, notice }:
           </section>
         )}
       </div>
-      {draft ? (
-        <form method="post" action={`${base}/publish`} class="card">
-          <p class="hint">{t('form.publishHint')}</p>
-          <button type="submit" class="primary">
-            {t('form.publish')}
-          </button>
-        </form>
-      ) : (
-        <form method="post" action={`${base}/next`} class="card">
-          <button type="submit" class="primary">
-            {t('form.newDraft')}
-          </button>
-        </form>
-      )}
+      <VersionActions base={base} draft={draft} />
     </AdminShell>
+  );
+}
+
+/** Publishing a draft, or starting the next draft from a published version. */
+export function VersionActions({ base, draft }: { base: string; draft: boolean }) {
+  const { t } = usePage();
+  return draft ? (
+    <form method="post" action={`${base}/publish`} class="card">
+      <p class="hint">{t('form.publishHint')}</p>
+      <button type="submit" class="primary">
+        {t('form.publish')}
+      </button>
+    </form>
+  ) : (
+    <form method="post" action={`${base}/next`} class="card">
+      <button type="submit" class="primary">
+        {t('form.newDraft')}
+      </button>
+    </form>
   );
 }

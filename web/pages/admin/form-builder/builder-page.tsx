@@ -9,6 +9,7 @@ import { Island } from '../../../components/island';
 import { usePage } from '../../../context';
 import type { FormBuilderProps } from '../../../islands/form-builder';
 import type { VersionStatus } from '../forms';
+import { VersionActions } from '../forms-editor';
 import { BankForm, MetaForm } from './builder-forms';
 import { PageSection } from './page-section';
 
@@ -52,6 +53,7 @@ export function FormBuilderPage({ form, version, definition, preview, forms = {}
   const list = problems?.list ?? [];
   return (
     <AdminShell title={`${form.name} · ${t('form.version', { v: version.version })}`}>
+      <link rel="stylesheet" href="/assets/survey.css" />
       <link rel="stylesheet" href="/assets/builder.css" />
       <p>
         <a href={`/admin/forms/${form.id}`}>{t('action.back')}</a> · <a href={`${base}/preview`}>{t('builder.links.fullPreview')}</a> ·{' '}
@@ -88,20 +90,7 @@ export function FormBuilderPage({ form, version, definition, preview, forms = {}
           <iframe class="phone" title={t('builder.preview.frame')} srcdoc={preview} sandbox="allow-same-origin" />
         </section>
       </div>
-      {draft ? (
-        <form method="post" action={`${base}/publish`} class="card">
-          <p class="hint">{t('form.publishHint')}</p>
-          <button type="submit" class="primary">
-            {t('form.publish')}
-          </button>
-        </form>
-      ) : (
-        <form method="post" action={`${base}/next`} class="card">
-          <button type="submit" class="primary">
-            {t('form.newDraft')}
-          </button>
-        </form>
-      )}
+      <VersionActions base={base} draft={draft} />
     </AdminShell>
   );
 }
