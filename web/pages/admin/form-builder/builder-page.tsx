@@ -6,6 +6,7 @@ import { type FormDefinition, inLang } from '../../../../schema/form-definition'
 import { AdminShell } from '../../../components/admin-shell';
 import type { FormState } from '../../../components/fields';
 import { Island } from '../../../components/island';
+import { numbered } from '../../../components/survey/form-view';
 import { usePage } from '../../../context';
 import type { FormBuilderProps } from '../../../islands/form-builder';
 import type { VersionStatus } from '../forms';
@@ -27,6 +28,8 @@ export type BuilderView = {
   base: string;
   draft: boolean;
   definition: FormDefinition;
+  /** Each question by key with its number as respondents see it. */
+  numbers: ReturnType<typeof numbered>;
   forms: BuilderForms;
   byQuestion: Record<string, string[]>;
 };
@@ -48,7 +51,7 @@ export function FormBuilderPage({ form, version, definition, preview, forms = {}
   const { t, lang } = usePage();
   const base = `/admin/forms/${form.id}/versions/${version.version}`;
   const draft = version.status === 'draft';
-  const view: BuilderView = { base, draft, definition, forms, byQuestion: problems?.byQuestion ?? {} };
+  const view: BuilderView = { base, draft, definition, numbers: numbered(definition), forms, byQuestion: problems?.byQuestion ?? {} };
   const island: FormBuilderProps = { texts: { saving: t('builder.island.saving'), failed: t('builder.island.failed') } };
   const list = problems?.list ?? [];
   return (

@@ -1,6 +1,6 @@
 import { inLang, type Question } from '../../../../schema/form-definition';
 import { kindOf } from '../../../../schema/inputs/form-builder';
-import { numbered, showIfNote } from '../../../components/survey/form-view';
+import { showIfNote } from '../../../components/survey/form-view';
 import { usePage } from '../../../context';
 import type { BuilderView } from './builder-page';
 
@@ -16,7 +16,7 @@ export function QuestionCard({ view, q, n, at }: { view: BuilderView; q: Questio
   const items = q.type === 'single' || q.type === 'multiple' ? q.options : q.type === 'matrix' ? q.rows : [];
   const labels = items.slice(0, LISTED).map((o) => inLang(o.label, lang));
   const list = `${labels.join(lang === 'zh' ? '、' : ', ')}${items.length > LISTED ? ' …' : ''}`;
-  const note = showIfNote(q, numbered(definition), t, lang);
+  const note = showIfNote(q, view.numbers, t, lang);
   const problems = view.byQuestion[q.key] ?? [];
   const hidden = (name: string, value: string) => <input type="hidden" name={name} value={value} />;
   return (
