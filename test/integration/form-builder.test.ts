@@ -160,6 +160,9 @@ describe('the form builder', () => {
     expect(q3).toMatchObject({ required: true, maxLength: 800, showIf: { anyOf: [{ question: 'q2', values: ['2', '1'] }] } });
     const page = await (await call(base, { cookie })).text();
     expect(page).toContain('如第 2 题选择『不满意』或『非常不满意』，请回答本题。');
+    // A new key for q2 is followed by the rule that names it.
+    await move(cookie, base, '/question', editorFields('q2', { kind: 'likert', key: 'overall', title_zh: '总体满意度' }));
+    expect((await stored(base)).pages[0]?.questions[2]?.showIf).toEqual({ anyOf: [{ question: 'overall', values: ['2', '1'] }] });
   });
 
   it('publishes what was built; the published version then refuses every move, 409 and nothing stored', async () => {

@@ -21,6 +21,18 @@ function focusAfterSwap(root: HTMLElement) {
     });
 }
 
+/**
+ * Shows a move's likely result at once — a card up or down within its page, a deleted card gone — while
+ * the server makes it; the server's page then replaces this guess, refused or not.
+ */
+function foresee(form: HTMLFormElement, button: HTMLButtonElement | null) {
+  const card = form.closest('li');
+  if (!card) return;
+  if (form.action.endsWith('/question/delete')) card.hidden = true;
+  else if (button?.value === 'up' && card.previousElementSibling) card.parentNode?.insertBefore(card, card.previousElementSibling);
+  else if (button?.value === 'down' && card.nextElementSibling) card.parentNode?.insertBefore(card.nextElementSibling, card);
+}
+
 export function FormBuilder({ texts }: FormBuilderProps) {
   const [status, setStatus] = useState({ text: '', failed: false });
   useEffect(() => {
@@ -59,9 +71,11 @@ export function FormBuilder({ texts }: FormBuilderProps) {
       const form = e.target as HTMLFormElement;
       if (form.method !== 'post') return;
       e.preventDefault();
+      if (busy) return;
       const data = new FormData(form);
       const button = e.submitter as HTMLButtonElement | null;
       if (button?.name) data.append(button.name, button.value);
+      foresee(form, button);
       const body = new URLSearchParams();
       for (const [k, v] of data) if (typeof v === 'string') body.append(k, v);
       void swap(form.action, { method: 'POST', body }, false);

@@ -44,10 +44,18 @@ export function addQuestion(def: FormDefinition, page: number, q: Question): For
   return out;
 }
 
+/** Puts `q` in place of the question at `at`; a new key is followed by the show-if rules that named the old one. */
 export function replaceQuestion(def: FormDefinition, at: Position, q: Question): FormDefinition {
   const out = copy(def);
   const page = out.pages[at.page];
+  const old = page?.questions[at.index]?.key;
   if (page) page.questions[at.index] = q;
+  if (old === undefined || old === q.key) return out;
+  for (const other of out.pages.flatMap((p) => p.questions))
+    for (const rule of other.showIf?.anyOf ?? []) {
+      const [head, ...row] = rule.question.split('.');
+      if (head === old) rule.question = [q.key, ...row].join('.');
+    }
   return out;
 }
 
