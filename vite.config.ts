@@ -56,6 +56,7 @@ export default defineConfig({
         client: 'web/client.ts',
         app: 'web/styles/app.css',
         report: 'web/styles/report.css',
+        builder: 'web/styles/builder.css',
         print: 'web/styles/print.css',
         'survey-enhance': 'web/survey-enhance.ts',
         survey: 'web/styles/survey.css',

@@ -5,6 +5,7 @@ import { auth } from './auth';
 import { common } from './common';
 import { enterprises } from './enterprises';
 import { downloads } from './exports';
+import { formBuilder } from './form-builder';
 import { forms } from './forms';
 import { home } from './home';
 import { imports } from './imports';
@@ -26,6 +27,7 @@ const catalogues = [
   imports,
   sheetImports,
   forms,
+  formBuilder,
   surveys,
   memos,
   stats,

@@ -15,6 +15,8 @@ import { render } from '../lib/render';
 import { toggleRoutes } from '../lib/toggle-routes';
 import { newId } from '../lib/tokens';
 import { fieldErrors, readForm, validateForm } from '../lib/validate';
+import { builderRoutes } from './builder.routes';
+import { layoutRoutes } from './builder-layout.routes';
 import { insertForm, listForms } from './forms.queries';
 import { versionRoutes } from './versions.routes';
 
@@ -91,6 +93,8 @@ formRoutes.post('/import', async (c) => {
   return create(c, result.definition, { name: result.definition.title.zh, kind: parsed.data.kind, template: null }, 'import');
 });
 
-// The form page, its versions and their editor, preview and export.
+// The form page, its versions and their builder, JSON editor, preview and export.
 formRoutes.route('/', versionRoutes);
+formRoutes.route('/', builderRoutes);
+formRoutes.route('/', layoutRoutes);
 toggleRoutes(formRoutes, forms, 'form', '/admin/forms');
