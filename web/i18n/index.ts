@@ -10,10 +10,11 @@ import { imports } from './imports';
 import { memos } from './memos';
 import { officers } from './officers';
 import { programmes } from './programmes';
+import { rounds } from './rounds';
 import { stats } from './stats';
 import { surveys } from './surveys';
 
-const catalogues = [common, auth, admin, home, enterprises, officers, programmes, imports, forms, surveys, memos, stats] as const;
+const catalogues = [common, auth, admin, home, enterprises, officers, programmes, imports, forms, surveys, rounds, memos, stats] as const;
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];

@@ -93,4 +93,4 @@ formRoutes.post('/import', async (c) => {
 
 // The form page, its versions and their editor, preview and export.
 formRoutes.route('/', versionRoutes);
-toggleRoutes(formRoutes, forms, 'form', '/admin/forms');
+toggleRoutes(formRoutes, forms, { objectType: 'form', back: '/admin/forms', effect: 'confirm.disable.form' });

@@ -3,6 +3,7 @@ import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { Page } from '../../web/context';
 import type { AppEnv } from '../app-env';
+import { takeFlash } from './flash';
 
 /** Server-renders a page component inside the page context. Pages are never cached: they carry personal data. */
 export function render(
@@ -20,6 +21,7 @@ export function render(
         user: user ? { id: user.id, login: user.login, name: user.name, role: user.role } : null,
         nonce: c.get('secureHeadersNonce') ?? '',
         path: url.pathname + url.search,
+        flash: takeFlash(c),
       }}
     >
       {page}
