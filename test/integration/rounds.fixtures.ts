@@ -178,3 +178,24 @@ export async function roundAudit(campaignId: string, action: string) {
     .all();
   return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail ?? '{}') as Record<string, unknown> }));
 }
+
+/** The personal link tokens of a round's invitations, derived as the app derives them (enterprise id order). */
+export async function tokensOf(campaignId: string) {
+  const rows = await db()
+    .select()
+    .from(invitations)
+    .where(eq(invitations.campaignId, campaignId))
+    .orderBy(asc(invitations.enterpriseId))
+    .all();
+  return Promise.all(rows.map(async (r) => ({ id: r.id, enterpriseId: r.enterpriseId, token: await linkToken(env.LINK_SECRET, r.id) })));
+}
+
+/** Opens a link and submits a valid answer, as a respondent's browser does; the status of the submission. */
+export async function answer(campaignId: string, token: string) {
+  const { cookie } = await open(token);
+  return postForm(`/s?round=${campaignId}`, VALID, { cookie });
+}
+
+/** Moves a round's times as if the clock had moved: reading it afterwards must still write nothing. */
+export const setTimes = (id: string, times: { opensAt?: number; closesAt?: number }) =>
+  db().update(campaigns).set(times).where(eq(campaigns.id, id));

@@ -9,12 +9,13 @@ export type DayRow = { day: string; submitted: number; reminded: number };
 
 /** Every day from the round's opening to today or its close (whichever is first), gaps as zeros. */
 export async function dailyResponses(db: Db, round: { id: string; opensAt: number; closesAt: number }, now: number): Promise<DayRow[]> {
+  // The constants are part of the text: bound, D1 passes numbers as REAL and the division would not be whole days.
+  const day = (col: string) => sql.raw(`(${col} + ${CHINA_OFFSET_MS}) / ${DAY_MS}`);
   const rows = await db.all<{ d: number; submitted: number; reminded: number }>(sql`
     SELECT d, sum(s) AS submitted, sum(r) AS reminded FROM (
-      SELECT (submitted_at + ${CHINA_OFFSET_MS}) / ${DAY_MS} AS d, 1 AS s, 0 AS r FROM invitations
-        WHERE campaign_id = ${round.id} AND submitted_at IS NOT NULL
+      SELECT ${day('submitted_at')} AS d, 1 AS s, 0 AS r FROM invitations WHERE campaign_id = ${round.id} AND submitted_at IS NOT NULL
       UNION ALL
-      SELECT (at + ${CHINA_OFFSET_MS}) / ${DAY_MS}, 0, 1 FROM reminders WHERE campaign_id = ${round.id}
+      SELECT ${day('at')}, 0, 1 FROM reminders WHERE campaign_id = ${round.id}
     ) GROUP BY d ORDER BY d`);
   const byDay = new Map(rows.map((r) => [chinaDayDate(r.d), r]));
   const first = [chinaDate(round.opensAt), ...byDay.keys()].sort()[0] as string;

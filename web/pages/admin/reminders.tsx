@@ -23,16 +23,18 @@ function DailyChart({ round, days }: { round: LoadedRound; days: DayRow[] }) {
   });
   return (
     <>
-      <ColumnChart
-        id="daily-responses"
-        title={t('remind.chartTitle', { name: round.name })}
-        desc={t('remind.chartDesc')}
-        categories={days.map((d) => d.day)}
-        series={[
-          { name: t('remind.series.submitted'), values: days.map((d) => d.submitted) },
-          { name: t('remind.series.reminded'), values: days.map((d) => d.reminded) },
-        ]}
-      />
+      <div class="daily-chart">
+        <ColumnChart
+          id="daily-responses"
+          title={t('remind.chartTitle', { name: round.name })}
+          desc={t('remind.chartDesc')}
+          categories={days.map((d) => d.day)}
+          series={[
+            { name: t('remind.series.submitted'), values: days.map((d) => d.submitted) },
+            { name: t('remind.series.reminded'), values: days.map((d) => d.reminded) },
+          ]}
+        />
+      </div>
       <DataTable
         rows={days.map((d, i) => ({ ...d, cumulative: cumulative[i] ?? 0 }))}
         columns={[
