@@ -62,7 +62,7 @@ describe('admin hygiene', () => {
     const lineHeight = await links.first().evaluate((a) => Number.parseFloat(getComputedStyle(a).lineHeight) || 24);
     for (let i = 0; i < 5; i++) {
       const box = await links.nth(i).boundingBox();
-      expect(box?.height ?? 0, await links.nth(i).textContent()).toBeLessThan(lineHeight * 1.5);
+      expect(box?.height ?? 0, (await links.nth(i).textContent()) ?? '').toBeLessThan(lineHeight * 1.5);
     }
     await page.locator('nav.subnav').screenshot({ path: 'docs/screenshots/34-stats-subnav-phone.png' });
     await ctx.close();
