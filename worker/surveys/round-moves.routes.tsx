@@ -3,7 +3,6 @@
 // POST that checks the state (409 otherwise, nothing written), asks why where the audit needs it, and
 // writes the move and its audit row in one batch (round-moves.queries.ts).
 import { type Context, Hono } from 'hono';
-import type { z } from 'zod';
 import { extendInput, launchInput, reasonInput } from '../../schema/inputs/rounds';
 import { chinaDateTime, chinaLocalInput } from '../../schema/rules/china-time';
 import { emptyForm, type FormState } from '../../web/components/fields';
@@ -68,15 +67,26 @@ roundMoveRoutes.post(`${ID}/launch`, async (c) => {
 const reasonPage = (c: Ctx, move: ReasonMove, round: LoadedRound, form: FormState, status: 200 | 422 = 200) =>
   render(c, <ReasonPage move={move} round={round} form={form} now={Date.now()} />, status);
 
-async function withReason(c: Ctx, move: ReasonMove, round: LoadedRound): Promise<z.output<typeof reasonInput> | Response> {
+/** 作废 needs that nobody has answered: checked before anything else is asked (the page, the reason). */
+async function mustBeUnanswered(c: Ctx, round: LoadedRound) {
+  if (await hasAnswers(c.get('db'), round.id)) throw new AppError(409, 'round_answered', 'round.err.voidAnswered');
+}
+
+/**
+ * The start of every move with a reason: the round in a state that allows the move (else 409), then the
+ * reason given (else the page again, 422) — or the Response to return.
+ */
+async function reasonMove(c: Ctx, move: ReasonMove, now: number) {
+  const round = await roundFor(c, move, now);
+  if (move === 'void') await mustBeUnanswered(c, round);
   const input = await validateForm(c, reasonInput);
-  return input.ok ? input.data : reasonPage(c, move, round, input.state, 422);
+  return input.ok ? { round, reason: input.data.reason } : reasonPage(c, move, round, input.state, 422);
 }
 
 for (const move of ['reseed', 'close', 'void'] as const) {
   roundMoveRoutes.get(`${ID}/${move}`, async (c) => {
     const round = await roundFor(c, move);
-    if (move === 'void' && (await hasAnswers(c.get('db'), round.id))) throw new AppError(409, 'round_answered', 'round.err.voidAnswered');
+    if (move === 'void') await mustBeUnanswered(c, round);
     return reasonPage(c, move, round, emptyForm());
   });
 }
@@ -85,14 +95,14 @@ for (const move of ['reseed', 'close', 'void'] as const) {
 roundMoveRoutes.post(`${ID}/reseed`, async (c) => {
   const db = c.get('db');
   const now = Date.now();
-  const round = await roundFor(c, 'reseed', now);
-  const input = await withReason(c, 'reseed', round);
-  if (input instanceof Response) return input;
+  const move = await reasonMove(c, 'reseed', now);
+  if (move instanceof Response) return move;
+  const { round, reason } = move;
   const seed = newSeed();
   const draw = await drawLinks(c, round.programmeId, round.rule, seed, now);
   if (!draw.ok) throw new AppError(422, 'draw_refused', 'round.err.redrawRefused');
   const { update, rest } = redrawStatements(db, round.id, { seed, reseed: true, at: now }, draw.links);
-  const detail = { reason: input.reason, previousSeed: round.seed, seed, seeds: round.seedCount + 1, invited: draw.links.length };
+  const detail = { reason, previousSeed: round.seed, seed, seeds: round.seedCount + 1, invited: draw.links.length };
   const results = await run(c, [update, audited(c, 'reseed', round.id, detail), ...rest]);
   raced(results, 'reseed');
   setFlash(c, 'flash.round.reseeded', { seeds: round.seedCount + 1 });
@@ -103,10 +113,10 @@ roundMoveRoutes.post(`${ID}/reseed`, async (c) => {
 roundMoveRoutes.post(`${ID}/close`, async (c) => {
   const db = c.get('db');
   const now = Date.now();
-  const round = await roundFor(c, 'close', now);
-  const input = await withReason(c, 'close', round);
-  if (input instanceof Response) return input;
-  const detail = { reason: input.reason, from: round.closesAt, to: now };
+  const move = await reasonMove(c, 'close', now);
+  if (move instanceof Response) return move;
+  const { round, reason } = move;
+  const detail = { reason, from: round.closesAt, to: now };
   const results = await run(c, [closeRound(db, round.id, now), audited(c, 'close', round.id, detail)]);
   raced(results, 'close');
   setFlash(c, 'flash.round.closed', { at: chinaDateTime(now) });
@@ -117,13 +127,12 @@ roundMoveRoutes.post(`${ID}/close`, async (c) => {
 roundMoveRoutes.post(`${ID}/void`, async (c) => {
   const db = c.get('db');
   const now = Date.now();
-  const round = await roundFor(c, 'void', now);
-  if (await hasAnswers(db, round.id)) throw new AppError(409, 'round_answered', 'round.err.voidAnswered');
-  const input = await withReason(c, 'void', round);
-  if (input instanceof Response) return input;
-  const results = await run(c, [voidRound(db, round.id, now), audited(c, 'void', round.id, { reason: input.reason, state: round.state })]);
-  if (changedRows(results[0]) === 0 && (await hasAnswers(db, round.id)))
-    throw new AppError(409, 'round_answered', 'round.err.voidAnswered');
+  const move = await reasonMove(c, 'void', now);
+  if (move instanceof Response) return move;
+  const { round, reason } = move;
+  const results = await run(c, [voidRound(db, round.id, now), audited(c, 'void', round.id, { reason, state: round.state })]);
+  // Nothing changed: an answer came in between our check and the void, or another move did.
+  if (changedRows(results[0]) === 0) await mustBeUnanswered(c, round);
   raced(results, 'void');
   setFlash(c, 'flash.round.voided', { name: round.name });
   return c.redirect(page(round.id), 303);
