@@ -107,7 +107,7 @@ describe('a survey round (调查批次), its whole lifecycle, end to end', () =>
     // a11y: invitation link and QR page
     expect(await visible(page.locator('svg.qr'))).toBe(true);
     expect(await visible(page.getByText(ASKER))).toBe(true);
-    await shot(page, '35-invitation-link-qr');
+    await shot(page, '30-invitation-link-qr');
     await page.goto(roundUrl);
 
     // The links CSV: BOM, header, one personal link per drawn enterprise.
