@@ -24,7 +24,7 @@ describe('admin hygiene', () => {
     expect(await visible(page.getByRole('heading', { name: /进行中的调查批次/ }))).toBe(true);
     expect(await visible(page.getByRole('link', { name: '2026年帮扶满意度调查（演示）' }))).toBe(true);
     expect(await visible(page.getByRole('link', { name: /未受理（待交办）/ }))).toBe(true);
-    await shot(page, '31-admin-home');
+    await shot(page, '50-admin-home-live');
 
     // A new officer: the setup link and its QR code right away.
     await page.goto('/admin/officers/new');
@@ -36,7 +36,7 @@ describe('admin hygiene', () => {
     expect(await visible(page.getByText('已创建帮扶干部 赵敏（账号 zhaomin）。'))).toBe(true);
     expect(await page.getByLabel('设置密码链接').inputValue()).toMatch(/\/setup\/[A-Za-z0-9_-]{43}$/);
     expect(await visible(page.getByRole('img', { name: '赵敏 的设置密码二维码' }))).toBe(true);
-    await shot(page, '32-officer-created-setup-qr');
+    await shot(page, '51-officer-created-setup-qr');
 
     // 停用 asks first, on its own page, without JavaScript; then a flash says it was done.
     await page.goto('/admin/officers?q=zhaomin');
@@ -44,7 +44,7 @@ describe('admin hygiene', () => {
     await page.waitForLoadState('domcontentloaded');
     // a11y: confirmation page (停用)
     expect(await visible(page.getByText('该干部立即退出登录，且不能再登录'))).toBe(true);
-    await shot(page, '33-confirm-disable');
+    await shot(page, '52-confirm-disable');
     await submit(page, page.getByRole('button', { name: '停用' }));
     expect(await visible(page.getByRole('status').filter({ hasText: '已停用“赵敏”。' }))).toBe(true);
     await page.reload();
@@ -64,7 +64,7 @@ describe('admin hygiene', () => {
       const box = await links.nth(i).boundingBox();
       expect(box?.height ?? 0, (await links.nth(i).textContent()) ?? '').toBeLessThan(lineHeight * 1.5);
     }
-    await page.locator('nav.subnav').screenshot({ path: 'docs/screenshots/34-stats-subnav-phone.png' });
+    await page.locator('nav.subnav').screenshot({ path: 'docs/screenshots/53-stats-subnav-phone.png' });
     await ctx.close();
   });
 });

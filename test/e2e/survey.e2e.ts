@@ -64,7 +64,7 @@ describe('a survey round (调查批次), its whole lifecycle, end to end', () =>
     expect(await page.getByLabel('随机种子').count()).toBe(0); // the server draws the seed
     await submit(page, page.locator('main form button[type=submit]'));
     expect(await visible(page.locator('#e-n', { hasText: /^只有 \d+ 家可抽$/ }))).toBe(true);
-    await shot(page, '21-round-size-refused');
+    await shot(page, '40-round-size-refused');
     await page.getByLabel('抽取家数 n').fill('6');
     await submit(page, page.locator('main form button[type=submit]'));
 
@@ -83,7 +83,7 @@ describe('a survey round (调查批次), its whole lifecycle, end to end', () =>
     await submit(page, page.getByRole('button', { name: '重新抽取种子' }));
     expect(await visible(page.locator('#e-reason'))).toBe(true);
     await page.getByLabel('重新抽取的原因').fill('抽中企业中有一家已迁出本市');
-    await shot(page, '22-round-reseed');
+    await shot(page, '41-round-reseed');
     await submit(page, page.getByRole('button', { name: '重新抽取种子' }));
     expect(await visible(page.getByText('（共抽取随机种子 2 次）'))).toBe(true);
     expect(await visible(page.getByText('原因：抽中企业中有一家已迁出本市'))).toBe(true);
@@ -93,13 +93,13 @@ describe('a survey round (调查批次), its whole lifecycle, end to end', () =>
     await page.waitForLoadState('domcontentloaded');
     // a11y: launch page
     expect(await visible(page.getByText('帮扶干部不会被告知哪些企业被抽中。'))).toBe(true);
-    await shot(page, '23-round-launch');
+    await shot(page, '42-round-launch');
     await submit(page, page.getByRole('button', { name: '发布' }));
     expect(page.url()).toBe(roundUrl);
     // a11y: round page (open, links and QR codes)
     expect(await visible(page.locator('.badge.state-open'))).toBe(true);
     expect(await page.getByRole('link', { name: '复制链接' }).count()).toBe(6);
-    await shot(page, '24-round-open-links');
+    await shot(page, '43-round-open-links');
 
     // One enterprise's link with its QR code.
     await page.getByRole('link', { name: '二维码', exact: true }).first().click();
@@ -107,7 +107,7 @@ describe('a survey round (调查批次), its whole lifecycle, end to end', () =>
     // a11y: invitation link and QR page
     expect(await visible(page.locator('svg.qr'))).toBe(true);
     expect(await visible(page.getByText(ASKER))).toBe(true);
-    await shot(page, '30-invitation-link-qr');
+    await shot(page, '49-invitation-link-qr');
     await page.goto(roundUrl);
 
     // The links CSV: BOM, header, one personal link per drawn enterprise.
@@ -171,7 +171,7 @@ describe('a survey round (调查批次), its whole lifecycle, end to end', () =>
     const voidPage = await page.goto(`${roundUrl}/void`);
     expect(voidPage?.status()).toBe(409);
     // a11y: refusal page
-    await shot(page, '25-round-void-refused');
+    await shot(page, '44-round-void-refused');
 
     // Reminders: four not answered; two ticked and marked, then one more by its own button.
     await page.goto(`${roundUrl}/reminders`);
@@ -186,19 +186,19 @@ describe('a survey round (调查批次), its whole lifecycle, end to end', () =>
     await submit(page, page.locator('button[name=only]').first());
     expect(await visible(page.getByRole('status').filter({ hasText: '已将 1 家企业标记为已提醒。' }))).toBe(true);
     expect(await page.locator('tbody tr', { hasText: '未提醒' }).count()).toBe(2);
-    await shot(page, '26-round-reminders');
+    await shot(page, '45-round-reminders');
     await page.getByRole('link', { name: '打印催答单（含二维码）' }).click();
     await page.waitForLoadState('domcontentloaded');
     // a11y: reminder sheet
     expect(await page.locator('.sheet-card svg').count()).toBe(4);
-    await shot(page, '27-reminder-sheet');
+    await shot(page, '46-reminder-sheet');
 
     // Extend, with a reason.
     await page.goto(`${roundUrl}/extend`);
     // a11y: extend page
     await page.getByLabel('截止时间（北京时间）').fill(beijing(24 * 14));
     await page.getByLabel('延长的原因').fill('部分企业春节放假，未能及时填写');
-    await shot(page, '28-round-extend');
+    await shot(page, '47-round-extend');
     await submit(page, page.getByRole('button', { name: '延长截止时间' }));
     expect(await visible(page.getByRole('status').filter({ hasText: '截止时间已延长至' }))).toBe(true);
 
@@ -208,7 +208,7 @@ describe('a survey round (调查批次), its whole lifecycle, end to end', () =>
     // a11y: close confirmation
     expect(await visible(page.getByText('已结束的批次不能重新打开，也不能再延长。'))).toBe(true);
     await page.getByLabel('提前结束的原因').fill('答复率已达到统计需要');
-    await shot(page, '29-round-close-confirm');
+    await shot(page, '48-round-close-confirm');
     await submit(page, page.getByRole('button', { name: '提前结束' }));
     expect(await visible(page.locator('.badge.state-closed'))).toBe(true);
     expect(await page.getByRole('link', { name: '延长截止时间' }).count()).toBe(0);
