@@ -1,4 +1,5 @@
 // 帮扶备忘录 and the problem ledger (工作任务落实分解台账), DESIGN §3 and §5.
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { enterprises, programmes, units, users } from './tables';
 
@@ -128,6 +129,10 @@ export const problems = sqliteTable(
     index('problems_category_idx').on(t.category),
     index('problems_lead_unit_idx').on(t.leadUnitId),
     index('problems_memo_idx').on(t.memoId),
+    // The admin home's "待销号" count (issue 17) reads this small partial index, not every closed problem.
+    index('problems_awaiting_strike_off_idx')
+      .on(t.programmeId)
+      .where(sql`status = 'closed' AND struck_off = 0 AND follow_up IN ('satisfied', 'basically')`),
   ],
 );
 

@@ -99,6 +99,9 @@ export const programmes = sqliteTable(
     startsOn: text().notNull(),
     endsOn: text().notNull(),
     phase: text({ enum: PHASES }).notNull().default('pairing'),
+    /** Who is asking (DESIGN §2): named with a help line and the closing date on every survey page and QR sheet. */
+    issuingOffice: text().notNull().default(''),
+    helpPhone: text().notNull().default(''),
     disabled: flag(),
     createdAt: createdAt(),
   },

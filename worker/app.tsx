@@ -25,6 +25,7 @@ import { homeRoutes } from './home/home.routes';
 import { csrfGuard } from './lib/csrf';
 import { createDb } from './lib/db';
 import { AppError, isStorageError } from './lib/errors';
+import { flashOnSuccess } from './lib/flash';
 import { methodIndex } from './lib/methods';
 import { render } from './lib/render';
 import { memoRoutes } from './memos/memos.routes';
@@ -83,6 +84,7 @@ export function createApp() {
   // each role may make inside a feature is checked there, on the object it touches.
   app.route('/', authRoutes);
   app.use('/admin/*', requireUser, requireRole('admin')); // the programme office (链办), every /admin page
+  for (const section of ['/admin/*', '/memos/*', '/problems/*']) app.use(section, flashOnSuccess);
   app.route('/admin', adminHomeRoutes);
   app.route('/admin/units', unitRoutes);
   app.route('/admin/officers', officerRoutes);

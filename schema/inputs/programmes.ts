@@ -1,7 +1,7 @@
 // Input schemas of the programme (帮扶行动) and pairing list (结对名单) admin pages.
 import * as z from 'zod';
 import { PHASES } from '../tables';
-import { checkbox, isoDate, listQuery, optionalIdRef, text } from './fields';
+import { checkbox, isoDate, listQuery, optionalIdRef, optionalText, phone, text } from './fields';
 import { pick } from './officers';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -12,6 +12,9 @@ export const programmeInput = z
     startsOn: isoDate,
     endsOn: isoDate,
     phase: z.enum(PHASES, 'err.invalidChoice'),
+    /** Who is asking: printed on every survey page and QR sheet of the programme's rounds (issue 17). */
+    issuingOffice: optionalText(80),
+    helpPhone: phone,
   })
   // Zod still runs this refinement after a field's own check failed, so only compare two real dates:
   // a bad start date must not also be reported as a bad order on the end date.

@@ -38,6 +38,9 @@ export function chinaDateTime(ms: number): string {
   return `${lastDate} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
 
+/** The China day number SQL computes as (ms + CHINA_OFFSET_MS) / DAY_MS (integer division), as its date. */
+export const chinaDayDate = (day: number): string => iso(day * DAY_MS).slice(0, 10);
+
 /** 'YYYY-MM-DDTHH:mm' in China time: the value of a datetime-local input. */
 export const chinaLocalInput = (ms: number): string => iso(ms + CHINA_OFFSET_MS).slice(0, 16);
 

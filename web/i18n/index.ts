@@ -12,6 +12,7 @@ import { imports } from './imports';
 import { memos } from './memos';
 import { officers } from './officers';
 import { programmes } from './programmes';
+import { rounds } from './rounds';
 import { sheetImports } from './sheet-imports';
 import { stats } from './stats';
 import { surveys } from './surveys';
@@ -29,6 +30,7 @@ const catalogues = [
   forms,
   formBuilder,
   surveys,
+  rounds,
   memos,
   stats,
   downloads,

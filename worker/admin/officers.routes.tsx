@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { officerInput, officerListQuery, officerUpdateInput } from '../../schema/inputs/officers';
 import { users } from '../../schema/tables';
 import { emptyForm, type FormState } from '../../web/components/fields';
@@ -8,6 +8,7 @@ import { revokeUserSessions } from '../auth/session';
 import { auditStatement } from '../lib/audit';
 import { isUniqueViolation } from '../lib/db';
 import { AppError, notFound } from '../lib/errors';
+import { qrPath } from '../lib/qr';
 import { render } from '../lib/render';
 import { toggleRoutes } from '../lib/toggle-routes';
 import { newId, randomToken, sha256Hex } from '../lib/tokens';
@@ -45,14 +46,32 @@ officerRoutes.post('/', async (c) => {
     return render(c, await formPage(db, { values: input.values, errors: { unitId: t('err.invalidChoice') } }), 422);
   }
   const id = newId();
+  // The setup link comes with the account (issue 17): the admin hands it over at once, no second step.
+  const setup = await setupToken();
   try {
-    await db.batch([insertOfficer(db, id, input.data), auditStatement(db, c, { action: 'create', objectType: 'user', objectId: id })]);
+    await db.batch([
+      insertOfficer(db, id, input.data),
+      setSetupToken(db, id, setup.hash, setup.expiresAt),
+      auditStatement(db, c, { action: 'create', objectType: 'user', objectId: id }),
+      auditStatement(db, c, { action: 'setup_link', objectType: 'user', objectId: id }),
+    ]);
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     return render(c, await formPage(db, { values: input.values, errors: { login: t('officer.err.loginTaken') } }), 409);
   }
-  return c.redirect('/admin/officers', 303);
+  return setupPage(c, { name: input.data.name, login: input.data.login, token: setup.token, created: true });
 });
+
+async function setupToken() {
+  const token = randomToken(32);
+  return { token, hash: await sha256Hex(token), expiresAt: Date.now() + SETUP_LINK_MS };
+}
+
+/** The one-time link, shown once, with its QR code so it can be scanned from the admin's screen. */
+function setupPage(c: Context<AppEnv>, o: { name: string; login: string; token: string; created: boolean }) {
+  const link = `${c.env.APP_ORIGIN}/setup/${o.token}`;
+  return render(c, <SetupLinkPage name={o.name} login={o.login} link={link} qr={qrPath(link)} created={o.created} />);
+}
 
 officerRoutes.get(`${ID}/edit`, async (c) => {
   const db = c.get('db');
@@ -89,13 +108,12 @@ officerRoutes.post(`${ID}/setup-link`, async (c) => {
   const officer = await readOfficer(db, c.req.param('id'));
   if (!officer) throw notFound();
   if (officer.disabled) throw new AppError(409, 'officer_disabled', 'officer.setupDisabled');
-  const token = randomToken(32);
+  const setup = await setupToken();
   await db.batch([
-    setSetupToken(db, officer.id, await sha256Hex(token), Date.now() + SETUP_LINK_MS),
+    setSetupToken(db, officer.id, setup.hash, setup.expiresAt),
     auditStatement(db, c, { action: 'setup_link', objectType: 'user', objectId: officer.id }),
   ]);
-  const link = `${c.env.APP_ORIGIN}/setup/${token}`;
-  return render(c, <SetupLinkPage name={officer.name} login={officer.login} link={link} />);
+  return setupPage(c, { name: officer.name, login: officer.login, token: setup.token, created: false });
 });
 
 // toggleRoutes works on any users row; this page may only switch officers, never an admin account.
@@ -103,4 +121,9 @@ officerRoutes.use(`${ID}/:action{disable|enable}`, async (c, next) => {
   if (!(await readOfficer(c.get('db'), c.req.param('id') ?? ''))) throw notFound();
   await next();
 });
-toggleRoutes(officerRoutes, users, 'user', '/admin/officers', (db, id) => [revokeUserSessions(db, id)]);
+toggleRoutes(officerRoutes, users, {
+  objectType: 'user',
+  back: '/admin/officers',
+  effect: 'confirm.disable.officer',
+  also: (db, id) => [revokeUserSessions(db, id)],
+});

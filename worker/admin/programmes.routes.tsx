@@ -46,8 +46,8 @@ programmeRoutes.post('/', async (c) => {
 programmeRoutes.get(`${ID}/edit`, async (c) => {
   const programme = await readProgramme(c.get('db'), c.req.param('id'));
   if (!programme) throw notFound();
-  const { id, name, startsOn, endsOn, phase } = programme;
-  return render(c, <ProgrammeFormPage id={id} form={emptyForm({ name, startsOn, endsOn, phase })} />);
+  const { id, name, startsOn, endsOn, phase, issuingOffice, helpPhone } = programme;
+  return render(c, <ProgrammeFormPage id={id} form={emptyForm({ name, startsOn, endsOn, phase, issuingOffice, helpPhone })} />);
 });
 
 programmeRoutes.post(ID, async (c) => {
@@ -68,4 +68,4 @@ programmeRoutes.post(ID, async (c) => {
   return c.redirect('/admin/programmes', 303);
 });
 
-toggleRoutes(programmeRoutes, programmes, 'programme', '/admin/programmes');
+toggleRoutes(programmeRoutes, programmes, { objectType: 'programme', back: '/admin/programmes', effect: 'confirm.disable.programme' });

@@ -14,6 +14,7 @@ import type { AppEnv } from '../app-env';
 import { audit } from '../lib/audit';
 import { download, FORMATS } from '../lib/download';
 import { AppError, notFound } from '../lib/errors';
+import { roundFileNames } from '../lib/filename';
 import { render } from '../lib/render';
 import { statsConfig } from '../stats/config';
 import { resolveFilters, scopeFrom } from '../stats/filters';
@@ -51,7 +52,7 @@ async function campaignOf(c: Context<AppEnv>) {
   if (!q.success) throw new AppError(400, 'invalid_query', 'err.page.badRequest', { campaign: c.get('t')('err.invalidChoice') });
   const row = await c
     .get('db')
-    .select({ id: campaigns.id, name: campaigns.name, definition: formVersions.definition })
+    .select({ id: campaigns.id, name: campaigns.name, opensAt: campaigns.opensAt, definition: formVersions.definition })
     .from(campaigns)
     .innerJoin(formVersions, eq(formVersions.id, campaigns.formVersionId))
     .where(eq(campaigns.id, q.data.campaign))
@@ -66,14 +67,14 @@ for (const format of FORMATS) {
     const def = parseDefinitionJson(round.definition);
     if (!def.ok) throw notFound();
     await audit(c, { action: 'export', objectType: 'responses', objectId: round.id, detail: { format } });
-    const name = fileNames(`答卷明细_${round.name}`, `responses_${round.id.slice(0, 8)}`);
+    const name = roundFileNames('答卷明细', 'responses', round);
     return download(responsesSheet(c.get('db'), round, def.definition), format, name);
   });
 
   exportRoutes.get(`/invitations.${format}`, async (c) => {
     const round = await campaignOf(c);
     await audit(c, { action: 'export', objectType: 'invitations', objectId: round.id, detail: { format } });
-    const name = fileNames(`调查邀请_${round.name}`, `invitations_${round.id.slice(0, 8)}`);
+    const name = roundFileNames('调查邀请', 'invitations', round);
     return download(invitationsSheet(c.get('db'), round), format, name);
   });
 

@@ -97,4 +97,4 @@ formRoutes.post('/import', async (c) => {
 formRoutes.route('/', versionRoutes);
 formRoutes.route('/', builderRoutes);
 formRoutes.route('/', layoutRoutes);
-toggleRoutes(formRoutes, forms, 'form', '/admin/forms');
+toggleRoutes(formRoutes, forms, { objectType: 'form', back: '/admin/forms', effect: 'confirm.disable.form' });

@@ -3,6 +3,7 @@ import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { Page } from '../../web/context';
 import type { AppEnv } from '../app-env';
+import { takeFlash } from './flash';
 
 /** Server-renders a component inside the page context, as HTML text (a whole page or a document to embed). */
 export function renderHtml(c: Context<AppEnv>, page: VNode): string {
@@ -16,6 +17,7 @@ export function renderHtml(c: Context<AppEnv>, page: VNode): string {
         user: user ? { id: user.id, login: user.login, name: user.name, role: user.role } : null,
         nonce: c.get('secureHeadersNonce') ?? '',
         path: url.pathname + url.search,
+        flash: takeFlash(c),
       }}
     >
       {page}

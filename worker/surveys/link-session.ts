@@ -21,10 +21,16 @@ export const LINK_COOKIE = 'sv';
  */
 export const CLOSED_GRACE_MS = 30 * 24 * 3600_000;
 
+/**
+ * The invitation behind a token, while its link says anything at all: never for a draft's (nothing
+ * went out: the same 404 as a made-up token), and until CLOSED_GRACE_MS after the round closed or was
+ * voided.
+ */
 export async function byToken(c: Context<AppEnv>, token: string | undefined): Promise<Invitation | null> {
   if (!token || !TOKEN_PATTERN.test(token)) return null;
   const inv = await findInvitation(c.get('db'), await tokenHash(token));
-  return inv && Date.now() < inv.closesAt + CLOSED_GRACE_MS ? inv : null;
+  if (!inv || inv.status === 'draft') return null;
+  return Date.now() < Math.min(inv.closesAt, inv.voidedAt ?? inv.closesAt) + CLOSED_GRACE_MS ? inv : null;
 }
 
 /** Counts a bad token against the client (cf-connecting-ip); 429 once it is over the limit, else 404. */
@@ -52,10 +58,14 @@ export async function cookieInvitation(c: Context<AppEnv>): Promise<Invitation |
   return (await byToken(c, token)) ?? badTokenStatus(c);
 }
 
-export type Refusal = 'answered' | 'upcoming' | 'closed';
+export type Refusal = 'answered' | 'upcoming' | 'closed' | 'void';
 
-/** Why this invitation cannot answer now, if it cannot. */
+/**
+ * Why this invitation cannot answer now, if it cannot: a link works only while its round is scheduled
+ * (it says when it opens) or open (issue 17).
+ */
 export function refusal(inv: Invitation, now: number): Refusal | null {
+  if (inv.status === 'void') return 'void';
   if (inv.submittedAt) return 'answered';
   if (now < inv.opensAt) return 'upcoming';
   if (now >= inv.closesAt) return 'closed';

@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { type AnswerError, type AnswerRow, validateAnswers } from '../../schema/answers';
 import type { AppEnv } from '../app-env';
 import { newId } from '../lib/tokens';
-import { type ClientMeta, type Invitation, type RoundForm, roundForm, storeSubmission } from './answer.queries';
+import { type ClientMeta, type Invitation, type RoundAsker, type RoundForm, roundForm, storeSubmission } from './answer.queries';
 import { cookieInvitation, cookieToken, type Refusal, refusal } from './link-session';
 import { tokenHash } from './link-token';
 
@@ -19,7 +19,7 @@ export type SubmissionInput = {
 };
 
 export type Outcome =
-  | { kind: 'stored'; roundId: string; at: number }
+  | { kind: 'stored'; roundId: string; at: number; asker: RoundAsker | null }
   /** No invitation behind the cookie (404), or too many bad links from this client (429). */
   | { kind: 'no_link'; status: 404 | 429 }
   /** The answers were for another round than the link's, or the link changed while answering. */
@@ -55,7 +55,8 @@ async function storeDirectly(c: Context<AppEnv>, { round, values, via }: Submiss
   const result = form && validateAnswers(form.definition, values, via);
   if (!form || !result?.ok) return null;
   const now = Date.now();
-  return (await store(c, token, round, form, result.rows, via, now)) === 'stored' ? { kind: 'stored', roundId: round, at: now } : null;
+  const stored = await store(c, token, round, form, result.rows, via, now);
+  return typeof stored === 'object' ? { kind: 'stored', roundId: round, at: now, asker: stored.asker } : null;
 }
 
 export async function submitAnswers(c: Context<AppEnv>, input: SubmissionInput): Promise<Outcome> {
@@ -74,5 +75,5 @@ export async function submitAnswers(c: Context<AppEnv>, input: SubmissionInput):
   const stored = await store(c, cookieToken(c) ?? '', inv.campaignId, inv, result.rows, input.via, now);
   if (stored === 'duplicate') return { kind: 'refused', why: 'answered', inv };
   if (stored === 'refused') return { kind: 'stale' };
-  return { kind: 'stored', roundId: inv.campaignId, at: now };
+  return { kind: 'stored', roundId: inv.campaignId, at: now, asker: { office: inv.office, phone: inv.phone, closesAt: inv.closesAt } };
 }

@@ -85,8 +85,11 @@ function QuestionBlock({ q, n, note, ctx }: { q: Question; n: number; note: stri
   const heading = (
     <>
       <span class="sv-n">{n}.</span> {inLang(q.title, lang)}
+      {/* A conditional question is not marked 必答 on the page itself: without JavaScript every question is
+          shown and its note says when to answer (issue 17). The script unhides the mark, as it shows the
+          question only when it applies; it finds required questions by this element either way. */}
       {q.required && (
-        <span class="sv-req">
+        <span class="sv-req" hidden={q.showIf ? true : undefined}>
           <span aria-hidden="true">*</span>
           <span class="sr">{t('form.required')}</span>
         </span>

@@ -1,6 +1,7 @@
 import { AdminShell, StatusBadge, ToggleButton } from '../../components/admin-shell';
 import { DataTable, FilterSelect, Pager, SearchBox } from '../../components/data-table';
 import { FormAlert, type FormState, SelectField, TextField } from '../../components/fields';
+import { QrCode, type QrGeometry } from '../../components/qr-code';
 import { usePage } from '../../context';
 
 type Officer = {
@@ -100,16 +101,34 @@ export function OfficerFormPage({ form, id, units }: { form: FormState; id?: str
 }
 
 /** Shown once, right after the link is made: only its hash is stored, so it cannot be shown again. */
-export function SetupLinkPage({ name, login, link }: { name: string; login: string; link: string }) {
+export function SetupLinkPage({
+  name,
+  login,
+  link,
+  qr,
+  created,
+}: {
+  name: string;
+  login: string;
+  link: string;
+  qr: QrGeometry;
+  created: boolean;
+}) {
   const { t } = usePage();
   return (
-    <AdminShell title={t('officer.setupTitle')}>
-      <section class="card">
+    <AdminShell title={t(created ? 'officer.createdTitle' : 'officer.setupTitle')}>
+      <section class="card setup-link">
+        {created && (
+          <p class="notice" role="status">
+            {t('officer.created', { name, login })}
+          </p>
+        )}
         <p>{t('officer.setupIntro', { name, login })}</p>
         <p>
           <label for="setup-link">{t('officer.setupLinkLabel')}</label>
           <input id="setup-link" type="text" readOnly value={link} size={80} />
         </p>
+        <QrCode qr={qr} label={t('officer.setupQr', { name })} class="qr" />
         <p class="hint">{t('officer.setupOnce')}</p>
         <p>
           <a href="/admin/officers">{t('officer.back')}</a>

@@ -61,6 +61,12 @@ export function ProgrammeFormPage({ form, id }: { form: FormState; id?: string }
           required
           options={PHASES.map((p) => ({ value: p, label: t(PHASE_LABELS[p]) }))}
         />
+        <fieldset>
+          <legend>{t('programme.asker')}</legend>
+          <p class="hint">{t('programme.askerHint')}</p>
+          <TextField name="issuingOffice" label={t('programme.issuingOffice')} form={form} maxLength={80} />
+          <TextField name="helpPhone" type="tel" label={t('programme.helpPhone')} form={form} maxLength={32} />
+        </fieldset>
         <div class="actions">
           <button type="submit" class="primary">
             {t('action.save')}

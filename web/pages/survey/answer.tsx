@@ -1,5 +1,6 @@
 import type { FormDefinition } from '../../../schema/form-definition';
 import { inLang } from '../../../schema/form-definition';
+import { type Asker, askerText } from '../../components/asker';
 import { SurveyFormView } from '../../components/survey/form-view';
 import { usePage } from '../../context';
 import { SurveyLayout } from './layout';
@@ -9,19 +10,20 @@ type Props = {
   definition: FormDefinition;
   values: Record<string, string | string[]>;
   errors: Record<string, string>;
-  closes: string;
+  asker: Asker;
 };
 
 /**
  * The survey itself. The round id travels in the form's action (`/s?round=…`) rather than a field, so
  * the answers are exactly the form's questions; the server refuses a post whose round is not the one
  * of the invitation in the cookie (a tab left open on another round's survey). `data-round` keys the
- * enhancement script's draft.
+ * enhancement script's draft. Who is asking comes first (issue 17): the office, its help line, the close.
  */
-export function SurveyPage({ roundId, definition, values, errors, closes }: Props) {
+export function SurveyPage({ roundId, definition, values, errors, asker }: Props) {
   const { t, lang } = usePage();
   return (
     <SurveyLayout title={inLang(definition.title, lang)} enhance langSwitch>
+      <p class="rs-foot">{askerText(asker, t)}</p>
       <div
         data-round={roundId}
         data-required={t('answer.err.required')}
@@ -38,7 +40,6 @@ export function SurveyPage({ roundId, definition, values, errors, closes }: Prop
           submitLabel={t('form.submit')}
         />
       </div>
-      <p class="rs-foot">{t('survey.closesAt', { to: closes })}</p>
     </SurveyLayout>
   );
 }

@@ -1,4 +1,4 @@
-// QR codes (ISO/IEC 18004) for the printable link sheet, as inline SVG made in the Worker.
+// QR codes (ISO/IEC 18004) for survey links and password-setup links, as inline SVG made in the Worker.
 // Hand-written rather than a library: the smallest suitable packages (lean-qr, uqr) add ≈ 4 KB gzip
 // to a Worker already near its 100 KB budget (DESIGN §8); links only need byte mode at level M in
 // versions 1–10 (up to 213 bytes), which is ≈ 1.5 KB gzip here. Structure follows Nayuki's reference
