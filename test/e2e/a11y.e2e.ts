@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEnterprises, demoForm, demoProgramme, demoRound, demoUnits, demoUsers } from '../../schema/seed/demo.ts';
 import { audited, expectAccessible, tallyTable } from './a11y';
 import { context, launch, signIn, submit } from './browser';
+import { launchRound } from './rounds';
 
 type Viewer = 'anonymous' | 'admin' | 'officer' | 'officerNoJs' | 'respondentNoJs' | 'respondent';
 type Ids = { memo: string; problem: string; round: string; setupLink: string };
@@ -203,15 +204,7 @@ async function arrange(admin: Page, officer: Page) {
   await admin.goto(`/problems/${ids.problem}`);
   await submit(admin, admin.locator('form[data-action=accept] button[type=submit]'));
 
-  await admin.goto('/admin/rounds/new');
-  await admin.getByLabel('批次名称').fill('无障碍检查批次');
-  const beijing = (hours: number) => new Date(Date.now() + (hours + 8) * 3600_000).toISOString().slice(0, 16);
-  await admin.getByLabel('开始时间（北京时间）').fill(beijing(-1));
-  await admin.getByLabel('截止时间（北京时间）').fill(beijing(24));
-  await admin.getByLabel('抽样方式').selectOption('count');
-  await admin.getByLabel('抽取家数 n').fill('2');
-  await admin.getByLabel('随机种子').fill('a11y-2026');
-  await submit(admin, admin.locator('main form button[type=submit]'));
+  await launchRound(admin, { name: '无障碍检查批次', n: 2 });
   ids.round = new URL(admin.url()).pathname.split('/').pop() ?? '';
 
   await admin.goto('/admin/officers');

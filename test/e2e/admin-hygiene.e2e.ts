@@ -4,6 +4,7 @@
 // marked `// a11y: <page>` for the accessibility harness.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './a11y';
 import { context, launch, shot, signIn, submit, visible } from './browser';
 
 let browser: Browser;
@@ -22,6 +23,7 @@ describe('admin hygiene', () => {
 
     // a11y: admin home (live numbers)
     expect(await visible(page.getByRole('heading', { name: /进行中的调查批次/ }))).toBe(true);
+    await expectAccessible(page, 'admin home (live numbers)');
     expect(await visible(page.getByRole('link', { name: '2026年帮扶满意度调查（演示）' }))).toBe(true);
     expect(await visible(page.getByRole('link', { name: /未受理（待交办）/ }))).toBe(true);
     await shot(page, '50-admin-home-live');
@@ -34,6 +36,7 @@ describe('admin hygiene', () => {
     await submit(page, page.locator('main form button[type=submit]'));
     // a11y: officer created (setup link and QR)
     expect(await visible(page.getByText('已创建帮扶干部 赵敏（账号 zhaomin）。'))).toBe(true);
+    await expectAccessible(page, 'officer created (setup link and QR)');
     expect(await page.getByLabel('设置密码链接').inputValue()).toMatch(/\/setup\/[A-Za-z0-9_-]{43}$/);
     expect(await visible(page.getByRole('img', { name: '赵敏 的设置密码二维码' }))).toBe(true);
     await shot(page, '51-officer-created-setup-qr');
@@ -44,6 +47,7 @@ describe('admin hygiene', () => {
     await page.waitForLoadState('domcontentloaded');
     // a11y: confirmation page (停用)
     expect(await visible(page.getByText('该干部立即退出登录，且不能再登录'))).toBe(true);
+    await expectAccessible(page, 'confirmation page (停用)');
     await shot(page, '52-confirm-disable');
     await submit(page, page.getByRole('button', { name: '停用' }));
     expect(await visible(page.getByRole('status').filter({ hasText: '已停用“赵敏”。' }))).toBe(true);

@@ -4,7 +4,9 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaLocalInput } from '../../schema/rules/china-time';
+import { expectAccessible } from './a11y';
 import { context, launch, shot, signIn, submit, visible } from './browser';
+import { launchRound } from './rounds';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -69,6 +71,7 @@ async function buildAndPublish(page: Page, js: boolean, name: string) {
   await submit(page, page.getByRole('button', { name: '创建' }));
   // a11y: form builder (blank draft)
   expect(await visible(page.locator('#q-q1'))).toBe(true);
+  await expectAccessible(page, 'form builder (blank draft)');
   const builderUrl = page.url();
   const loadsBefore = loads;
   // A mark on this document: it survives only if no move loads a new page.
@@ -93,6 +96,7 @@ async function buildAndPublish(page: Page, js: boolean, name: string) {
       expect(await page.locator(`#q-${key} form.b-editor`).getByLabel('最多选几项（可选）').isVisible()).toBe(true);
     }
     // a11y: form builder (question editor)
+    await expectAccessible(page, 'form builder (question editor)');
     if (i !== 4 && i !== 6) await editor.getByLabel('必答', { exact: true }).check();
     await step.fill?.(editor);
     await act(page, editor.getByRole('button', { name: '保存本题' }), js);
@@ -105,6 +109,7 @@ async function buildAndPublish(page: Page, js: boolean, name: string) {
   await act(page, page.locator('#q-q3').getByRole('button', { name: '下移' }), js);
   // a11y: form builder (built form)
   expect(await visible(page.locator('#page-2 #q-q8'))).toBe(true);
+  await expectAccessible(page, 'form builder (built form)');
   const cards = await page.locator('.b-card h3').allTextContents();
   expect(cards.map((c) => c.replace(/\s+/g, ' ').trim())).toEqual(STEPS.map((s, i) => `${i + 1}. ${s.title}`));
   expect(await page.locator('#q-q9 .b-note').textContent()).toBe('如第 3 题选择『不满意』或『非常不满意』，请回答本题。');
@@ -134,20 +139,11 @@ async function buildAndPublish(page: Page, js: boolean, name: string) {
 }
 
 /** A datetime-local value in Beijing time, `hours` from now. */
-const beijing = (hours: number) => chinaLocalInput(Date.now() + hours * 3600_000);
+const _beijing = (hours: number) => chinaLocalInput(Date.now() + hours * 3600_000);
 
 /** Launches a round of one enterprise on the form and returns its personal link. */
-async function launchRound(page: Page, name: string, seed: string) {
-  await page.goto('/admin/rounds/new');
-  await page.getByLabel('批次名称').fill(`${name}试用批次`);
-  await page.getByLabel('调查表（已发布版本）').selectOption({ label: `${name}（第 1 版）` });
-  await page.getByLabel('开始时间（北京时间）').fill(beijing(-1));
-  await page.getByLabel('截止时间（北京时间）').fill(beijing(24));
-  await page.getByLabel('抽样方式').selectOption('count');
-  await page.getByLabel('抽取家数 n').fill('1');
-  await page.getByLabel('随机种子').fill(seed);
-  await submit(page, page.locator('main form button[type=submit]'));
-  expect(await visible(page.getByText(seed))).toBe(true);
+async function launchOn(page: Page, name: string) {
+  await launchRound(page, { name: `${name}试用批次`, n: 1, form: `${name}（第 1 版）` });
   const href = await page.getByRole('link', { name: '链接清单（CSV）' }).getAttribute('href');
   const csv = (await (await page.request.get(href ?? '')).text()).trim().split('\r\n');
   expect(csv).toHaveLength(2);
@@ -190,10 +186,11 @@ describe('a form built in the builder, end to end', () => {
         await p.goto(`${builder}/preview`);
         // a11y: form preview (phone)
         expect(await visible(p.getByRole('heading', { name }))).toBe(true);
+        await expectAccessible(p, 'form preview (phone)');
         await shot(p, '26-form-builder-phone-preview');
         await phone.close();
       }
-      const link = await launchRound(page, name, js ? 'builder-js-2026' : 'builder-nojs-2026');
+      const link = await launchOn(page, name);
 
       const phone = await context(browser, { phone: true, javaScript: js });
       const p = await phone.newPage();

@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaLocalInput } from '../../schema/rules/china-time';
+import { expectAccessible } from './a11y';
 import { context, launch, shot, signIn, submit, visible } from './browser';
 
 let browser: Browser;
@@ -70,6 +71,7 @@ describe('a survey round (调查批次), its whole lifecycle, end to end', () =>
 
     // a11y: round page (draft preview)
     expect(await visible(page.getByRole('heading', { name: '抽样预览：6 家企业' }))).toBe(true);
+    await expectAccessible(page, 'round page (draft preview)');
     expect(await visible(page.getByRole('status').filter({ hasText: '草稿已保存，抽中 6 家企业' }))).toBe(true);
     expect(await page.getByText('复制链接').count()).toBe(0); // nothing goes out while a draft
     const roundUrl = page.url();
@@ -80,6 +82,7 @@ describe('a survey round (调查批次), its whole lifecycle, end to end', () =>
     await page.waitForLoadState('domcontentloaded');
     // a11y: reseed confirmation
     expect(await visible(page.getByText('这将是本批次的第 2 个种子'))).toBe(true);
+    await expectAccessible(page, 'reseed confirmation');
     await submit(page, page.getByRole('button', { name: '重新抽取种子' }));
     expect(await visible(page.locator('#e-reason'))).toBe(true);
     await page.getByLabel('重新抽取的原因').fill('抽中企业中有一家已迁出本市');
@@ -93,11 +96,13 @@ describe('a survey round (调查批次), its whole lifecycle, end to end', () =>
     await page.waitForLoadState('domcontentloaded');
     // a11y: launch page
     expect(await visible(page.getByText('帮扶干部不会被告知哪些企业被抽中。'))).toBe(true);
+    await expectAccessible(page, 'launch page');
     await shot(page, '42-round-launch');
     await submit(page, page.getByRole('button', { name: '发布' }));
     expect(page.url()).toBe(roundUrl);
     // a11y: round page (open, links and QR codes)
     expect(await visible(page.locator('.badge.state-open'))).toBe(true);
+    await expectAccessible(page, 'round page (open, links and QR codes)');
     expect(await page.getByRole('link', { name: '复制链接' }).count()).toBe(6);
     await shot(page, '43-round-open-links');
 
@@ -106,6 +111,7 @@ describe('a survey round (调查批次), its whole lifecycle, end to end', () =>
     await page.waitForLoadState('domcontentloaded');
     // a11y: invitation link and QR page
     expect(await visible(page.locator('svg.qr'))).toBe(true);
+    await expectAccessible(page, 'invitation link and QR page');
     expect(await visible(page.getByText(ASKER))).toBe(true);
     await shot(page, '49-invitation-link-qr');
     await page.goto(roundUrl);
@@ -171,12 +177,14 @@ describe('a survey round (调查批次), its whole lifecycle, end to end', () =>
     const voidPage = await page.goto(`${roundUrl}/void`);
     expect(voidPage?.status()).toBe(409);
     // a11y: refusal page
+    await expectAccessible(page, 'refusal page');
     await shot(page, '44-round-void-refused');
 
     // Reminders: four not answered; two ticked and marked, then one more by its own button.
     await page.goto(`${roundUrl}/reminders`);
     // a11y: reminders page (list and daily chart)
     expect(await visible(page.getByRole('heading', { name: '未答复企业（4 家）' }))).toBe(true);
+    await expectAccessible(page, 'reminders page (list and daily chart)');
     expect(await visible(page.locator('svg.chart[aria-labelledby^="daily-responses"]'))).toBe(true);
     const boxes = page.locator('input[name=ids]');
     await boxes.nth(0).check();
@@ -191,11 +199,13 @@ describe('a survey round (调查批次), its whole lifecycle, end to end', () =>
     await page.waitForLoadState('domcontentloaded');
     // a11y: reminder sheet
     expect(await page.locator('.sheet-card svg').count()).toBe(4);
+    await expectAccessible(page, 'reminder sheet');
     await shot(page, '46-reminder-sheet');
 
     // Extend, with a reason.
     await page.goto(`${roundUrl}/extend`);
     // a11y: extend page
+    await expectAccessible(page, 'extend page');
     await page.getByLabel('截止时间（北京时间）').fill(beijing(24 * 14));
     await page.getByLabel('延长的原因').fill('部分企业春节放假，未能及时填写');
     await shot(page, '47-round-extend');
@@ -207,6 +217,7 @@ describe('a survey round (调查批次), its whole lifecycle, end to end', () =>
     await page.waitForLoadState('domcontentloaded');
     // a11y: close confirmation
     expect(await visible(page.getByText('已结束的批次不能重新打开，也不能再延长。'))).toBe(true);
+    await expectAccessible(page, 'close confirmation');
     await page.getByLabel('提前结束的原因').fill('答复率已达到统计需要');
     await shot(page, '48-round-close-confirm');
     await submit(page, page.getByRole('button', { name: '提前结束' }));

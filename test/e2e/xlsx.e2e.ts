@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../schema/credit-code';
+import { expectAccessible } from './a11y';
 import { context, launch, shot, signIn, submit, visible } from './browser';
 
 let browser: Browser;
@@ -36,6 +37,7 @@ describe('Excel in, Excel out', () => {
 
     // a11y: /admin/exports
     await page.goto('/admin/exports');
+    await expectAccessible(page, '/admin/exports');
     await shot(page, '21-exports-xlsx');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '问题台账（Excel）' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^问题台账_.+\.xlsx$/);
@@ -49,6 +51,7 @@ describe('Excel in, Excel out', () => {
 
     // a11y: /admin/import
     await page.goto('/admin/import');
+    await expectAccessible(page, '/admin/import');
     const enterprises = await workbook('enterprises.xlsx', [
       ['企业名称', '统一社会信用代码', '联系人', '联系电话'],
       ['湘江新区生物医药有限公司', code('91430100MA4X00001'), '刘洋', 13912345678],
@@ -58,6 +61,7 @@ describe('Excel in, Excel out', () => {
     await submit(page, page.locator('form:has(#f-enterprises-file) button[type=submit]'));
     // a11y: /admin/import/enterprises (preview)
     expect(await visible(page.getByText('=麓谷 医疗器械有限公司'))).toBe(true);
+    await expectAccessible(page, '/admin/import/enterprises (preview)');
     await shot(page, '22-import-xlsx-preview');
     await submit(page, page.getByRole('button', { name: '确认导入' }));
     expect(await visible(page.getByText('企业名单已导入：新增 2 家，更新 0 家，无变化 0 家。'))).toBe(true);
@@ -71,6 +75,7 @@ describe('Excel in, Excel out', () => {
     await submit(page, page.getByRole('button', { name: '确认导入' }));
     // a11y: /admin/import/officers/commit (setup links)
     expect(await visible(page.getByText('帮扶干部名单已导入：新增 1 人'))).toBe(true);
+    await expectAccessible(page, '/admin/import/officers/commit (setup links)');
     expect(await page.locator('code.setup-link').first().textContent()).toMatch(/\/setup\/[A-Za-z0-9_-]{20,}$/);
     await shot(page, '23-officer-import-links');
     await ctx.close();

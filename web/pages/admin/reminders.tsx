@@ -108,8 +108,9 @@ export function RemindersPage({ round, rows, days, form, canRemind }: Props) {
                   {
                     label: t('list.actions'),
                     render: (r: InvitationRow) => (
-                      <button type="submit" class="link" name="only" value={r.id} aria-label={t('remind.markOne', { name: r.enterprise })}>
+                      <button type="submit" class="link" name="only" value={r.id}>
                         {t('remind.mark')}
+                        <span class="sr">（{r.enterprise}）</span>
                       </button>
                     ),
                   },

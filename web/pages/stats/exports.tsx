@@ -17,8 +17,9 @@ function Files({ label, path, query }: { label: string; path: string; query: str
         {label}（{t('export.xlsx')}）
       </a>{' '}
       ·{' '}
-      <a href={href('csv')} aria-label={`${label}（${t('export.csv')}）`}>
+      <a href={href('csv')}>
         {t('export.csv')}
+        <span class="sr">（{label}）</span>
       </a>
     </>
   );
