@@ -10,9 +10,10 @@ import { LoginPage } from '../../web/pages/login';
 import { SetupPasswordPage } from '../../web/pages/setup-password';
 import type { AppEnv } from '../app-env';
 import { auditStatement, clientIp } from '../lib/audit';
+import { d1Of } from '../lib/db';
 import { hashPassword, verifyPassword } from '../lib/passwords';
 import { render } from '../lib/render';
-import { clearHits, countHit, isThrottled, type Limit } from '../lib/throttle';
+import { countOf, hitStatement, type Limit, refundStatement } from '../lib/throttle';
 import { sha256Hex } from '../lib/tokens';
 import { readForm, validateForm } from '../lib/validate';
 import { findUserByLogin, findUserBySetupToken } from './auth.queries';
@@ -35,30 +36,26 @@ authRoutes.post('/login', async (c) => {
   if (!input.ok) return render(c, <LoginPage form={input.state} />, 400);
   const { login, password, next } = input.data;
   const ip = clientIp(c);
-  const keys = [`login:u:${login.toLowerCase()}`, ...(ip ? [`login:ip:${ip}`] : [])];
+  const names = [`login:u:${login.toLowerCase()}`, ...(ip ? [`login:ip:${ip}`] : [])];
   const kept = emptyForm({ login });
-  for (const key of keys) {
-    if (await isThrottled(db, key, LOGIN_LIMIT)) {
-      await auditStatement(db, c, { action: 'login_throttled', objectType: 'login', objectId: login });
-      return render(c, <LoginPage form={kept} notice="login.throttled" next={next} />, 429);
-    }
+  // Count first, then compare (issue 13): the attempt is counted before any password is derived.
+  const now = Date.now();
+  const counts = await d1Of(db).batch(names.map((name) => hitStatement(db, name, LOGIN_LIMIT, now)));
+  if (counts.some((r) => (countOf(r) ?? 0) > LOGIN_LIMIT.limit)) {
+    await auditStatement(db, c, { action: 'login_throttled', objectType: 'login', objectId: login });
+    return render(c, <LoginPage form={kept} notice="login.throttled" next={next} />, 429);
   }
   const user = await findUserByLogin(db, login);
   // Always derive once, whether or not the user exists, so the answer and its timing are the same.
   const ok = (await verifyPassword(password, user?.passwordHash ?? null)) && !!user && !user.disabled;
   if (!ok || !user) {
-    await db.batch([
-      auditStatement(db, c, { action: 'login_failed', objectType: 'login', objectId: login }),
-      ...keys.map((k) => countHit(db, k, LOGIN_LIMIT)),
-    ]);
+    await auditStatement(db, c, { action: 'login_failed', objectType: 'login', objectId: login });
     return render(c, <LoginPage form={kept} notice="login.failed" next={next} />, 401);
   }
   const session = await startSession(c, db, user.id);
-  await db.batch([
-    ...session.statements,
-    clearHits(db, keys[0] as string),
-    auditStatement(db, c, { action: 'login', objectType: 'user', objectId: user.id }),
-  ]);
+  await db.batch([...session.statements, auditStatement(db, c, { action: 'login', objectType: 'user', objectId: user.id })]);
+  // The right password was not a failure: its hits are given back.
+  await d1Of(db).batch(names.map((name) => refundStatement(db, name, LOGIN_LIMIT, now)));
   session.setCookieNow();
   return c.redirect(safeNext(next), 303);
 });
