@@ -10,17 +10,14 @@ import { LoginPage } from '../../web/pages/login';
 import { SetupPasswordPage } from '../../web/pages/setup-password';
 import type { AppEnv } from '../app-env';
 import { auditStatement, clientIp } from '../lib/audit';
-import { d1Of } from '../lib/db';
 import { hashPassword, verifyPassword } from '../lib/passwords';
 import { render } from '../lib/render';
-import { countOf, hitStatement, type Limit, refundStatement } from '../lib/throttle';
 import { sha256Hex } from '../lib/tokens';
 import { readForm, validateForm } from '../lib/validate';
 import { findUserByLogin, findUserBySetupToken } from './auth.queries';
+import { issueDeviceCookie, trustedDevice } from './device-cookie';
+import { countAttempt, refundAttempt } from './login-limits';
 import { endSession, revokeUserSessions, startSession } from './session';
-
-/** 20 failed sign-ins per account (or per client address) in 15 minutes, then 429 (DESIGN §9, issue 7). */
-export const LOGIN_LIMIT: Limit = { limit: 20, windowMs: 15 * 60 * 1000 };
 
 export const authRoutes = new Hono<AppEnv>();
 
@@ -35,13 +32,9 @@ authRoutes.post('/login', async (c) => {
   const input = await validateForm(c, loginInput);
   if (!input.ok) return render(c, <LoginPage form={input.state} />, 400);
   const { login, password, next } = input.data;
-  const ip = clientIp(c);
-  const names = [`login:u:${login.toLowerCase()}`, ...(ip ? [`login:ip:${ip}`] : [])];
   const kept = emptyForm({ login });
-  // Count first, then compare (issue 13): the attempt is counted before any password is derived.
-  const now = Date.now();
-  const counts = await d1Of(db).batch(names.map((name) => hitStatement(db, name, LOGIN_LIMIT, now)));
-  if (counts.some((r) => (countOf(r) ?? 0) > LOGIN_LIMIT.limit)) {
+  const attempt = await countAttempt(db, { login, ip: clientIp(c), device: await trustedDevice(c, login) });
+  if (!attempt.allowed) {
     await auditStatement(db, c, { action: 'login_throttled', objectType: 'login', objectId: login });
     return render(c, <LoginPage form={kept} notice="login.throttled" next={next} />, 429);
   }
@@ -54,8 +47,8 @@ authRoutes.post('/login', async (c) => {
   }
   const session = await startSession(c, db, user.id);
   await db.batch([...session.statements, auditStatement(db, c, { action: 'login', objectType: 'user', objectId: user.id })]);
-  // The right password was not a failure: its hits are given back.
-  await d1Of(db).batch(names.map((name) => refundStatement(db, name, LOGIN_LIMIT, now)));
+  await refundAttempt(db, attempt);
+  await issueDeviceCookie(c, user.login);
   session.setCookieNow();
   return c.redirect(safeNext(next), 303);
 });
