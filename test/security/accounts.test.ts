@@ -95,16 +95,17 @@ describe('throttling', () => {
 });
 
 describe('sessions', () => {
+  // Each from its own address: one source's refusals share one row per window (security/refusals.test.ts).
   it('audits a tampered, a logged-out and a disabled account’s cookie when refusing it with 401', async () => {
     const before = (await auditRows('session_rejected')).length;
     const { cookie } = await signedIn('admin');
-    expect((await call('/admin', { cookie: `${cookie.slice(0, -3)}abc` })).status).toBe(401);
+    expect((await call('/admin', { cookie: `${cookie.slice(0, -3)}abc`, headers: address() })).status).toBe(401);
     await postForm('/logout', {}, { cookie });
-    expect((await call('/admin', { cookie })).status).toBe(401);
+    expect((await call('/admin', { cookie, headers: address() })).status).toBe(401);
     const officer = await makeUser();
     const oc = await login(officer);
     await db().update(users).set({ disabled: true }).where(eq(users.id, officer.id));
-    const json = await call('/problems', { cookie: oc, headers: { accept: 'application/json' } });
+    const json = await call('/problems', { cookie: oc, headers: { accept: 'application/json', ...address() } });
     expect(json.status).toBe(401);
     expect(await json.json()).toMatchObject({ code: 'unauthenticated' });
     expect((await auditRows('session_rejected')).slice(before)).toHaveLength(3);
@@ -136,17 +137,21 @@ describe('cross-site requests', () => {
     const targets = ['/login', '/memos', '/admin/units', '/lang', '/logout', '/s'];
     for (const headers of evil) {
       for (const path of targets)
-        expect((await postForm(path, { name: 'x' }, { cookie, headers })).status, `${path} ${headers.origin}`).toBe(403);
+        expect(
+          (await postForm(path, { name: 'x' }, { cookie, headers: { ...headers, ...address() } })).status,
+          `${path} ${headers.origin}`,
+        ).toBe(403);
       const api = await call('/api/s', {
         method: 'POST',
         body: '{"answers":{}}',
-        headers: { ...headers, 'content-type': 'application/json' },
+        headers: { ...headers, ...address(), 'content-type': 'application/json' },
       });
       expect(api.status).toBe(403);
       expect(await api.json()).toMatchObject({ code: 'cross_site' });
     }
+    // one row per address (each request here has its own; one address's refusals share a row per window)
     expect((await auditRows('cross_site')).slice(audited)).toHaveLength(evil.length * (targets.length + 1));
-    expect(changed(before, await tableCounts(), ['audit_log'])).toEqual({});
+    expect(changed(before, await tableCounts(), BOOKKEEPING)).toEqual({});
     // the admin is still signed in: the forged logout did nothing
     expect((await call('/admin', { cookie })).status).toBe(200);
   });

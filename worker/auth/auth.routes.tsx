@@ -9,7 +9,7 @@ import { ErrorPage } from '../../web/pages/error';
 import { LoginPage } from '../../web/pages/login';
 import { SetupPasswordPage } from '../../web/pages/setup-password';
 import type { AppEnv } from '../app-env';
-import { auditStatement, clientIp } from '../lib/audit';
+import { auditRefusal, auditStatement, clientIp, sourceOf } from '../lib/audit';
 import { hashPassword, verifyPassword } from '../lib/passwords';
 import { render } from '../lib/render';
 import { sha256Hex } from '../lib/tokens';
@@ -35,7 +35,7 @@ authRoutes.post('/login', async (c) => {
   const kept = emptyForm({ login });
   const attempt = await countAttempt(db, { login, ip: clientIp(c), device: await trustedDevice(c, login) });
   if (!attempt.allowed) {
-    await auditStatement(db, c, { action: 'login_throttled', objectType: 'login', objectId: login });
+    await auditRefusal(c, { action: 'login_throttled', objectType: 'login', objectId: login }, sourceOf(c));
     return render(c, <LoginPage form={kept} notice="login.throttled" next={next} />, 429);
   }
   const user = await findUserByLogin(db, login);

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { auditLog } from '../../schema/tables';
 import type { AppEnv, Db } from '../app-env';
+import { d1Of } from './db';
 
 export type AuditEntry = {
   action: string;
@@ -33,3 +34,40 @@ export async function audit(c: Context<AppEnv>, entry: AuditEntry) {
     console.error('audit write failed', err);
   }
 }
+
+/** The window in which one source's refusals of one kind share one audit row (issue 13). */
+export const REFUSAL_WINDOW_MS = 15 * 60_000;
+
+// The window's counter row is `refused:<action>:<source>@<window start>`: aligned windows, one row each,
+// never reset, so the count a row stands for can be read as long as the row is kept.
+const COUNT_REFUSAL = `INSERT INTO throttles (key, count, window_start) VALUES (?1, 1, ?2)
+  ON CONFLICT (key) DO UPDATE SET count = count + 1`;
+const FIRST_REFUSAL = `INSERT INTO audit_log (at, actor_id, action, object_type, object_id, detail, ip)
+  SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE (SELECT count FROM throttles WHERE key = ?8) = 1`;
+
+/**
+ * Audits a refusal of an anonymous or repeated request (cross_site, session_rejected, login_throttled,
+ * link_throttled, a respondent's refused link) once per `source` and window: the first one writes the
+ * audit row, naming the counter of its window (`detail.counter`); the rest only add to that counter,
+ * which the admin's audit view shows beside the row. One batch, no read first, so the audit log grows
+ * by at most one row per source, kind and 15 minutes however fast the requests come.
+ */
+export async function auditRefusal(c: Context<AppEnv>, entry: AuditEntry, source: string, now = Date.now()) {
+  const start = now - (now % REFUSAL_WINDOW_MS);
+  const counter = `refused:${entry.action}:${source}@${start}`;
+  const d1 = d1Of(c.get('db'));
+  const detail = JSON.stringify({ ...entry.detail, counter });
+  try {
+    await d1.batch([
+      d1.prepare(COUNT_REFUSAL).bind(counter, start),
+      d1
+        .prepare(FIRST_REFUSAL)
+        .bind(now, c.get('user')?.id ?? null, entry.action, entry.objectType ?? null, entry.objectId ?? null, detail, clientIp(c), counter),
+    ]);
+  } catch (err) {
+    console.error('audit write failed', err);
+  }
+}
+
+/** The source of an anonymous request: its client address (`local` when there is none, as in tests). */
+export const sourceOf = (c: Context<AppEnv>) => clientIp(c) ?? 'local';

@@ -4,7 +4,7 @@
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env';
-import { audit, clientIp } from '../lib/audit';
+import { auditRefusal, sourceOf } from '../lib/audit';
 import { hit, type Limit } from '../lib/throttle';
 import { findInvitation, type Invitation } from './answer.queries';
 import { TOKEN_PATTERN, tokenHash } from './link-token';
@@ -28,11 +28,12 @@ export async function byToken(c: Context<AppEnv>, token: string | undefined): Pr
 
 /** Counts a bad token against the client (cf-connecting-ip), first; 429 once it is over the limit, else 404. */
 export async function badTokenStatus(c: Context<AppEnv>): Promise<404 | 429> {
-  const client = clientIp(c) ?? 'local';
+  const client = sourceOf(c);
   const count = await hit(c.get('db'), `link:${client}`, LINK_LIMIT);
-  // Audited once per client and window, when the limit is reached, not once per refused guess.
-  if (count === LINK_LIMIT.limit) await audit(c, { action: 'link_throttled', objectType: 'client', objectId: client });
-  return count > LINK_LIMIT.limit ? 429 : 404;
+  if (count <= LINK_LIMIT.limit) return 404;
+  // Audited once per client and window, not once per refused guess.
+  await auditRefusal(c, { action: 'link_throttled', objectType: 'client', objectId: client }, client);
+  return 429;
 }
 
 /** The link token the browser holds, if it looks like one. */
