@@ -11,6 +11,7 @@ import { isUniqueViolation } from '../lib/db';
 import { notFound } from '../lib/errors';
 import { attachment } from '../lib/filename';
 import { render } from '../lib/render';
+import { parseStrictJson } from '../lib/strict-input';
 import { newId } from '../lib/tokens';
 import { validateForm } from '../lib/validate';
 import { insertNextDraft, listVersions, publishVersion, readForm, readVersion, updateDraft } from './forms.queries';
@@ -73,7 +74,7 @@ versionRoutes.post(V, async (c) => {
   }
   const { definition: text, intent } = input.data;
   if (version.status !== 'draft') return editor(text, [], null, 409, t('form.err.notDraft'));
-  const result = parseDefinitionJson(text);
+  const result = parseDefinitionJson(text, parseStrictJson);
   if (!result.ok) return editor(text, issueViews(result.issues, t), null, 422);
   if (intent === 'preview') return editor(text, [], result.definition, 200);
   await db.batch([
