@@ -1,7 +1,7 @@
 // Input of the "new survey round" form (调查批次). Times are typed as datetime-local in Beijing time
 // (Asia/Shanghai, UTC+8 all year, no daylight saving) and stored as epoch milliseconds.
 import * as z from 'zod';
-import { parseChinaLocal } from '../rules/china-time';
+import { isCalendarDate, isDate, parseChinaLocal } from '../rules/china-time';
 import { idRef, text } from './fields';
 
 export const SAMPLING_MODES = ['all', 'count', 'percent'] as const;
@@ -22,7 +22,9 @@ const beijingTime = z
   .trim()
   .transform((s, ctx) => {
     const ms = parseChinaLocal(s);
-    if (Number.isNaN(ms)) ctx.addIssue({ code: 'custom', message: 'round.err.dateTime' });
+    const date = s.slice(0, 10);
+    if (Number.isNaN(ms))
+      ctx.addIssue({ code: 'custom', message: isCalendarDate(date) && !isDate(date) ? 'err.dateRange' : 'round.err.dateTime' });
     return ms;
   });
 
