@@ -21,7 +21,8 @@ export default defineConfig(async () => {
         'test/security/**/*.test.{ts,tsx}',
         'test/load/**/*.test.{ts,tsx}',
       ],
-      setupFiles: ['./test/apply-migrations.ts'],
+      // The second verifies each file's audit chain in an afterAll (issue 13).
+      setupFiles: ['./test/apply-migrations.ts', './test/audit-chain-check.ts'],
     },
   };
 });

@@ -15,6 +15,7 @@ import { officerRoutes } from './admin/officers.routes';
 import { programmeRoutes } from './admin/programmes.routes';
 import { unitRoutes } from './admin/units.routes';
 import type { AppEnv } from './app-env';
+import { chainAfterResponse } from './audit/chain';
 import { authRoutes } from './auth/auth.routes';
 import { requireRole, requireUser, wantsJson } from './auth/guards';
 import { loadSession } from './auth/session';
@@ -66,6 +67,8 @@ export function createApp() {
     c.set('t', translator(lang));
     c.set('db', createDb(c.env.DB));
     await next();
+    // Audit rows this request wrote are linked into the chain after the response (worker/audit/chain.ts).
+    if (c.get('audited')) chainAfterResponse(c);
   });
   app.use(csrfGuard);
   app.use(async (c, next) => {

@@ -29,8 +29,11 @@ export function changed(before: Counts, after: Counts, ignore: readonly string[]
   return out;
 }
 
-/** Tables a refusal may write to: the audit trail and the throttle counters (they record the refusal). */
-export const BOOKKEEPING = ['audit_log', 'throttles'] as const;
+/**
+ * Tables a refusal may write to: the audit trail and the throttle counters (they record the refusal),
+ * and the leases, where the audit chaining run started after a request holds its lease (worker/audit/chain.ts).
+ */
+export const BOOKKEEPING = ['audit_log', 'throttles', 'leases'] as const;
 
 /** Rollups that triggers keep with the rows they count (migrations 0005, 0007): they move when a write lands. */
 export const TRIGGER_ROLLUPS = ['problem_counts', 'activity_pair_months', 'activity_counts', 'activity_reach'] as const;

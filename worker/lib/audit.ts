@@ -1,7 +1,9 @@
+import { type SQL, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { auditLog } from '../../schema/tables';
 import type { AppEnv, Db } from '../app-env';
 import { d1Of } from './db';
+import { randomToken } from './tokens';
 
 export type AuditEntry = {
   action: string;
@@ -13,17 +15,47 @@ export type AuditEntry = {
 /** The client address as Cloudflare reports it (absent in local tests). */
 export const clientIp = (c: Context<AppEnv>) => c.req.header('cf-connecting-ip') ?? null;
 
-/** An audit_log insert, to be put in the same batch as the change it records. */
-export function auditStatement(db: Db, c: Context<AppEnv>, entry: AuditEntry) {
-  return db.insert(auditLog).values({
-    at: Date.now(),
+/**
+ * The salt the audit chain hashes an address with (worker/audit/chain-hash.ts), drawn by the writer so
+ * the chaining step computes the same hashes however often it runs; null without an address.
+ */
+export const ipSaltFor = (ip: string | null) => (ip === null ? null : randomToken(16));
+
+/** Tells the app that this request wrote audit rows, so it links them after the response (worker/audit/chain.ts). */
+export const markAudited = (c: Context<AppEnv>) => c.set('audited', true);
+
+function auditValues(c: Context<AppEnv>, entry: AuditEntry, at: number) {
+  const ip = clientIp(c);
+  markAudited(c);
+  return {
+    at,
     actorId: c.get('user')?.id ?? null,
     action: entry.action,
     objectType: entry.objectType ?? null,
     objectId: entry.objectId ?? null,
     detail: entry.detail ? JSON.stringify(entry.detail) : null,
-    ip: clientIp(c),
-  });
+    ip,
+    ipSalt: ipSaltFor(ip),
+  };
+}
+
+/** An audit_log insert, to be put in the same batch as the change it records. */
+export function auditStatement(db: Db, c: Context<AppEnv>, entry: AuditEntry, at = Date.now()) {
+  return db.insert(auditLog).values(auditValues(c, entry, at));
+}
+
+/**
+ * An audit_log insert that happens only if `guard` holds when the batch runs (INSERT … SELECT … WHERE),
+ * for moves decided on in the batch itself (a problem's guarded move, a link's first open). The values
+ * in table order; the chain's hash and digest are left to the chaining step.
+ */
+export function auditStatementIf(db: Db, c: Context<AppEnv>, entry: AuditEntry, guard: SQL, at = Date.now()) {
+  const v = auditValues(c, entry, at);
+  return db
+    .insert(auditLog)
+    .select(
+      sql`SELECT NULL, ${v.at}, ${v.actorId}, ${v.action}, ${v.objectType}, ${v.objectId}, ${v.detail}, ${v.ip}, NULL, ${v.ipSalt}, NULL WHERE ${guard}`,
+    );
 }
 
 /** For audit rows that stand alone (refusals), written without failing the request that triggered them. */
@@ -42,8 +74,8 @@ export const REFUSAL_WINDOW_MS = 15 * 60_000;
 // never reset, so the count a row stands for can be read as long as the row is kept.
 const COUNT_REFUSAL = `INSERT INTO throttles (key, count, window_start) VALUES (?1, 1, ?2)
   ON CONFLICT (key) DO UPDATE SET count = count + 1`;
-const FIRST_REFUSAL = `INSERT INTO audit_log (at, actor_id, action, object_type, object_id, detail, ip)
-  SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE (SELECT count FROM throttles WHERE key = ?8) = 1`;
+const FIRST_REFUSAL = `INSERT INTO audit_log (at, actor_id, action, object_type, object_id, detail, ip, ip_salt)
+  SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9 WHERE (SELECT count FROM throttles WHERE key = ?8) = 1`;
 
 /**
  * Audits a refusal of an anonymous or repeated request (cross_site, session_rejected, login_throttled,
@@ -56,13 +88,11 @@ export async function auditRefusal(c: Context<AppEnv>, entry: AuditEntry, source
   const start = now - (now % REFUSAL_WINDOW_MS);
   const counter = `refused:${entry.action}:${source}@${start}`;
   const d1 = d1Of(c.get('db'));
-  const detail = JSON.stringify({ ...entry.detail, counter });
+  const v = auditValues(c, { ...entry, detail: { ...entry.detail, counter } }, now);
   try {
     await d1.batch([
       d1.prepare(COUNT_REFUSAL).bind(counter, start),
-      d1
-        .prepare(FIRST_REFUSAL)
-        .bind(now, c.get('user')?.id ?? null, entry.action, entry.objectType ?? null, entry.objectId ?? null, detail, clientIp(c), counter),
+      d1.prepare(FIRST_REFUSAL).bind(v.at, v.actorId, v.action, v.objectType, v.objectId, v.detail, v.ip, counter, v.ipSalt),
     ]);
   } catch (err) {
     console.error('audit write failed', err);

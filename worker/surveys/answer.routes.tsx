@@ -8,10 +8,11 @@ import { answerErrorText } from '../../web/components/survey/form-view';
 import { SurveyPage } from '../../web/pages/survey/answer';
 import { type NoticeKind, SurveyNotice } from '../../web/pages/survey/notice';
 import type { AppEnv } from '../app-env';
+import { auditStatementIf } from '../lib/audit';
 import { AppError } from '../lib/errors';
 import { render } from '../lib/render';
 import { readForm } from '../lib/validate';
-import { type Invitation, markOpened } from './answer.queries';
+import { type Invitation, markOpened, notYetOpened } from './answer.queries';
 import { readAnswersJson } from './answer-json';
 import { badTokenStatus, byToken, cookieInvitation, LINK_COOKIE, refusal } from './link-session';
 import { type Outcome, submitAnswers } from './submission';
@@ -55,7 +56,16 @@ answerRoutes.get('/s/:token', async (c) => {
   const token = c.req.param('token');
   const inv = await byToken(c, token);
   if (!inv) return noInvitation(c, await badTokenStatus(c));
-  if (!inv.openedAt) await markOpened(c.get('db'), inv, Date.now());
+  if (!inv.openedAt) {
+    const db = c.get('db');
+    const now = Date.now();
+    await markOpened(
+      db,
+      inv,
+      now,
+      auditStatementIf(db, c, { action: 'link_opened', objectType: 'invitation', objectId: inv.id }, notYetOpened(inv), now),
+    );
+  }
   const maxAge = Math.min(180 * DAY_S, Math.max(DAY_S, Math.ceil((inv.closesAt - Date.now()) / 1000) + 7 * DAY_S));
   setCookie(c, LINK_COOKIE, token, { path: '/', httpOnly: true, secure: true, sameSite: 'Lax', maxAge, prefix: 'host' });
   c.header('Cache-Control', 'no-store');
