@@ -15,6 +15,7 @@ import { officerRoutes } from './admin/officers.routes';
 import { programmeRoutes } from './admin/programmes.routes';
 import { unitRoutes } from './admin/units.routes';
 import type { AppEnv } from './app-env';
+import { auditCsvRoute, auditRoutes } from './audit/audit.routes';
 import { chainAfterResponse } from './audit/chain';
 import { authRoutes } from './auth/auth.routes';
 import { requireRole, requireUser, wantsJson } from './auth/guards';
@@ -99,6 +100,8 @@ export function createApp() {
   app.route('/admin/stats', statsRoutes);
   app.route('/admin/exports', exportRoutes);
   app.route('/admin/report', reportRoutes);
+  app.route('/admin/audit', auditRoutes);
+  app.route('/admin/audit.csv', auditCsvRoute);
   app.use('/stats/*', requireUser);
   app.route('/stats', mineRoutes); // an officer's own figures
   app.use('/memos/*', requireUser);

@@ -8,8 +8,8 @@ import { chinaMidnight } from '../../schema/rules/china-time';
 import { chainPending } from '../../worker/audit/chain';
 import { verifyAudit } from '../../worker/audit/verify';
 import { DAILY_CRON } from '../../worker/daily/daily-run';
-import { takeLease } from '../../worker/daily/lease';
 import worker from '../../worker/index';
+import { takeLease } from '../../worker/lib/lease';
 import { db } from '../fixtures';
 
 const fire = (scheduledTime: number) =>

@@ -1,6 +1,7 @@
 // The message catalogue: every user-visible string, Simplified Chinese by default with English.
 // Add a feature's strings as a new file beside this one and list it here.
 import { admin } from './admin';
+import { audit } from './audit';
 import { auth } from './auth';
 import { common } from './common';
 import { enterprises } from './enterprises';
@@ -13,7 +14,7 @@ import { programmes } from './programmes';
 import { stats } from './stats';
 import { surveys } from './surveys';
 
-const catalogues = [common, auth, admin, home, enterprises, officers, programmes, imports, forms, surveys, memos, stats] as const;
+const catalogues = [common, auth, admin, home, enterprises, officers, programmes, imports, forms, surveys, memos, stats, audit] as const;
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];

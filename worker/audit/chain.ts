@@ -12,8 +12,8 @@
 // Raw SQL with fixed text.
 import type { Context } from 'hono';
 import type { AppEnv, Db } from '../app-env';
-import { releaseLease, takeLease } from '../daily/lease';
 import { d1Of } from '../lib/db';
+import { releaseLease, takeLease } from '../lib/lease';
 import { newId, randomToken } from '../lib/tokens';
 import { CHAIN_COLUMNS, type ChainRow, GENESIS, ipDigestOf, rowHash } from './chain-hash';
 
