@@ -47,6 +47,12 @@ export const audit = defineMessages(
     'audit.anchors': '每日锚点',
     'audit.anchors.intro': '每天 00:05 记录前一天最后一条审计记录的哈希值。请定期打印或公开，以便日后核对。',
     'audit.anchors.download': '下载每日锚点 CSV',
+    'privacy.title': '个人信息处理告知',
+    'privacy.default':
+      '本平台由帮扶行动主管部门用于企业帮扶和满意度评估，处理以下信息：企业名称和统一社会信用代码、企业联系人姓名和电话、您填写的答卷和诉求、帮扶干部的走访记录，以及访问时间和 IP 地址（仅用于安全审计）。单份答卷只有主管部门可见，帮扶干部只能看到不少于 5 份答卷的汇总结果。',
+    'privacy.retention': '帮扶行动结束 {n} 个月后，联系人姓名、电话和审计记录中的 IP 地址将被删除，统计数据保留。',
+    'privacy.retentionOff': '联系人信息和审计记录按主管部门的档案管理规定保存。',
+    'privacy.rights': '依据《个人信息保护法》，您可向主管部门查询、更正或删除您的个人信息。',
   },
   {
     'audit.title': 'Audit log',
@@ -95,5 +101,13 @@ export const audit = defineMessages(
     'audit.anchors.intro':
       'At 00:05 every day the hash of the previous day’s last audit row is recorded. Print or publish them regularly to check against later.',
     'audit.anchors.download': 'Download the daily anchors as CSV',
+    'privacy.title': 'Personal information notice',
+    'privacy.default':
+      'The programme office uses this platform for enterprise assistance and satisfaction surveys. It processes: enterprise names and credit codes, contact names and phone numbers, your answers and requests, officers’ visit records, and access times and IP addresses (for security audit only). Individual answers are seen by the programme office only; officers see totals over at least 5 answers.',
+    'privacy.retention':
+      '{n} months after the programme ends, contact names, phone numbers and the IP addresses in the audit log are deleted; the figures stay.',
+    'privacy.retentionOff': 'Contact data and audit records are kept under the programme office’s records rules.',
+    'privacy.rights':
+      'Under the Personal Information Protection Law you may ask the programme office to see, correct or delete your personal information.',
   },
 );

@@ -46,8 +46,9 @@ programmeRoutes.post('/', async (c) => {
 programmeRoutes.get(`${ID}/edit`, async (c) => {
   const programme = await readProgramme(c.get('db'), c.req.param('id'));
   if (!programme) throw notFound();
-  const { id, name, startsOn, endsOn, phase } = programme;
-  return render(c, <ProgrammeFormPage id={id} form={emptyForm({ name, startsOn, endsOn, phase })} />);
+  const { id, name, startsOn, endsOn, phase, privacyNotice, retentionMonths } = programme;
+  const values = { name, startsOn, endsOn, phase, privacyNotice, retentionMonths: retentionMonths === null ? '' : String(retentionMonths) };
+  return render(c, <ProgrammeFormPage id={id} form={emptyForm(values)} />);
 });
 
 programmeRoutes.post(ID, async (c) => {

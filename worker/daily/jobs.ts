@@ -5,6 +5,7 @@
 // leaving the rest to the next run. Later features add their jobs to this list.
 import type { Db } from '../app-env';
 import { auditJobs } from '../audit/audit-jobs';
+import { retentionJob } from '../privacy/retention';
 import { housekeepingJobs } from './housekeeping';
 
 export type JobContext = {
@@ -24,7 +25,7 @@ export type JobResult = { detail: string };
 export type DailyJob = { name: string; run: (ctx: JobContext) => Promise<JobResult> };
 
 // The audit jobs last: they link and anchor the rows the jobs before them wrote.
-const registry: DailyJob[] = [...housekeepingJobs, ...auditJobs];
+const registry: DailyJob[] = [...housekeepingJobs, retentionJob, ...auditJobs];
 
 /** The jobs in the order they run. */
 export const dailyJobs = (): readonly DailyJob[] => registry;

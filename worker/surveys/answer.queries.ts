@@ -23,8 +23,9 @@ import {
 // Raw SQL with fixed text, like the batch (submit-sql.ts): this lookup runs before every survey page
 // and submission, and drizzle's select builder cost ≈ a fifth of the submission's CPU (bench/notes.md).
 const FIND_INVITATION = `SELECT i.id, i.campaign_id AS campaignId, i.opened_at AS openedAt, i.submitted_at AS submittedAt,
-  c.opens_at AS opensAt, c.closes_at AS closesAt, c.form_version_id AS formVersionId
-  FROM invitations i JOIN campaigns c ON c.id = i.campaign_id WHERE i.token_hash = ?1`;
+  c.opens_at AS opensAt, c.closes_at AS closesAt, c.form_version_id AS formVersionId,
+  p.privacy_notice AS privacyNotice, p.retention_months AS retentionMonths
+  FROM invitations i JOIN campaigns c ON c.id = i.campaign_id JOIN programmes p ON p.id = c.programme_id WHERE i.token_hash = ?1`;
 const FORM_DEFINITION = 'SELECT definition FROM form_versions WHERE id = ?1';
 
 type InvitationRow = {
@@ -35,6 +36,9 @@ type InvitationRow = {
   opensAt: number;
   closesAt: number;
   formVersionId: string;
+  /** The round's programme's 个人信息处理告知 ('' = default) and retention, shown on the survey page. */
+  privacyNotice: string;
+  retentionMonths: number | null;
 };
 export type Invitation = InvitationRow & { definition: FormDefinition };
 

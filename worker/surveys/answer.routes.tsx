@@ -40,6 +40,7 @@ const surveyPage = (c: Context<AppEnv>, inv: Invitation, values: FormValues, err
       values={values}
       errors={errors}
       closes={chinaDateTime(inv.closesAt)}
+      privacy={{ text: inv.privacyNotice, retentionMonths: inv.retentionMonths }}
     />,
     status as 200,
   );

@@ -4,6 +4,7 @@ import { DataTable, Pager, SearchBox } from '../../components/data-table';
 import { FormAlert, type FormState, SelectField, TextField } from '../../components/fields';
 import { usePage } from '../../context';
 import type { MessageKey } from '../../i18n';
+import { TextAreaField } from '../memos/controls';
 
 type Programme = { id: string; name: string; startsOn: string; endsOn: string; phase: Phase; disabled: boolean };
 type ListProps = { rows: Programme[]; total: number; page: number; hasNext: boolean; q: string };
@@ -60,6 +61,22 @@ export function ProgrammeFormPage({ form, id }: { form: FormState; id?: string }
           form={form}
           required
           options={PHASES.map((p) => ({ value: p, label: t(PHASE_LABELS[p]) }))}
+        />
+        <TextAreaField
+          name="privacyNotice"
+          label={t('privacy.title')}
+          hint={t('programme.privacyHint')}
+          form={form}
+          maxLength={2000}
+          rows={5}
+        />
+        <TextField
+          name="retentionMonths"
+          type="number"
+          inputMode="numeric"
+          label={t('programme.retention')}
+          hint={t('programme.retentionHint')}
+          form={form}
         />
         <div class="actions">
           <button type="submit" class="primary">

@@ -1,5 +1,6 @@
 import type { FormDefinition } from '../../../schema/form-definition';
 import { inLang } from '../../../schema/form-definition';
+import { type Privacy, PrivacyNotice } from '../../components/privacy-notice';
 import { SurveyFormView } from '../../components/survey/form-view';
 import { usePage } from '../../context';
 import { SurveyLayout } from './layout';
@@ -10,6 +11,7 @@ type Props = {
   values: Record<string, string | string[]>;
   errors: Record<string, string>;
   closes: string;
+  privacy: Privacy;
 };
 
 /**
@@ -18,7 +20,7 @@ type Props = {
  * of the invitation in the cookie (a tab left open on another round's survey). `data-round` keys the
  * enhancement script's draft.
  */
-export function SurveyPage({ roundId, definition, values, errors, closes }: Props) {
+export function SurveyPage({ roundId, definition, values, errors, closes, privacy }: Props) {
   const { t, lang } = usePage();
   return (
     <SurveyLayout title={inLang(definition.title, lang)} enhance langSwitch>
@@ -33,6 +35,7 @@ export function SurveyPage({ roundId, definition, values, errors, closes }: Prop
         />
       </div>
       <p class="rs-foot">{t('survey.closesAt', { to: closes })}</p>
+      <PrivacyNotice privacy={privacy} />
     </SurveyLayout>
   );
 }
