@@ -7,15 +7,9 @@ import { isDate, parseChinaLocal } from '../../schema/rules/china-time';
 import { countRows, postForm, signedIn } from '../fixtures';
 import { memoForm, pairedOfficer, postMemo } from '../fixtures/memos';
 import { makePublishedForm, pairedProgramme } from '../integration/rounds.fixtures';
-import { BOOKKEEPING, changed, tableCounts } from './helpers';
+import { storesNothing } from './helpers';
 
 const RANGE = '日期须在 2000-01-01 至 2100-12-31 之间';
-
-async function storesNothing(run: () => Promise<void>) {
-  const before = await tableCounts();
-  await run();
-  expect(changed(before, await tableCounts(), BOOKKEEPING)).toEqual({});
-}
 
 describe('dates outside 2000-01-01 … 2100-12-31 are refused with a field message', () => {
   it('refuses a round opening on 0000-01-01 or closing in 2101', async () => {

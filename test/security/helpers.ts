@@ -1,6 +1,7 @@
 // Helpers of the security and reliability suite (issue 7): row counts of every table, audit rows, and a
 // fault-injecting D1 binding handed to the app in place of the real one (no production code path).
 import { env } from 'cloudflare:workers';
+import { expect } from 'vitest';
 import { respondentCss, surveyEnhanceJs } from '#respondent-inline';
 import { createApp } from '../../worker/app';
 import { ORIGIN } from '../fixtures';
@@ -35,6 +36,13 @@ export function changed(before: Counts, after: Counts, ignore: readonly string[]
 
 /** Tables a refusal may write to: the audit trail and the throttle counters (they record the refusal). */
 export const BOOKKEEPING = ['audit_log', 'throttles'] as const;
+
+/** Runs the requests and checks that none of them stored anything (audit and throttles aside). */
+export async function storesNothing(run: () => Promise<void>) {
+  const before = await tableCounts();
+  await run();
+  expect(changed(before, await tableCounts(), BOOKKEEPING)).toEqual({});
+}
 
 /** Rollups that triggers keep with the rows they count (migrations 0005, 0007): they move when a write lands. */
 export const TRIGGER_ROLLUPS = ['problem_counts', 'activity_pair_months', 'activity_counts', 'activity_reach'] as const;

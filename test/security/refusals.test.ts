@@ -36,44 +36,38 @@ async function refusalsCounted(rows: Row[]) {
 
 const N = 150;
 
+/**
+ * Sends N refused requests at once from one address; expects every one refused with `status`, one
+ * `action` row per window the burst touched, and the counters holding all N.
+ */
+async function burst(action: string, status: number, ip: string, send: (i: number) => Promise<Response>) {
+  const from = Date.now();
+  const statuses = await Promise.all(Array.from({ length: N }, (_, i) => send(i).then((r) => r.status)));
+  const windows = windowsBetween(from, Date.now());
+  expect(new Set(statuses)).toEqual(new Set([status]));
+  const rows = await rowsFrom(action, ip);
+  expect(rows).toHaveLength(windows);
+  expect(await refusalsCounted(rows)).toBe(N);
+}
+
 describe('anonymous refusals are audited once per source and window', () => {
   it('writes one cross_site row for 150 cross-site posts from one address, and counts all 150', async () => {
     const headers = { ...address(), origin: 'https://evil.example' };
-    const from = Date.now();
-    const statuses = await Promise.all(Array.from({ length: N }, () => postForm('/memos', { a: '1' }, { headers }).then((r) => r.status)));
-    const windows = windowsBetween(from, Date.now());
-    expect(new Set(statuses)).toEqual(new Set([403]));
-    const rows = await rowsFrom('cross_site', headers['cf-connecting-ip']);
-    expect(rows).toHaveLength(windows);
-    expect(await refusalsCounted(rows)).toBe(N);
+    await burst('cross_site', 403, headers['cf-connecting-ip'], () => postForm('/memos', { a: '1' }, { headers }));
   });
 
   it('writes one session_rejected row for 150 forged session cookies from one address', async () => {
     const headers = address();
-    const from = Date.now();
-    const statuses = await Promise.all(
-      Array.from({ length: N }, (_, i) => call('/admin', { headers, cookie: `__Host-sid=forged${i}` }).then((r) => r.status)),
-    );
-    const windows = windowsBetween(from, Date.now());
-    expect(new Set(statuses)).toEqual(new Set([401]));
-    const rows = await rowsFrom('session_rejected', headers['cf-connecting-ip']);
-    expect(rows).toHaveLength(windows);
-    expect(await refusalsCounted(rows)).toBe(N);
+    await burst('session_rejected', 401, headers['cf-connecting-ip'], (i) => call('/admin', { headers, cookie: `__Host-sid=forged${i}` }));
   });
 
   it('writes one login_throttled row for 150 throttled sign-ins from one address', async () => {
     const user = await makeUser();
     const headers = address();
     for (let i = 0; i < 20; i++) await postForm('/login', { login: user.login, password: 'wrong' }, { headers });
-    const from = Date.now();
-    const statuses = await Promise.all(
-      Array.from({ length: N }, () => postForm('/login', { login: user.login, password: 'wrong' }, { headers }).then((r) => r.status)),
+    await burst('login_throttled', 429, headers['cf-connecting-ip'], () =>
+      postForm('/login', { login: user.login, password: 'wrong' }, { headers }),
     );
-    const windows = windowsBetween(from, Date.now());
-    expect(new Set(statuses)).toEqual(new Set([429]));
-    const rows = await rowsFrom('login_throttled', headers['cf-connecting-ip']);
-    expect(rows).toHaveLength(windows);
-    expect(await refusalsCounted(rows)).toBe(N);
   }, 30_000);
 
   it('keeps sources apart: each address gets its own row', async () => {

@@ -10,18 +10,12 @@ import { forms, formVersions } from '../../schema/survey-tables';
 import { units } from '../../schema/tables';
 import { call, db, postForm, signedIn } from '../fixtures';
 import { ready, stored } from '../integration/rounds.fixtures';
-import { BOOKKEEPING, changed, tableCounts } from './helpers';
+import { storesNothing } from './helpers';
 
 let admin: string;
 beforeAll(async () => {
   admin = (await signedIn('admin')).cookie;
 });
-
-async function storesNothing(run: () => Promise<void>) {
-  const before = await tableCounts();
-  await run();
-  expect(changed(before, await tableCounts(), BOOKKEEPING)).toEqual({});
-}
 
 async function newDraft() {
   const res = await postForm('/admin/forms', { source: 'satisfaction', kind: 'survey' }, { cookie: admin });
