@@ -5,7 +5,13 @@ import { defineConfig } from 'drizzle-kit';
 // drops child rows (STYLE.md, known traps).
 export default defineConfig({
   dialect: 'sqlite',
-  schema: ['./schema/tables.ts', './schema/survey-tables.ts', './schema/memo-tables.ts', './schema/job-tables.ts'],
+  schema: [
+    './schema/tables.ts',
+    './schema/survey-tables.ts',
+    './schema/memo-tables.ts',
+    './schema/job-tables.ts',
+    './schema/audit-tables.ts',
+  ],
   out: './schema/migrations',
   casing: 'snake_case',
 });

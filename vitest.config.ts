@@ -21,7 +21,8 @@ export default defineConfig(async () => {
         'test/security/**/*.test.{ts,tsx}',
         'test/load/**/*.test.{ts,tsx}',
       ],
-      setupFiles: ['./test/apply-migrations.ts'],
+      // The second verifies each file's audit chain in an afterAll (issue 13).
+      setupFiles: ['./test/apply-migrations.ts', './test/audit-chain-check.ts'],
       // A timeout is there to catch a hang, not slowness: on a 2-core machine under a load average of 11,
       // problem-rollup.test.ts's figures test took 8.8 s, past vitest's default of 5 s, and failed npm test.
       testTimeout: 30_000,

@@ -72,12 +72,17 @@ function toIssue(issue: z.core.$ZodIssue): DefinitionIssue {
   }
 }
 
-/** Parses definition JSON text; a syntax error is one issue at `$` carrying the parser's own words. */
-export function parseDefinitionJson(text: string): DefinitionResult {
+/**
+ * Parses definition JSON text; a syntax error is one issue at `$` carrying the parser's own words. The
+ * server passes its strict parser (worker/lib/strict-input.ts), whose refusals (NUL) are not syntax
+ * errors and propagate.
+ */
+export function parseDefinitionJson(text: string, parse: (text: string) => unknown = JSON.parse): DefinitionResult {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parse(text);
   } catch (err) {
+    if (!(err instanceof SyntaxError)) throw err;
     return {
       ok: false,
       issues: [{ path: '$', key: 'form.err.json', params: { detail: err instanceof Error ? err.message : String(err) } }],

@@ -15,6 +15,8 @@ import { officerRoutes } from './admin/officers.routes';
 import { programmeRoutes } from './admin/programmes.routes';
 import { unitRoutes } from './admin/units.routes';
 import type { AppEnv } from './app-env';
+import { auditFileRoutes, auditRoutes } from './audit/audit.routes';
+import { chainAfterResponse } from './audit/chain';
 import { authRoutes } from './auth/auth.routes';
 import { requireRole, requireUser, wantsJson } from './auth/guards';
 import { loadSession } from './auth/session';
@@ -67,6 +69,8 @@ export function createApp() {
     c.set('t', translator(lang));
     c.set('db', createDb(c.env.DB));
     await next();
+    // Audit rows this request wrote are linked into the chain after the response (worker/audit/chain.ts).
+    if (c.get('audited')) chainAfterResponse(c);
   });
   app.use(csrfGuard);
   app.use(async (c, next) => {
@@ -98,6 +102,8 @@ export function createApp() {
   app.route('/admin/stats', statsRoutes);
   app.route('/admin/exports', exportRoutes);
   app.route('/admin/report', reportRoutes);
+  app.route('/admin/audit', auditRoutes);
+  app.route('/admin', auditFileRoutes); // /admin/audit.csv and .xlsx
   app.use('/stats/*', requireUser);
   app.route('/stats', mineRoutes); // an officer's own figures
   app.use('/memos/*', requireUser);

@@ -2,7 +2,7 @@
 // reminders. Times are typed as datetime-local in Beijing time (Asia/Shanghai, UTC+8 all year, no
 // daylight saving) and stored as epoch milliseconds. The seed is never an input: the server draws it.
 import * as z from 'zod';
-import { parseChinaLocal } from '../rules/china-time';
+import { isCalendarDate, isDate, parseChinaLocal } from '../rules/china-time';
 import { idRef, text } from './fields';
 
 export const SAMPLING_MODES = ['all', 'count', 'percent'] as const;
@@ -18,12 +18,18 @@ export const samplingRule = z.strictObject({
 });
 export type SamplingRule = z.output<typeof samplingRule>;
 
+/** Why a datetime-local value in China time is refused: a time that does not exist, or one outside 2000–2100. */
+const chinaLocalIssue = (s: string) => {
+  const date = s.slice(0, 10);
+  return isCalendarDate(date) && !isDate(date) ? 'err.dateRange' : 'round.err.dateTime';
+};
+
 const beijingTime = z
   .string()
   .trim()
   .transform((s, ctx) => {
     const ms = parseChinaLocal(s);
-    if (Number.isNaN(ms)) ctx.addIssue({ code: 'custom', message: 'round.err.dateTime' });
+    if (Number.isNaN(ms)) ctx.addIssue({ code: 'custom', message: chinaLocalIssue(s) });
     return ms;
   });
 
@@ -78,7 +84,8 @@ export const launchInput = z
   .transform((v, ctx) => {
     if (v.start === 'now') return { opensAt: null };
     const ms = parseChinaLocal(v.opensAt ?? '');
-    if (Number.isNaN(ms)) ctx.addIssue({ code: 'custom', message: v.opensAt ? 'round.err.dateTime' : 'err.required', path: ['opensAt'] });
+    if (Number.isNaN(ms))
+      ctx.addIssue({ code: 'custom', message: v.opensAt ? chinaLocalIssue(v.opensAt) : 'err.required', path: ['opensAt'] });
     return { opensAt: ms };
   });
 

@@ -17,6 +17,7 @@ export const ADMIN_SECTIONS: { href: string; label: MessageKey }[] = [
   { href: '/problems', label: 'admin.problems' },
   { href: '/admin/forms', label: 'admin.forms' },
   { href: '/admin/rounds', label: 'admin.rounds' },
+  { href: '/admin/audit', label: 'audit.title' },
 ];
 
 /** Every admin page: the section menu, a heading, an optional action link beside it. */

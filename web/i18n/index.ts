@@ -1,6 +1,7 @@
 // The message catalogue: every user-visible string, Simplified Chinese by default with English.
 // Add a feature's strings as a new file beside this one and list it here.
 import { admin } from './admin';
+import { audit } from './audit';
 import { auth } from './auth';
 import { common } from './common';
 import { enterprises } from './enterprises';
@@ -34,6 +35,7 @@ const catalogues = [
   memos,
   stats,
   downloads,
+  audit,
 ] as const;
 
 export const LANGS = ['zh', 'en'] as const;

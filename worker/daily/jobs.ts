@@ -4,6 +4,8 @@
 // statement or batch of a few seconds at most (D1 stops a query at 30 s), and stops after `maxPages`,
 // leaving the rest to the next run. Later features add their jobs to this list.
 import type { Db } from '../app-env';
+import { auditJobs } from '../audit/audit-jobs';
+import { retentionJob } from '../privacy/retention';
 import { housekeepingJobs } from './housekeeping';
 
 export type JobContext = {
@@ -22,7 +24,8 @@ export type JobResult = { detail: string };
 
 export type DailyJob = { name: string; run: (ctx: JobContext) => Promise<JobResult> };
 
-const registry: DailyJob[] = [...housekeepingJobs];
+// The audit jobs last: they link and anchor the rows the jobs before them wrote.
+const registry: DailyJob[] = [...housekeepingJobs, retentionJob, ...auditJobs];
 
 /** The jobs in the order they run. */
 export const dailyJobs = (): readonly DailyJob[] => registry;

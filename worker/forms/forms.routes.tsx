@@ -12,6 +12,7 @@ import { type IssueView, issueViews } from '../../web/pages/admin/forms-editor';
 import type { AppEnv } from '../app-env';
 import { auditStatement } from '../lib/audit';
 import { render } from '../lib/render';
+import { parseStrictJson } from '../lib/strict-input';
 import { toggleRoutes } from '../lib/toggle-routes';
 import { newId } from '../lib/tokens';
 import { fieldErrors, readForm, validateForm } from '../lib/validate';
@@ -88,7 +89,7 @@ formRoutes.post('/import', async (c) => {
   } catch {
     return fail(t('form.err.notJson'));
   }
-  const result = parseDefinitionJson(text);
+  const result = parseDefinitionJson(text, parseStrictJson);
   if (!result.ok) return fail(t('form.issues', { n: result.issues.length }), issueViews(result.issues, t));
   return create(c, result.definition, { name: result.definition.title.zh, kind: parsed.data.kind, template: null }, 'import');
 });

@@ -10,6 +10,7 @@ import { auditStatement } from '../lib/audit';
 import { isUniqueViolation } from '../lib/db';
 import { attachment } from '../lib/filename';
 import { render } from '../lib/render';
+import { parseStrictJson } from '../lib/strict-input';
 import { newId } from '../lib/tokens';
 import { validateForm } from '../lib/validate';
 import { insertNextDraft, listVersions, publishVersion } from './forms.queries';
@@ -56,7 +57,7 @@ versionRoutes.post(`${V}/json`, async (c) => {
   }
   const { definition: text, intent } = input.data;
   if (version.status !== 'draft') return editor(text, [], null, 409, t('form.err.notDraft'));
-  const result = parseDefinitionJson(text);
+  const result = parseDefinitionJson(text, parseStrictJson);
   if (!result.ok) return editor(text, issueViews(result.issues, t), null, 422);
   if (intent === 'preview') return editor(text, [], result.definition, 200);
   await saveDraft(c, { form, version, base }, result.definition);

@@ -12,9 +12,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { problemEvents, problems } from '../../schema/memo-tables';
-import { auditLog } from '../../schema/tables';
 import type { AppEnv, Db } from '../app-env';
-import { clientIp } from '../lib/audit';
+import { auditStatementIf } from '../lib/audit';
 import type { ProblemEvent, ProblemPatch, ProblemStatus } from './transitions';
 
 type Expected = { id: string; status: ProblemStatus; updatedAt: number };
@@ -38,10 +37,13 @@ export async function writeTransition(
     .select(
       sql`SELECT NULL, ${p.id}, ${stamp}, ${actorId}, ${kind}, ${from}, ${to}, ${note}, ${data ? JSON.stringify(data) : null} WHERE ${guard}`,
     );
-  const detail = JSON.stringify({ kind, from, to });
-  const auditRow = db
-    .insert(auditLog)
-    .select(sql`SELECT NULL, ${stamp}, ${actorId}, ${`problem.${kind}`}, 'problem', ${p.id}, ${detail}, ${clientIp(c)} WHERE ${guard}`);
+  const auditRow = auditStatementIf(
+    db,
+    c,
+    { action: `problem.${kind}`, objectType: 'problem', objectId: p.id, detail: { kind, from, to } },
+    guard,
+    stamp,
+  );
   const update = db
     .update(problems)
     .set({ ...move.patch, updatedAt: stamp })

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { AnswerRow } from '../../schema/answers';
 import { rollupOption } from '../../schema/answers';
 import { allQuestions, type FormDefinition, formDefinition } from '../../schema/form-definition';
@@ -12,6 +13,7 @@ import { remember } from '../lib/isolate-cache';
 import { withRetry } from '../lib/retry';
 import {
   ADD_OPTION_COUNTS,
+  AUDIT_SUBMITTED,
   COUNT_SUBMITTED,
   GROUP_ROLLUP_SQL,
   INSERT_ANSWERS,
@@ -24,7 +26,7 @@ import {
 // and submission, and drizzle's select builder cost ≈ a fifth of the submission's CPU (bench/notes.md).
 const FIND_INVITATION = `SELECT i.id, i.campaign_id AS campaignId, i.opened_at AS openedAt, i.submitted_at AS submittedAt,
   c.status, c.voided_at AS voidedAt, c.opens_at AS opensAt, c.closes_at AS closesAt, c.form_version_id AS formVersionId,
-  p.issuing_office AS office, p.help_phone AS phone
+  p.issuing_office AS office, p.help_phone AS phone, p.privacy_notice AS privacyNotice, p.retention_months AS retentionMonths
   FROM invitations i JOIN campaigns c ON c.id = i.campaign_id JOIN programmes p ON p.id = c.programme_id WHERE i.token_hash = ?1`;
 const FORM_DEFINITION = 'SELECT definition FROM form_versions WHERE id = ?1';
 
@@ -41,6 +43,9 @@ type InvitationRow = {
   /** Who is asking: the programme's issuing office and help line (issue 17). */
   office: string;
   phone: string;
+  /** The round's programme's 个人信息处理告知 ('' = default) and retention, shown on the survey page. */
+  privacyNotice: string;
+  retentionMonths: number | null;
 };
 export type Invitation = InvitationRow & { definition: FormDefinition };
 
@@ -73,12 +78,18 @@ export async function findInvitation(db: Db, tokenHash: string): Promise<Invitat
   return row && { ...row, definition: await definitionOf(db, row.formVersionId) };
 }
 
+/** True while the invitation has never been opened: the guard of everything its first open writes. */
+export const notYetOpened = (inv: Invitation) =>
+  sql`EXISTS (SELECT 1 FROM ${invitations} WHERE ${invitations.id} = ${inv.id} AND ${invitations.openedAt} IS NULL)`;
+
 /**
- * First open: the counter goes up only while opened_at is still empty, and both statements run in one
- * batch (a transaction), so two tabs opening the link at once count one open.
+ * First open: the counter goes up and the audit row (`link_opened`, guarded by notYetOpened) is written
+ * only while opened_at is still empty, and all three statements run in one batch (a transaction), so
+ * two tabs opening the link at once count one open.
  */
-export const markOpened = (db: Db, inv: Invitation, now: number) =>
+export const markOpened = (db: Db, inv: Invitation, now: number, audit: BatchItem<'sqlite'>) =>
   db.batch([
+    audit,
     db
       .update(campaignCounters)
       .set({ opened: sql`${campaignCounters.opened} + 1` })
@@ -114,6 +125,9 @@ export type Submission = {
   meta: ClientMeta;
   now: number;
   responseId: string;
+  /** The respondent's address and its audit salt, for the `survey_submitted` audit row of the batch. */
+  ip: string | null;
+  ipSalt: string | null;
 };
 
 /**
@@ -121,7 +135,7 @@ export type Submission = {
  * response first — only for an unanswered link of this open round, and its UNIQUE invitation_id lets
  * one of two racing submissions in — then the answers (in their order, so a round's answers stay
  * grouped by response in id order; the response keeps its CSV answer cells), the option_counts upserts, the counter, the group_counts upserts,
- * each only if the response was stored, and last the invitation's submitted_at.
+ * the audit row (`survey_submitted`), each only if the response was stored, and last the invitation's submitted_at.
  */
 export function submitStatements(db: Db, s: Submission): D1PreparedStatement[] {
   const d1 = d1Of(db);
@@ -136,6 +150,7 @@ export function submitStatements(db: Db, s: Submission): D1PreparedStatement[] {
     d1.prepare(ADD_OPTION_COUNTS).bind(responseId, campaignId, JSON.stringify(counts)),
     d1.prepare(COUNT_SUBMITTED).bind(responseId, campaignId),
     d1.prepare(GROUP_ROLLUP_SQL).bind(responseId),
+    d1.prepare(AUDIT_SUBMITTED).bind(responseId, now, s.ip, s.ipSalt),
     d1.prepare(MARK_SUBMITTED).bind(responseId, now),
     d1.prepare(ROUND_ASKER).bind(campaignId),
   ];

@@ -9,10 +9,11 @@ import { answerErrorText } from '../../web/components/survey/form-view';
 import { SurveyPage } from '../../web/pages/survey/answer';
 import { type NoticeKind, SurveyNotice } from '../../web/pages/survey/notice';
 import type { AppEnv } from '../app-env';
+import { auditStatementIf } from '../lib/audit';
 import { AppError } from '../lib/errors';
 import { render } from '../lib/render';
 import { readForm } from '../lib/validate';
-import { type Invitation, markOpened } from './answer.queries';
+import { type Invitation, markOpened, notYetOpened } from './answer.queries';
 import { readAnswersJson } from './answer-json';
 import { badTokenStatus, byToken, cookieInvitation, LINK_COOKIE, refusal } from './link-session';
 import { type Outcome, submitAnswers } from './submission';
@@ -48,7 +49,14 @@ type FormValues = Record<string, string | string[]>;
 const surveyPage = (c: Context<AppEnv>, inv: Invitation, values: FormValues, errors: Record<string, string>, status: Status) =>
   render(
     c,
-    <SurveyPage roundId={inv.campaignId} definition={inv.definition} values={values} errors={errors} asker={askerOf(inv)} />,
+    <SurveyPage
+      roundId={inv.campaignId}
+      definition={inv.definition}
+      values={values}
+      errors={errors}
+      asker={askerOf(inv)}
+      privacy={{ text: inv.privacyNotice, retentionMonths: inv.retentionMonths }}
+    />,
     status as 200,
   );
 
@@ -65,9 +73,13 @@ answerRoutes.get('/s/:token', async (c) => {
   const inv = await byToken(c, token);
   if (!inv) return noInvitation(c, await badTokenStatus(c));
   // 已打开 counts only a link opened while its round is open: opening a scheduled round's link early
-  // shows when it opens and counts nothing (issue 17).
+  // shows when it opens and counts nothing (issue 17). The first open is on the audit trail (issue 13).
   const now = Date.now();
-  if (!inv.openedAt && refusal(inv, now) === null) await markOpened(c.get('db'), inv, now);
+  if (!inv.openedAt && refusal(inv, now) === null) {
+    const db = c.get('db');
+    const opened = auditStatementIf(db, c, { action: 'link_opened', objectType: 'invitation', objectId: inv.id }, notYetOpened(inv), now);
+    await markOpened(db, inv, now, opened);
+  }
   const maxAge = Math.min(180 * DAY_S, Math.max(DAY_S, Math.ceil((inv.closesAt - Date.now()) / 1000) + 7 * DAY_S));
   setCookie(c, LINK_COOKIE, token, { path: '/', httpOnly: true, secure: true, sameSite: 'Lax', maxAge, prefix: 'host' });
   c.header('Cache-Control', 'no-store');

@@ -3,10 +3,9 @@
 // and throttled, whichever way they arrive (the link's path or a forged cookie).
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { throttles } from '../../schema/tables';
 import type { AppEnv } from '../app-env';
-import { audit, clientIp } from '../lib/audit';
-import { countHit, isThrottled, type Limit } from '../lib/throttle';
+import { auditRefusal, sourceOf } from '../lib/audit';
+import { hit, type Limit } from '../lib/throttle';
 import { findInvitation, type Invitation } from './answer.queries';
 import { TOKEN_PATTERN, tokenHash } from './link-token';
 
@@ -33,16 +32,14 @@ export async function byToken(c: Context<AppEnv>, token: string | undefined): Pr
   return Date.now() < Math.min(inv.closesAt, inv.voidedAt ?? inv.closesAt) + CLOSED_GRACE_MS ? inv : null;
 }
 
-/** Counts a bad token against the client (cf-connecting-ip); 429 once it is over the limit, else 404. */
+/** Counts a bad token against the client (cf-connecting-ip), first; 429 once it is over the limit, else 404. */
 export async function badTokenStatus(c: Context<AppEnv>): Promise<404 | 429> {
-  const db = c.get('db');
-  const client = clientIp(c) ?? 'local';
-  const key = `link:${client}`;
-  if (await isThrottled(db, key, LINK_LIMIT)) return 429;
-  const [hit] = await countHit(db, key, LINK_LIMIT).returning({ count: throttles.count });
-  // Audited once per client and window, when the limit is reached, not once per refused guess.
-  if (hit?.count === LINK_LIMIT.limit) await audit(c, { action: 'link_throttled', objectType: 'client', objectId: client });
-  return 404;
+  const client = sourceOf(c);
+  const count = await hit(c.get('db'), `link:${client}`, LINK_LIMIT);
+  if (count <= LINK_LIMIT.limit) return 404;
+  // Audited once per client and window, not once per refused guess.
+  await auditRefusal(c, { action: 'link_throttled', objectType: 'client', objectId: client }, client);
+  return 429;
 }
 
 /** The link token the browser holds, if it looks like one. */

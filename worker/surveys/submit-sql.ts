@@ -38,7 +38,14 @@ export const ADD_OPTION_COUNTS = `INSERT INTO option_counts (campaign_id, questi
   ON CONFLICT (campaign_id, question_key, option) DO UPDATE SET count = count + excluded.count`;
 /** ?2 round id. */
 export const COUNT_SUBMITTED = `UPDATE campaign_counters SET submitted = submitted + 1 WHERE campaign_id = ?2 AND ${STORED}`;
-/** ?2 now (ms). Last of the writes: the statements above check that it has not run. */
+/**
+ * ?2 now (ms), ?3 the respondent's address, ?4 its salt for the audit chain (worker/lib/audit.ts). The
+ * respondent side of the audit trail (issue 13), inside the one round trip: no extra D1 call.
+ */
+export const AUDIT_SUBMITTED = `INSERT INTO audit_log (at, action, object_type, object_id, detail, ip, ip_salt)
+  SELECT ?2, 'survey_submitted', 'invitation', r.invitation_id, json_object('response', r.id, 'round', r.campaign_id), ?3, ?4
+  FROM responses r JOIN invitations i ON i.id = r.invitation_id WHERE r.id = ?1 AND i.submitted_at IS NULL`;
+/** ?2 now (ms). Last in the batch: the statements above check that it has not run. */
 export const MARK_SUBMITTED = `UPDATE invitations SET submitted_at = ?2
   WHERE id = (SELECT invitation_id FROM responses WHERE id = ?1) AND submitted_at IS NULL`;
 /**

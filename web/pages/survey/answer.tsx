@@ -1,6 +1,7 @@
 import type { FormDefinition } from '../../../schema/form-definition';
 import { inLang } from '../../../schema/form-definition';
 import { type Asker, askerText } from '../../components/asker';
+import { type Privacy, PrivacyNotice } from '../../components/privacy-notice';
 import { SurveyFormView } from '../../components/survey/form-view';
 import { usePage } from '../../context';
 import { SurveyLayout } from './layout';
@@ -11,6 +12,7 @@ type Props = {
   values: Record<string, string | string[]>;
   errors: Record<string, string>;
   asker: Asker;
+  privacy: Privacy;
 };
 
 /**
@@ -19,7 +21,7 @@ type Props = {
  * of the invitation in the cookie (a tab left open on another round's survey). `data-round` keys the
  * enhancement script's draft. Who is asking comes first (issue 17): the office, its help line, the close.
  */
-export function SurveyPage({ roundId, definition, values, errors, asker }: Props) {
+export function SurveyPage({ roundId, definition, values, errors, asker, privacy }: Props) {
   const { t, lang } = usePage();
   return (
     <SurveyLayout title={inLang(definition.title, lang)} enhance langSwitch>
@@ -40,6 +42,7 @@ export function SurveyPage({ roundId, definition, values, errors, asker }: Props
           submitLabel={t('form.submit')}
         />
       </div>
+      <PrivacyNotice privacy={privacy} />
     </SurveyLayout>
   );
 }

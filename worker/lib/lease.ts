@@ -2,7 +2,7 @@
 // work cannot both win (INSERT … ON CONFLICT … WHERE is atomic in SQLite). The holder releases it when
 // done; a crashed holder's lease simply expires.
 import type { Db } from '../app-env';
-import { d1Of } from '../lib/db';
+import { d1Of } from './db';
 
 const TAKE = `INSERT INTO leases (name, holder, expires_at) VALUES (?1, ?2, ?3)
   ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at WHERE leases.expires_at <= ?4
