@@ -11,6 +11,7 @@ export default defineConfig({
     './schema/memo-tables.ts',
     './schema/job-tables.ts',
     './schema/ledger-tables.ts',
+    './schema/audit-tables.ts',
   ],
   out: './schema/migrations',
   casing: 'snake_case',

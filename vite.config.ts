@@ -46,7 +46,8 @@ function respondentInline(): Plugin {
 // dist/client/assets, which wrangler serves as static assets ([assets] in wrangler.toml).
 export default defineConfig({
   plugins: [preact(), respondentInline()],
-  publicDir: false,
+  // Only `_headers` (the static assets' security headers, issue 13), copied as is into dist/client.
+  publicDir: 'web/public',
   build: {
     outDir: 'dist/client',
     emptyOutDir: true,
@@ -56,6 +57,7 @@ export default defineConfig({
         client: 'web/client.ts',
         app: 'web/styles/app.css',
         report: 'web/styles/report.css',
+        builder: 'web/styles/builder.css',
         print: 'web/styles/print.css',
         'survey-enhance': 'web/survey-enhance.ts',
         survey: 'web/styles/survey.css',

@@ -57,9 +57,10 @@ export default defineConfig(async () => {
         'test/security/**/*.test.{ts,tsx}',
         'test/load/**/*.test.{ts,tsx}',
       ],
-      setupFiles: ['./test/apply-migrations.ts'],
-      // Tests assert values, never times (speed is the bench's job); on a shared 2-core machine a file's
-      // first D1 work can take several seconds, so the default 5 s would fail tests for the load alone.
+      // The second verifies each file's audit chain in an afterAll (issue 13).
+      setupFiles: ['./test/apply-migrations.ts', './test/audit-chain-check.ts'],
+      // A timeout is there to catch a hang, not slowness: on a 2-core machine under a load average of 11,
+      // problem-rollup.test.ts's figures test took 8.8 s, past vitest's default of 5 s, and failed npm test.
       testTimeout: 30_000,
     },
   };

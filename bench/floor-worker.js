@@ -1,7 +1,7 @@
 // The floor of the submission benchmark: a Worker that does nothing but the D1 writes of one survey
 // submission — the same statements, in one batch, as worker/surveys/answer.queries.ts submitStatements
-// (response, answers, option_counts upserts, the round's counter, the group_counts rollup, the
-// invitation's submitted_at; their SQL text comes from worker/surveys/submit-sql.ts as bindings). No routing, link lookup, validation or page rendering: the app's throughput divided by
+// (response, answers, option_counts upserts, the round's counter, the group_counts rollup, the audit
+// row, the invitation's submitted_at, and the read of who is asking for the thank-you page; their SQL text comes from worker/surveys/submit-sql.ts as bindings). No routing, link lookup, validation or page rendering: the app's throughput divided by
 // this one is the share the app keeps of what D1 itself allows (DESIGN §8 asks ≥ 0.8).
 // The bench sends it the same requests as the app, link cookie included: the batch checks the link by
 // its token's SHA-256, as the app's does.
@@ -20,6 +20,7 @@ export default {
     const tokenHash = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
     const now = Date.now();
     const responseId = crypto.randomUUID();
+    const ip = request.headers.get('cf-connecting-ip');
     const rows = [];
     const body = await request.text();
     for (const [key, value] of new URLSearchParams(body)) {
@@ -46,7 +47,10 @@ export default {
         .bind(responseId, campaignId, JSON.stringify(counted.map((r) => [r.key, r.text ?? String(r.num), 1]))),
       db.prepare(env.COUNT_SUBMITTED).bind(responseId, campaignId),
       db.prepare(env.GROUP_ROLLUP_SQL).bind(responseId),
+      // The respondent's audit row (issue 13), with its address and the address's salt, as the app writes it.
+      db.prepare(env.AUDIT_SUBMITTED).bind(responseId, now, ip, ip === null ? null : crypto.randomUUID()),
       db.prepare(env.MARK_SUBMITTED).bind(responseId, now),
+      db.prepare(env.ROUND_ASKER).bind(campaignId),
     ];
     // Nothing stored (a second submission for the link, a closed round): 409, as the app answers.
     const [response] = await db.batch(statements);

@@ -20,6 +20,8 @@ export type ModeConfig = {
   connections: number;
   /** Rows of the responses CSV (one round answered by that many enterprises). */
   exports: number[];
+  /** Of those data sets, the ones whose responses are also downloaded as .xlsx (issue 21). */
+  xlsxExports: number[];
   /** Lighthouse runs per page (the median is kept); 0 skips Lighthouse. */
   lighthouseRuns: number;
   lighthousePages: LighthousePage[];
@@ -35,6 +37,7 @@ export const MODES: Record<Mode, ModeConfig> = {
     requests: 10_000,
     connections: 20,
     exports: [100_000, 1_000_000],
+    xlsxExports: [100_000, 1_000_000],
     lighthouseRuns: 3,
     lighthousePages: ALL_PAGES,
   },
@@ -47,6 +50,7 @@ export const MODES: Record<Mode, ModeConfig> = {
     requests: 2000,
     connections: 20,
     exports: [10_000, 50_000],
+    xlsxExports: [10_000, 50_000],
     lighthouseRuns: 1,
     lighthousePages: ALL_PAGES,
   },
@@ -59,6 +63,8 @@ export const MODES: Record<Mode, ModeConfig> = {
     requests: 200,
     connections: 20,
     exports: [1000, 3000],
+    // One small .xlsx download: enough to notice when the writer breaks, and a second of the smoke run.
+    xlsxExports: [1000],
     // One run of one page: enough to notice when Lighthouse or Chromium stops working with these flags.
     lighthouseRuns: 1,
     lighthousePages: ['builtinJsOn'],

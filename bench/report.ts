@@ -105,12 +105,19 @@ function rows(r: Results): Row[] {
       undefined,
     ]);
   for (const d of r.dashboards) {
-    if (d.adminHome)
+    if (d.floor)
       out.push([
-        `Baseline: GET /admin (signed in, session check, a page without figures), ${int(d.answers)} answers`,
-        `${ms(d.adminHome.median)} median · ${ms(d.adminHome.p95)} p95`,
+        `Baseline: GET /admin/programmes/new (signed in, session check, a page without figures), ${int(d.answers)} answers`,
+        `${ms(d.floor.median)} median · ${ms(d.floor.p95)} p95`,
         'part of every dashboard time below',
         undefined,
+      ]);
+    if (d.adminHome)
+      out.push([
+        `Admin home /admin (open rounds, the ledger's queues), ${int(d.answers)} answers`,
+        `${ms(d.adminHome.median)} median · ${ms(d.adminHome.p95)} p95`,
+        '≤ 3× the baseline',
+        d.floor ? d.adminHome.median <= 3 * d.floor.median : undefined,
       ]);
     out.push([
       `Dashboard /admin/stats (overview), ${int(d.answers)} answers`,
@@ -143,33 +150,38 @@ function rows(r: Results): Row[] {
       '≤ 0.5 s',
       rc.median <= 500 && rc.consistent,
     ]);
-  const first = r.exports[0];
-  for (const e of r.exports) {
-    const hundredK = e.rows >= 100_000 && e.rows < 1_000_000;
-    // One D1 statement per page of responses (worker/exports/format.ts RESPONSE_PAGE_ROWS), one for the
-    // round's bounds, plus the route's own reads; D1 allows 1,000 queries per Worker invocation on
-    // Workers Paid (developers.cloudflare.com/d1/platform/limits).
-    const batches = Math.ceil(e.rows / RESPONSE_PAGE_ROWS) + 1 + 3;
-    out.push([
-      `Responses CSV, ${int(e.rows)} rows (${mb(e.bytes / 1024)})`,
-      `TTFB ${ms(e.ttfb)} · total ${ms(e.total)} · ${int(e.rows / (e.total / 1000))} rows/s · ≈ ${int(batches)} D1 batches`,
-      hundredK ? '≤ 2 s for 100 k rows' : 'within one invocation (≤ 1,000 D1 queries)',
-      hundredK ? e.total <= 2000 && e.complete : e.complete && batches <= 1000,
-    ]);
-    const other = first && e !== first ? ` (${int(first.rows)} rows: ${mb(first.livePeak)})` : '';
-    out.push([
-      '… Worker isolate heap during that download',
-      `in use ${mb(e.heapBefore)} → ${mb(e.heapPeak)} peak · reachable at most ${mb(e.livePeak)}${other}, ${mb(e.liveAfter)} after`,
-      'flat',
-      // Flat: ten times the rows do not raise the reachable heap (4 MB of slack).
-      first && e !== first ? e.livePeak - first.livePeak < 4 * 1024 : undefined,
-    ]);
-    out.push([
-      '… workerd process memory (includes D1’s SQLite cache)',
-      `VmRSS ${mb(e.rssBefore)} → ${mb(e.rssPeak)} peak (VmHWM ${mb(e.hwm)}) · RssAnon ${mb(e.anonBefore)} → ${mb(e.anonPeak)}`,
-      'flat',
-      undefined,
-    ]);
+  for (const format of ['csv', 'xlsx'] as const) {
+    const runs = r.exports.filter((e) => (e.format ?? 'csv') === format);
+    const first = runs[0];
+    for (const e of runs) {
+      const hundredK = e.rows >= 100_000 && e.rows < 1_000_000;
+      // One D1 statement per page of responses (worker/exports/format.ts RESPONSE_PAGE_ROWS), one for the
+      // round's bounds, plus the route's own reads; D1 allows 1,000 queries per Worker invocation on
+      // Workers Paid (developers.cloudflare.com/d1/platform/limits).
+      const batches = Math.ceil(e.rows / RESPONSE_PAGE_ROWS) + 1 + 3;
+      const limit = format === 'csv' ? 2000 : 4000;
+      const cpu = e.cpuMs === undefined ? '' : ` · ${ms(e.cpuMs)} workerd CPU`;
+      out.push([
+        `Responses ${format === 'csv' ? 'CSV' : '.xlsx'}, ${int(e.rows)} rows (${mb(e.bytes / 1024)})`,
+        `TTFB ${ms(e.ttfb)} · total ${ms(e.total)} · ${int(e.rows / (e.total / 1000))} rows/s · ≈ ${int(batches)} D1 batches${cpu}`,
+        hundredK ? `≤ ${limit / 1000} s for 100 k rows` : 'within one invocation (≤ 1,000 D1 queries)',
+        hundredK ? e.total <= limit && e.complete : e.complete && batches <= 1000,
+      ]);
+      const other = first && e !== first ? ` (${int(first.rows)} rows: ${mb(first.livePeak)})` : '';
+      out.push([
+        '… Worker isolate heap during that download',
+        `in use ${mb(e.heapBefore)} → ${mb(e.heapPeak)} peak · reachable at most ${mb(e.livePeak)}${other}, ${mb(e.liveAfter)} after`,
+        'flat',
+        // Flat: ten times the rows do not raise the reachable heap (4 MB of slack).
+        first && e !== first ? e.livePeak - first.livePeak < 4 * 1024 : undefined,
+      ]);
+      out.push([
+        '… workerd process memory (includes D1’s SQLite cache)',
+        `VmRSS ${mb(e.rssBefore)} → ${mb(e.rssPeak)} peak (VmHWM ${mb(e.hwm)}) · RssAnon ${mb(e.anonBefore)} → ${mb(e.anonPeak)}`,
+        'flat',
+        undefined,
+      ]);
+    }
   }
   if (r.bundle)
     out.push([
@@ -253,7 +265,7 @@ export function problems(r: Results): string[] {
     if (f.errors || f.non2xx) out.push(`${name}: ${f.errors} connection errors, ${f.non2xx} non-2xx answers`);
   }
   if (r.recompute && !r.recompute.consistent) out.push('the recompute changed the rollups the submissions had written');
-  for (const e of r.exports) if (!e.complete) out.push(`responses.csv has ${e.rows} rows, the round has more`);
+  for (const e of r.exports) if (!e.complete) out.push(`responses.${e.format ?? 'csv'} has ${e.rows} rows, the round has more`);
   if (r.pageWeight && r.pageWeight.builtinJsOff.raw <= 0) out.push('the survey page is empty');
   return out;
 }

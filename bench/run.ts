@@ -5,6 +5,7 @@
 //   npm run bench                 full scale, the published figures
 //   npm run bench -- --quick      CI-sized (< 3 min)
 //   npm run bench -- --smoke      < 60 s, fails when a step breaks or a submission is lost (npm test)
+//   npm run bench -- --exports-only   the export step alone (CSV and .xlsx), reported under bench/.out
 //   add --keep to keep the generated databases under bench/.data; --render rewrites the report only
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,11 +24,18 @@ import { statsBench } from './steps/stats.ts';
 import { submitBench } from './steps/submit.ts';
 
 const { values: args } = parseArgs({
-  options: { quick: { type: 'boolean' }, smoke: { type: 'boolean' }, keep: { type: 'boolean' }, render: { type: 'boolean' } },
+  options: {
+    quick: { type: 'boolean' },
+    smoke: { type: 'boolean' },
+    keep: { type: 'boolean' },
+    render: { type: 'boolean' },
+    'exports-only': { type: 'boolean' },
+  },
 });
 const mode: Mode = args.smoke ? 'smoke' : args.quick ? 'quick' : 'full';
-const reportFile = mode === 'full' ? 'bench/BENCHMARKS.md' : join(OUT, `BENCHMARKS-${mode}.md`);
-const resultsFile = join(OUT, `results-${mode}.json`);
+const only = args['exports-only'] ? '-exports' : '';
+const reportFile = mode === 'full' && !only ? 'bench/BENCHMARKS.md' : join(OUT, `BENCHMARKS-${mode}${only}.md`);
+const resultsFile = join(OUT, `results-${mode}${only}.json`);
 // --render: only write the report again from the last run's figures (after editing bench/notes.md).
 if (args.render) {
   writeFileSync(reportFile, renderReport(JSON.parse(readFileSync(resultsFile, 'utf8')) as Results));
@@ -52,10 +60,11 @@ const drop = (dir: string) => {
 };
 
 mkdirSync(OUT, { recursive: true });
+const flags = [mode === 'full' ? '' : `--${mode}`, only ? '--exports-only' : ''].filter(Boolean).join(' ');
 const results: Results = {
   mode,
   date: new Date().toISOString(),
-  command: `npm run bench${mode === 'full' ? '' : ` -- --${mode}`}`,
+  command: `npm run bench${flags ? ` -- ${flags}` : ''}`,
   machine: machine(),
   versions: versions(),
   config: cfg,
@@ -73,47 +82,50 @@ const app = await step('worker bundle (wrangler deploy --dry-run)', buildApp);
 results.bundle = { raw: app.raw, gzip: app.gzip, brotli: app.brotli };
 
 // Submissions and the survey page: a programme with past rounds and open links.
-const subDir = join(DATA, `${mode}-submit`);
-const sub = await dataSet('submit', { ...cfg.base, answers: cfg.scales[0] ?? 0, openLinks: cfg.warmup + cfg.requests + 1 });
-results.generation.push({ name: 'submit', counts: sub.counts, seconds: sub.seconds });
-results.submit = await step(`submissions (${cfg.requests} + ${cfg.warmup} warm-up, app and floor)`, () =>
-  submitBench(subDir, sub, app.script, cfg.connections, cfg.warmup),
-);
-const pw = await step('page weight', () => pageWeight(subDir, sub, app.script, bindings));
-const { assets, ...weights } = pw;
-results.pageWeight = weights;
-drop(subDir);
-if (cfg.lighthouseRuns > 0 && !existsSync(CHROME)) log(`Lighthouse skipped: no Chromium at ${CHROME} (apt-get install chromium)`);
-else if (cfg.lighthouseRuns > 0) {
-  const site = await serve(assets);
-  const pages = {
-    builtinJsOn: ['/s', 'built-in survey'],
-    builtinJsOff: ['/s-nojs', 'built-in survey, no script'],
-    surveyjs: ['/surveyjs/', 'SurveyJS'],
-  };
-  results.lighthouse = {};
-  try {
-    for (const page of cfg.lighthousePages) {
-      const [path, title] = pages[page];
-      results.lighthouse[page] = await step(`lighthouse: ${title}`, () => lighthouse(`${site.origin}${path}`, page, cfg.lighthouseRuns));
-    }
-  } finally {
-    site.server.close();
-  }
-}
-
-// Dashboards at each scale; the recompute at the largest.
-for (const [i, answers] of cfg.scales.entries()) {
-  const dir = join(DATA, `${mode}-stats-${answers}`);
-  const m = await dataSet(`stats-${answers}`, { ...cfg.base, answers });
-  results.generation.push({ name: `stats-${answers}`, counts: m.counts, seconds: m.seconds });
-  const last = i === cfg.scales.length - 1;
-  const r = await step(`dashboards at ${m.counts.answers} answers`, () =>
-    statsBench(dir, m, app.script, bindings, { times: cfg.dashboardTimes, recompute: last ? cfg.recomputeRuns : 0 }),
+if (!only) await steps();
+async function steps() {
+  const subDir = join(DATA, `${mode}-submit`);
+  const sub = await dataSet('submit', { ...cfg.base, answers: cfg.scales[0] ?? 0, openLinks: cfg.warmup + cfg.requests + 1 });
+  results.generation.push({ name: 'submit', counts: sub.counts, seconds: sub.seconds });
+  results.submit = await step(`submissions (${cfg.requests} + ${cfg.warmup} warm-up, app and floor)`, () =>
+    submitBench(subDir, sub, app.script, cfg.connections, cfg.warmup),
   );
-  results.dashboards.push(r.dashboard);
-  if (r.recompute) results.recompute = r.recompute;
-  drop(dir);
+  const pw = await step('page weight', () => pageWeight(subDir, sub, app.script, bindings));
+  const { assets, ...weights } = pw;
+  results.pageWeight = weights;
+  drop(subDir);
+  if (cfg.lighthouseRuns > 0 && !existsSync(CHROME)) log(`Lighthouse skipped: no Chromium at ${CHROME} (apt-get install chromium)`);
+  else if (cfg.lighthouseRuns > 0) {
+    const site = await serve(assets);
+    const pages = {
+      builtinJsOn: ['/s', 'built-in survey'],
+      builtinJsOff: ['/s-nojs', 'built-in survey, no script'],
+      surveyjs: ['/surveyjs/', 'SurveyJS'],
+    };
+    results.lighthouse = {};
+    try {
+      for (const page of cfg.lighthousePages) {
+        const [path, title] = pages[page];
+        results.lighthouse[page] = await step(`lighthouse: ${title}`, () => lighthouse(`${site.origin}${path}`, page, cfg.lighthouseRuns));
+      }
+    } finally {
+      site.server.close();
+    }
+  }
+
+  // Dashboards at each scale; the recompute at the largest.
+  for (const [i, answers] of cfg.scales.entries()) {
+    const dir = join(DATA, `${mode}-stats-${answers}`);
+    const m = await dataSet(`stats-${answers}`, { ...cfg.base, answers });
+    results.generation.push({ name: `stats-${answers}`, counts: m.counts, seconds: m.seconds });
+    const last = i === cfg.scales.length - 1;
+    const r = await step(`dashboards at ${m.counts.answers} answers`, () =>
+      statsBench(dir, m, app.script, bindings, { times: cfg.dashboardTimes, recompute: last ? cfg.recomputeRuns : 0 }),
+    );
+    results.dashboards.push(r.dashboard);
+    if (r.recompute) results.recompute = r.recompute;
+    drop(dir);
+  }
 }
 
 // The responses CSV of one round answered by `rows` enterprises.
@@ -129,6 +141,8 @@ for (const rows of cfg.exports) {
   });
   results.generation.push({ name: `export-${rows}`, counts: m.counts, seconds: m.seconds });
   results.exports.push(await step(`responses.csv, ${rows} rows`, () => exportBench(dir, m, app.script, bindings)));
+  if (cfg.xlsxExports.includes(rows))
+    results.exports.push(await step(`responses.xlsx, ${rows} rows`, () => exportBench(dir, m, app.script, bindings, 'xlsx')));
   drop(dir);
 }
 

@@ -3,6 +3,7 @@
 // submit and in the browser, so both sides agree on every rule. HTML forms send strings ('form');
 // the JSON API sends typed values ('json') and is held to them: "5" is not a number there.
 import { type FormDefinition, LIKERT_VALUES, NOT_APPLICABLE, type Question } from './form-definition';
+import { isCalendarDate } from './rules/china-time';
 
 export type AnswerRow = { questionKey: string; numValue: number | null; textValue: string | null };
 
@@ -76,13 +77,6 @@ function toNumber(v: unknown, source: AnswerSource): number | AnswerError {
   return Number.isFinite(n) ? n : { key: 'answer.err.number' };
 }
 
-/** A real calendar date written YYYY-MM-DD (2025-02-30 is refused). */
-function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
 /** One scale point: likert 1..5 (or "na" when allowed). */
 function scalePoint(name: string, v: unknown, allowNa: boolean, source: AnswerSource): One {
   if (v === NOT_APPLICABLE) return allowNa ? txt(name, NOT_APPLICABLE) : err('answer.err.choice');
@@ -142,7 +136,8 @@ function answerOf(q: Question, name: string, v: unknown, source: AnswerSource): 
     case 'date': {
       if (typeof v !== 'string') return err('answer.err.type');
       const s = v.trim();
-      if (!isIsoDate(s)) return err('answer.err.date');
+      // A real calendar date; its bounds are the question's own min/max (a founding date may be 1995).
+      if (!isCalendarDate(s)) return err('answer.err.date');
       if (q.min && s < q.min) return err('answer.err.min', { min: q.min });
       return q.max && s > q.max ? err('answer.err.max', { max: q.max }) : txt(name, s);
     }

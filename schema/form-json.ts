@@ -13,6 +13,13 @@ export const DEFINITION_ISSUE_KEYS = [
   'form.err.key',
   'form.err.duplicateKey',
   'form.err.showIfForward',
+  'form.err.showIfMissing',
+  'form.err.showIfType',
+  'form.err.showIfValue',
+  'form.err.noOptions',
+  'form.err.noRows',
+  'form.err.duplicateLabel',
+  'form.err.choiceBounds',
   'form.err.minMax',
   'form.err.missing',
   'form.err.type',
@@ -65,12 +72,17 @@ function toIssue(issue: z.core.$ZodIssue): DefinitionIssue {
   }
 }
 
-/** Parses definition JSON text; a syntax error is one issue at `$` carrying the parser's own words. */
-export function parseDefinitionJson(text: string): DefinitionResult {
+/**
+ * Parses definition JSON text; a syntax error is one issue at `$` carrying the parser's own words. The
+ * server passes its strict parser (worker/lib/strict-input.ts), whose refusals (NUL) are not syntax
+ * errors and propagate.
+ */
+export function parseDefinitionJson(text: string, parse: (text: string) => unknown = JSON.parse): DefinitionResult {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parse(text);
   } catch (err) {
+    if (!(err instanceof SyntaxError)) throw err;
     return {
       ok: false,
       issues: [{ path: '$', key: 'form.err.json', params: { detail: err instanceof Error ? err.message : String(err) } }],

@@ -14,7 +14,7 @@ const SATISFACTION_ITEMS = [
   ['policy_help', '惠企政策宣传解读与申报帮助', 'Explaining support policies and helping you apply for them'],
   [
     'integrity',
-    '工作作风与廉洁自律(有无吃拿卡要、增加企业负担)',
+    '工作作风与廉洁自律（有无吃拿卡要、增加企业负担）',
     'Conduct and integrity (no demands for favours, gifts or extra burdens on the enterprise)',
   ],
   ['overall', '总体满意度', 'Overall satisfaction'],
@@ -34,13 +34,13 @@ const satisfaction = {
           key: 'contact_month',
           type: 'yesno',
           required: true,
-          title: L('本月帮扶干部是否与贵企业进行过沟通联系?', 'Did the assistance officer contact your enterprise this month?'),
+          title: L('本月帮扶干部是否与贵企业进行过沟通联系？', 'Did the assistance officer contact your enterprise this month?'),
         },
         {
           key: 'onsite_month',
           type: 'yesno',
           required: true,
-          title: L('本月是否到企业开展面对面上门服务?', 'Did the officer visit your enterprise in person this month?'),
+          title: L('本月是否到企业开展面对面上门服务？', 'Did the officer visit your enterprise in person this month?'),
         },
       ],
     },
@@ -72,9 +72,9 @@ const satisfaction = {
 
 /** Programme-level survey in the spirit of the 2021 "百人帮百企" action: effect, policy, service quality. */
 const programme = {
-  title: L('深入推进实施"百人帮百企"帮扶工作满意度调查表', 'Survey on the "100 Officers Help 100 Enterprises" Assistance Action'),
+  title: L('深入推进实施“百人帮百企”帮扶工作满意度调查表', 'Survey on the "100 Officers Help 100 Enterprises" Assistance Action'),
   intro: L(
-    '为评估"百人帮百企"帮扶行动成效、改进帮扶工作，请贵企业负责人根据实际情况填写。问卷仅用于统计分析。',
+    '为评估“百人帮百企”帮扶行动成效、改进帮扶工作，请贵企业负责人根据实际情况填写。问卷仅用于统计分析。',
     'To evaluate the "100 Officers Help 100 Enterprises" action and improve it, please have a responsible person of your enterprise answer. Answers are used only for statistics.',
   ),
   pages: [
@@ -86,7 +86,7 @@ const programme = {
           type: 'yesno',
           required: true,
           title: L(
-            '贵企业是否清楚本企业的帮扶干部及其联系方式?',
+            '贵企业是否清楚本企业的帮扶干部及其联系方式？',
             'Does your enterprise know who its assistance officer is and how to reach them?',
           ),
         },
@@ -94,7 +94,7 @@ const programme = {
           key: 'three_ones',
           type: 'single',
           required: true,
-          title: L('帮扶干部落实"三个一"要求的情况', 'How well did the officer meet the "three ones" rule?'),
+          title: L('帮扶干部落实“三个一”要求的情况', 'How well did the officer meet the "three ones" rule?'),
           help: L(
             '每月至少沟通一次、至少解决一个实际问题、至少上门提供一次面对面服务。',
             'At least one contact, one real problem solved and one on-site visit every month.',
@@ -127,7 +127,7 @@ const programme = {
           integer: true,
           min: 0,
           max: 999,
-          title: L('本轮帮扶中为贵企业解决的实际问题数量(个)', 'How many real problems were solved for your enterprise in this action?'),
+          title: L('本轮帮扶中为贵企业解决的实际问题数量（个）', 'How many real problems were solved for your enterprise in this action?'),
         },
       ],
     },
@@ -146,7 +146,7 @@ const programme = {
           type: 'yesno',
           required: true,
           title: L(
-            '帮扶过程中是否存在吃拿卡要、增加企业负担等情况?',
+            '帮扶过程中是否存在吃拿卡要、增加企业负担等情况？',
             'Were there any demands for favours or extra burdens on your enterprise?',
           ),
         },
@@ -165,7 +165,7 @@ const programme = {
           required: true,
           min: 1,
           max: 3,
-          title: L('您认为最有价值的帮扶内容(最多选 3 项)', 'Which kinds of help were most valuable? (up to 3)'),
+          title: L('您认为最有价值的帮扶内容（最多选 3 项）', 'Which kinds of help were most valuable? (up to 3)'),
           options: [
             { value: 'policy', label: L('政策解读与申报指导', 'Explaining policies and helping with applications') },
             { value: 'approval', label: L('审评审批与注册证照指导', 'Guidance on approvals, registrations and licences') },
@@ -188,7 +188,7 @@ const programme = {
           type: 'text',
           multiline: true,
           maxLength: 1000,
-          title: L('对深入推进"百人帮百企"行动的意见建议', 'Suggestions for taking the action further'),
+          title: L('对深入推进“百人帮百企”行动的意见建议', 'Suggestions for taking the action further'),
         },
       ],
     },
@@ -198,7 +198,7 @@ const programme = {
 export const TEMPLATES: Record<TemplateId, { name: { zh: string; en: string }; definition: FormDefinition }> = {
   satisfaction: { name: L('帮扶满意度调查表', 'Assistance satisfaction survey'), definition: formDefinition.parse(satisfaction) },
   programme: {
-    name: L('深入推进实施"百人帮百企"帮扶工作满意度调查表', '"100 Officers Help 100 Enterprises" programme survey'),
+    name: L('深入推进实施“百人帮百企”帮扶工作满意度调查表', '"100 Officers Help 100 Enterprises" programme survey'),
     definition: formDefinition.parse(programme),
   },
 };

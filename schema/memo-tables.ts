@@ -1,4 +1,5 @@
 // 帮扶备忘录 and the problem ledger (工作任务落实分解台账), DESIGN §3 and §5.
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { enterprises, programmes, units, users } from './tables';
 
@@ -169,6 +170,10 @@ export const problems = sqliteTable(
     // A unit's queue (the handler's home, the 督办通知单): its problems by state.
     index('problems_lead_unit_idx').on(t.leadUnitId, t.status),
     index('problems_memo_idx').on(t.memoId),
+    // The admin home's "待销号" count (issue 17) reads this small partial index, not every closed problem.
+    index('problems_awaiting_strike_off_idx')
+      .on(t.programmeId)
+      .where(sql`status = 'closed' AND follow_up IN ('satisfied', 'basically')`),
   ],
 );
 

@@ -1,6 +1,7 @@
 // Forms, survey rounds (调查批次), personal links and answers (DESIGN §3–4). Answers are normalised
 // one row per value so statistics are SQL aggregates; rollup tables are updated in the same batch as
 // each submission so dashboards never scan answers.
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { enterprises, programmes, users } from './tables';
 
@@ -37,6 +38,12 @@ export const formVersions = sqliteTable(
   (t) => [uniqueIndex('form_versions_form_version_uq').on(t.formId, t.version)],
 );
 
+/**
+ * What is stored of a round's lifecycle (DESIGN §4): a draft (草稿: nothing has gone out), launched, or
+ * void (已作废). 已排期, 进行中 and 已结束 follow from the times when read (schema/rules/round-state.ts).
+ */
+export const ROUND_STATUSES = ['draft', 'launched', 'void'] as const;
+
 /** 调查批次: a programme, a published form version, a window, and a reproducible random draw. */
 export const campaigns = sqliteTable(
   'campaigns',
@@ -48,8 +55,11 @@ export const campaigns = sqliteTable(
     formVersionId: text()
       .notNull()
       .references(() => formVersions.id),
+    /** Unique per programme among the rounds not voided (campaigns_programme_name_uq). */
     name: text().notNull(),
+    /** A draft's is a placeholder (when it was drawn): the start time is chosen at launch. */
     opensAt: integer().notNull(),
+    /** Closing early or extending moves it; it never moves back once passed, so a closed round stays closed. */
     closesAt: integer().notNull(),
     /** JSON: { mode: 'all' | 'count' | 'percent', n?, percent?, stratify: 'none' | 'unit' | 'chain', excludeDays? }. */
     sampling: text().notNull(),
@@ -57,8 +67,19 @@ export const campaigns = sqliteTable(
     seed: text().notNull(),
     createdBy: text().references(() => users.id),
     createdAt: integer().notNull(),
+    /** Rounds made before the lifecycle existed had gone out when made: they default to launched. */
+    status: text({ enum: ROUND_STATUSES }).notNull().default('launched'),
+    /** How many seeds the server drew for this round: 1, plus one per re-seed (each with its reason, audited). */
+    seedCount: integer().notNull().default(1),
+    /** When the stored list was drawn: the exclusion window counts back from it, so the draw can be re-run. */
+    drawnAt: integer(),
+    launchedAt: integer(),
+    voidedAt: integer(),
   },
-  (t) => [index('campaigns_programme_idx').on(t.programmeId, t.opensAt)],
+  (t) => [
+    index('campaigns_programme_idx').on(t.programmeId, t.opensAt),
+    uniqueIndex('campaigns_programme_name_uq').on(t.programmeId, t.name).where(sql`status <> 'void'`),
+  ],
 );
 
 /** One personal link per drawn enterprise; only a hash of the link token is stored. */
@@ -84,6 +105,26 @@ export const invitations = sqliteTable(
     index('invitations_campaign_submitted_idx').on(t.campaignId, t.submittedAt),
     index('invitations_enterprise_idx').on(t.enterpriseId, t.createdAt),
   ],
+);
+
+/**
+ * 标记已提醒: one row each time the office reminded a drawn enterprise that has not answered (by phone,
+ * WeChat, in person), so the list shows when and how often, and the daily chart shows whether it worked.
+ */
+export const reminders = sqliteTable(
+  'reminders',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    campaignId: text()
+      .notNull()
+      .references(() => campaigns.id),
+    invitationId: text()
+      .notNull()
+      .references(() => invitations.id),
+    at: integer().notNull(),
+    by: text().references(() => users.id),
+  },
+  (t) => [index('reminders_campaign_invitation_idx').on(t.campaignId, t.invitationId, t.at)],
 );
 
 export const responses = sqliteTable(

@@ -104,8 +104,15 @@ export const programmes = sqliteTable(
     phase: text({ enum: PHASES }).notNull().default('pairing'),
     /** 办结时限 of a category with no working-day entry: days after the raised or dispatch day (issue 14). */
     defaultDeadlineDays: integer().notNull().default(30),
+    /** Who is asking (DESIGN §2): named with a help line and the closing date on every survey page and QR sheet. */
+    issuingOffice: text().notNull().default(''),
+    helpPhone: text().notNull().default(''),
     disabled: flag(),
     createdAt: createdAt(),
+    /** 个人信息处理告知 shown to respondents and on the login page; '' = the catalogue's default text. */
+    privacyNotice: text().notNull().default(''),
+    /** Months after the programme's end when contact data and audit addresses are purged; null = never. */
+    retentionMonths: integer(),
   },
   (t) => [index('programmes_period_idx').on(t.startsOn, t.endsOn)],
 );
@@ -138,7 +145,12 @@ export const assignments = sqliteTable(
   ],
 );
 
-/** Security-relevant and data-changing actions; append-only. */
+/**
+ * Security-relevant and data-changing actions; append-only. Writers insert the first eight columns; the
+ * chaining step (worker/audit/chain.ts) fills the last three in id order: `hash` = SHA-256(previous
+ * row's hash ‖ this row's canonical content), which covers `ip_digest` = SHA-256(ip_salt ‖ ip), so a
+ * retention purge can clear `ip` and `ip_salt` without breaking the chain.
+ */
 export const auditLog = sqliteTable(
   'audit_log',
   {
@@ -150,8 +162,16 @@ export const auditLog = sqliteTable(
     objectId: text(),
     detail: text(),
     ip: text(),
+    hash: text(),
+    ipSalt: text(),
+    ipDigest: text(),
   },
-  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_object_idx').on(t.objectType, t.objectId)],
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_object_idx').on(t.objectType, t.objectId),
+    // The chaining step's queue: only unchained rows are in it, so it stays small.
+    index('audit_log_unchained_idx').on(t.id).where(sql`hash IS NULL`),
+  ],
 );
 
 /** Fixed-window counters for throttling failed logins and bad link tokens. */

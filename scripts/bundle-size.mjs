@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const TARGET = 100 * 1024;
-const CEILING = 200 * 1024;
+// 200 KB until issue 21, whose .xlsx export and import (fflate's zip, deflate and inflate ≈ 6 KB, the
+// SpreadsheetML writer and reader, the "说明" sheet's texts) were given a budget of 25 KB gzip on a
+// bundle of 181 KB: the ceiling keeps that headroom and still catches an accidental whole-library import.
+const CEILING = 210 * 1024;
 const out = 'dist/worker';
 execSync(`wrangler deploy --dry-run --outdir ${out}`, { stdio: ['ignore', 'ignore', 'inherit'] });
 const js = readdirSync(out).filter((f) => f.endsWith('.js'));

@@ -95,6 +95,8 @@ const sql = [
     starts_on: demoProgramme.startsOn,
     ends_on: demoProgramme.endsOn,
     phase: demoProgramme.phase,
+    issuing_office: demoProgramme.issuingOffice,
+    help_phone: demoProgramme.helpPhone,
     created_at: now,
   }),
   ...demoAssignments.map((a) =>

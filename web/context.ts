@@ -13,6 +13,8 @@ export type PageContext = {
   nonce: string;
   /** The current path with its query, for the language switch to come back to. */
   path: string;
+  /** What the previous action did (worker/lib/flash.ts), shown once at the top of the page. */
+  flash?: string | null;
 };
 
 export const Page = createContext<PageContext | null>(null);

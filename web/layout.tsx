@@ -3,7 +3,7 @@ import { usePage } from './context';
 
 /** The HTML shell of every page: mobile viewport, one stylesheet, the island script with the CSP nonce. */
 export function Layout({ title, children, wide }: { title: string; children: ComponentChildren; wide?: boolean }) {
-  const { t, lang, user, nonce, path } = usePage();
+  const { t, lang, user, nonce, path, flash } = usePage();
   return (
     <html lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <head>
@@ -39,6 +39,11 @@ export function Layout({ title, children, wide }: { title: string; children: Com
           </nav>
         </header>
         <main id="main" class={wide ? 'wide' : undefined}>
+          {flash && (
+            <p class="notice flash" role="status">
+              {flash}
+            </p>
+          )}
           {children}
         </main>
         <script type="module" src="/assets/client.js" nonce={nonce} />

@@ -42,6 +42,8 @@ function enhance(root: HTMLElement, form: HTMLFormElement) {
   // The script checks required answers itself: native validation cannot reach fields on hidden steps.
   form.noValidate = true;
   form.action += '&js=1';
+  // A conditional question's 必答 mark is hidden for pages without JavaScript; here it shows only when the question does.
+  for (const mark of form.querySelectorAll<HTMLElement>('.sv-req[hidden]')) mark.hidden = false;
 
   function restore() {
     const saved = store.get(key);
@@ -139,6 +141,7 @@ function enhance(root: HTMLElement, form: HTMLFormElement) {
   if (pages.length > 1) {
     bar.className = 'sv-progress';
     bar.setAttribute('role', 'progressbar');
+    bar.setAttribute('aria-label', root.dataset.progress ?? '');
     bar.setAttribute('aria-valuemin', '1');
     bar.setAttribute('aria-valuemax', String(pages.length));
     bar.appendChild(document.createElement('span'));

@@ -17,5 +17,7 @@ export type AppEnv = {
     lang: Lang;
     t: Translate;
     secureHeadersNonce?: string;
+    /** Set when the request wrote audit rows: they are chained after the response (worker/audit/chain.ts). */
+    audited?: boolean;
   };
 };

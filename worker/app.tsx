@@ -17,6 +17,8 @@ import { handlerRoutes, officerRoutes } from './admin/officers.routes';
 import { programmeRoutes } from './admin/programmes.routes';
 import { unitRoutes } from './admin/units.routes';
 import type { AppEnv } from './app-env';
+import { auditFileRoutes, auditRoutes } from './audit/audit.routes';
+import { chainAfterResponse } from './audit/chain';
 import { authRoutes } from './auth/auth.routes';
 import { requireRole, requireUser, wantsJson } from './auth/guards';
 import { loadSession } from './auth/session';
@@ -27,6 +29,7 @@ import { homeRoutes } from './home/home.routes';
 import { csrfGuard } from './lib/csrf';
 import { createDb } from './lib/db';
 import { AppError, isStorageError } from './lib/errors';
+import { flashOnSuccess } from './lib/flash';
 import { methodIndex } from './lib/methods';
 import { render } from './lib/render';
 import { memoRoutes } from './memos/memos.routes';
@@ -70,6 +73,8 @@ export function createApp() {
     c.set('t', translator(lang));
     c.set('db', createDb(c.env.DB));
     await next();
+    // Audit rows this request wrote are linked into the chain after the response (worker/audit/chain.ts).
+    if (c.get('audited')) chainAfterResponse(c);
   });
   app.use(csrfGuard);
   app.use(async (c, next) => {
@@ -88,6 +93,7 @@ export function createApp() {
   // the role × move table of schema/rules/problem-moves.ts).
   app.route('/', authRoutes);
   app.use('/admin/*', requireUser, requireRole('admin')); // the programme office (链办), every /admin page
+  for (const section of ['/admin/*', '/memos/*', '/problems/*']) app.use(section, flashOnSuccess);
   app.route('/admin', adminHomeRoutes);
   app.route('/admin/units', unitRoutes);
   app.route('/admin/officers', officerRoutes);
@@ -106,6 +112,8 @@ export function createApp() {
   app.route('/admin/deadlines', deadlineRoutes);
   app.route('/admin/notifications', notifyRoutes);
   app.route('/admin/notice', noticeRoutes);
+  app.route('/admin/audit', auditRoutes);
+  app.route('/admin', auditFileRoutes); // /admin/audit.csv and .xlsx
   app.use('/stats/*', requireUser);
   app.route('/stats', mineRoutes); // an officer's own figures
   app.use('/memos/*', requireUser);

@@ -140,12 +140,15 @@ export function writeOrg(w: BulkWriter, seed: string, size: OrgSize, now: number
   }
 
   const programmeId = r.uuid();
-  w.table('programmes', ['id', 'name', 'starts_on', 'ends_on', 'phase', 'disabled', 'created_at']).push([
+  w.table('programmes', ['id', 'name', 'starts_on', 'ends_on', 'phase', 'issuing_office', 'help_phone', 'disabled', 'created_at']).push([
     programmeId,
     '2025—2026年“百人帮百企”帮扶行动（基准测试）',
     PROGRAMME.starts,
     PROGRAMME.ends,
     'evaluating',
+    // Who is asking, as a real programme prints it on every survey page (issue 17): counted in the page weight.
+    '市生物医药产业链工作专班办公室',
+    '0571-87001234',
     0,
     created,
   ]);

@@ -2,7 +2,7 @@
 // the reader's language by worker/lib/validate.ts.
 import * as z from 'zod';
 import { isValidCreditCode, normaliseCreditCode } from '../credit-code';
-import { isDate } from '../rules/china-time';
+import { isCalendarDate, isDate } from '../rules/china-time';
 
 /** Trimmed text, required unless `optional`, bounded so no field can hold a novel. */
 export const text = (max: number) => z.string().trim().min(1, 'err.required').max(max);
@@ -14,7 +14,8 @@ export const checkbox = z
   .optional()
   .transform((v) => v === 'on');
 
-export const isoDate = z.string().trim().refine(isDate, 'err.date');
+/** A 'YYYY-MM-DD' date: a real one ('err.date'), within 2000-01-01 … 2100-12-31 ('err.dateRange'; china-time.ts). */
+export const isoDate = z.string().trim().refine(isCalendarDate, { message: 'err.date', abort: true }).refine(isDate, 'err.dateRange');
 
 export const creditCode = z.string().transform(normaliseCreditCode).refine(isValidCreditCode, 'err.creditCode');
 

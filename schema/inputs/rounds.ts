@@ -1,7 +1,8 @@
-// Input of the "new survey round" form (调查批次). Times are typed as datetime-local in Beijing time
-// (Asia/Shanghai, UTC+8 all year, no daylight saving) and stored as epoch milliseconds.
+// Inputs of the survey round pages (调查批次): the draft's form, launching, the moves with a reason, and
+// reminders. Times are typed as datetime-local in Beijing time (Asia/Shanghai, UTC+8 all year, no
+// daylight saving) and stored as epoch milliseconds. The seed is never an input: the server draws it.
 import * as z from 'zod';
-import { parseChinaLocal } from '../rules/china-time';
+import { isCalendarDate, isDate, parseChinaLocal } from '../rules/china-time';
 import { idRef, text } from './fields';
 
 export const SAMPLING_MODES = ['all', 'count', 'percent'] as const;
@@ -17,12 +18,18 @@ export const samplingRule = z.strictObject({
 });
 export type SamplingRule = z.output<typeof samplingRule>;
 
+/** Why a datetime-local value in China time is refused: a time that does not exist, or one outside 2000–2100. */
+const chinaLocalIssue = (s: string) => {
+  const date = s.slice(0, 10);
+  return isCalendarDate(date) && !isDate(date) ? 'err.dateRange' : 'round.err.dateTime';
+};
+
 const beijingTime = z
   .string()
   .trim()
   .transform((s, ctx) => {
     const ms = parseChinaLocal(s);
-    if (Number.isNaN(ms)) ctx.addIssue({ code: 'custom', message: 'round.err.dateTime' });
+    if (Number.isNaN(ms)) ctx.addIssue({ code: 'custom', message: chinaLocalIssue(s) });
     return ms;
   });
 
@@ -36,22 +43,23 @@ const optionalInt = (min: number, max: number) =>
     .transform((s) => (s ? Number(s) : undefined))
     .pipe(z.int().min(min, 'round.err.range').max(max, 'round.err.range').optional());
 
+/**
+ * A draft round. Its start time is chosen when it is launched; the close time is checked against the
+ * clock by the route (a schema has no clock).
+ */
 export const roundInput = z
   .strictObject({
     programmeId: idRef,
     formVersionId: idRef,
     name: text(80),
-    opensAt: beijingTime,
     closesAt: beijingTime,
     mode: z.enum(SAMPLING_MODES, 'err.invalidChoice'),
     n: optionalInt(1, 100_000),
     percent: optionalInt(1, 100),
     stratify: z.enum(STRATIFY, 'err.invalidChoice'),
     excludeDays: optionalInt(1, 3650),
-    seed: text(64),
   })
   .superRefine((r, ctx) => {
-    if (r.closesAt <= r.opensAt) ctx.addIssue({ code: 'custom', message: 'round.err.closesBeforeOpens', path: ['closesAt'] });
     if (r.mode === 'count' && r.n === undefined) ctx.addIssue({ code: 'custom', message: 'err.required', path: ['n'] });
     if (r.mode === 'percent' && r.percent === undefined) ctx.addIssue({ code: 'custom', message: 'err.required', path: ['percent'] });
   })
@@ -66,3 +74,40 @@ export const roundInput = z
     }),
   }));
 export type RoundInput = z.output<typeof roundInput>;
+
+/** Launching a draft: now, or at a chosen time (which must still be ahead: checked by the route). */
+export const launchInput = z
+  .strictObject({
+    start: z.enum(['now', 'at'], 'err.invalidChoice'),
+    opensAt: z.string().trim().max(20).optional(),
+  })
+  .transform((v, ctx) => {
+    if (v.start === 'now') return { opensAt: null };
+    const ms = parseChinaLocal(v.opensAt ?? '');
+    if (Number.isNaN(ms))
+      ctx.addIssue({ code: 'custom', message: v.opensAt ? chinaLocalIssue(v.opensAt) : 'err.required', path: ['opensAt'] });
+    return { opensAt: ms };
+  });
+
+/** Why: every move that changes a round after the fact says why, in the audit log (issue 17). */
+export const reason = text(500);
+export const reasonInput = z.strictObject({ reason });
+
+/** Extending: a later close time and why. */
+export const extendInput = z.strictObject({ closesAt: beijingTime, reason });
+
+const invitationIds = z.union([idRef, z.array(idRef).max(5000)]).optional();
+
+/**
+ * 标记已提醒: one enterprise (its row's button, `only`), the ticked ones (`bulk=selected` with `ids`), or
+ * every one not yet answered (`bulk=all`). One form serves all three without JavaScript.
+ */
+export const remindInput = z
+  .strictObject({ only: idRef.optional(), bulk: z.enum(['selected', 'all'], 'err.invalidChoice').optional(), ids: invitationIds })
+  .transform((v, ctx) => {
+    if (v.only) return { all: false, ids: [v.only] };
+    if (v.bulk === 'all') return { all: true, ids: [] };
+    const ids = v.ids === undefined ? [] : Array.isArray(v.ids) ? v.ids : [v.ids];
+    if (ids.length === 0) ctx.addIssue({ code: 'custom', message: 'remind.err.none', path: ['ids'] });
+    return { all: false, ids: [...new Set(ids)] };
+  });

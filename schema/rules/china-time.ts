@@ -38,6 +38,9 @@ export function chinaDateTime(ms: number): string {
   return `${lastDate} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
 
+/** The China day number SQL computes as (ms + CHINA_OFFSET_MS) / DAY_MS (integer division), as its date. */
+export const chinaDayDate = (day: number): string => iso(day * DAY_MS).slice(0, 10);
+
 /** 'YYYY-MM-DDTHH:mm' in China time: the value of a datetime-local input. */
 export const chinaLocalInput = (ms: number): string => iso(ms + CHINA_OFFSET_MS).slice(0, 16);
 
@@ -45,8 +48,9 @@ export const chinaLocalInput = (ms: number): string => iso(ms + CHINA_OFFSET_MS)
 export const chinaMidnight = (date: string): number => Date.parse(`${date}T00:00:00Z`) - CHINA_OFFSET_MS;
 
 /**
- * 'YYYY-MM-DDTHH:mm' (seconds allowed) in China time → epoch ms, or NaN for a time that does not exist.
- * Date.UTC would roll 02-30 over to March and map years 0–99 to 1900–1999: both are refused instead.
+ * 'YYYY-MM-DDTHH:mm' (seconds allowed) in China time → epoch ms, or NaN for a time that does not exist
+ * or a date outside FIRST_DATE … LAST_DATE. Date.UTC would roll 02-30 over to March and map years 0–99
+ * to 1900–1999: both are refused instead.
  */
 export function parseChinaLocal(local: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
@@ -56,12 +60,22 @@ export function parseChinaLocal(local: string): number {
   return Date.UTC(y, mo - 1, d, h, mi, s) - CHINA_OFFSET_MS;
 }
 
-/** A real calendar date written 'YYYY-MM-DD' (no 02-30, no 2026-13-01). */
-export function isDate(s: string): boolean {
+/** A real calendar date written 'YYYY-MM-DD' (no 02-30, no 2026-13-01), whatever its year. */
+export function isCalendarDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const ms = Date.parse(`${s}T00:00:00Z`);
   return !Number.isNaN(ms) && iso(ms).startsWith(s);
 }
+
+/**
+ * The dates the product accepts, in every input (issue 13): a round opening on 0000-01-01 was stored as
+ * 1900 (Date.UTC maps years 0–99 to 1900–1999) and a memo of 0000-01-01 was counted in the rollups.
+ */
+export const FIRST_DATE = '2000-01-01';
+export const LAST_DATE = '2100-12-31';
+
+/** A real calendar date within FIRST_DATE … LAST_DATE: what every date input must be. */
+export const isDate = (s: string): boolean => isCalendarDate(s) && s >= FIRST_DATE && s <= LAST_DATE;
 
 /** The date `days` calendar days after (or before, if negative) a date. */
 export const addDays = (date: string, days: number): string => iso(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).slice(0, 10);

@@ -72,6 +72,8 @@ export const demoProgramme = {
   startsOn: '2026-01-01',
   endsOn: '2026-12-31',
   phase: 'assisting',
+  issuingOffice: '市生物医药产业链工作专班办公室',
+  helpPhone: '0571-87001234',
 };
 
 /** Each officer leads four enterprises; 李娜 also supports one of 张伟's (an enterprise may have several officers). */

@@ -25,19 +25,30 @@ export function launch(): Promise<Browser> {
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 export const DESKTOP = { viewport: { width: 1280, height: 860 } };
 
-export function context(browser: Browser, opts: { phone?: boolean; javaScript?: boolean } = {}): Promise<BrowserContext> {
+/** A fresh context; `cookiesOf` starts it signed in as that context is (the same session). */
+export async function context(
+  browser: Browser,
+  opts: { phone?: boolean; javaScript?: boolean; cookiesOf?: BrowserContext } = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     ...(opts.phone ? PHONE : DESKTOP),
     javaScriptEnabled: opts.javaScript ?? true,
     baseURL: origin(),
     locale: 'zh-CN',
+    storageState: opts.cookiesOf ? await opts.cookiesOf.storageState() : undefined,
   });
 }
 
-/** Screenshots for the README and docs/ (committed), named by step. */
+/**
+ * Where screenshots go: an ignored folder, so `npm test` leaves the tree as it found it; `npm run
+ * screenshots` sets E2E_SCREENSHOTS=docs to refresh the committed ones of the README and docs/.
+ */
+const SHOTS = process.env.E2E_SCREENSHOTS === 'docs' ? 'docs/screenshots' : 'test/e2e/.artifacts/screenshots';
+
+/** A full-page screenshot named by step. */
 export async function shot(page: Page, name: string) {
-  mkdirSync('docs/screenshots', { recursive: true });
-  await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true });
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
 /** Clicks something that submits a form or follows a link, and waits until the next page has loaded. */

@@ -131,7 +131,8 @@ describe('submitting', () => {
     // The round's form version id (first submission to this round in the isolate), then the batch,
     // which checks the link itself: no invitation lookup.
     expect(calls.filter((c) => c === 'batch')).toHaveLength(1);
-    expect(calls.filter((c) => c === 'prepare').length).toBe(7); // six batch statements + the round's form id
+    // Eight batch statements (six writes, the respondent's audit row (issue 13), then who is asking for the thank-you page) + the round's form id.
+    expect(calls.filter((c) => c === 'prepare').length).toBe(9);
     expect((await stored(r.campaignId)).responses).toBe(1);
   });
 

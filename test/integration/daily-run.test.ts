@@ -8,8 +8,8 @@ import { chinaDate } from '../../schema/rules/china-time';
 import { sessions, throttles } from '../../schema/tables';
 import { DAILY_CRON } from '../../worker/daily/daily-run';
 import { registerJob, unregisterJob } from '../../worker/daily/jobs';
-import { takeLease } from '../../worker/daily/lease';
 import worker from '../../worker/index';
+import { takeLease } from '../../worker/lib/lease';
 import { db, makeUser } from '../fixtures';
 
 const wranglerToml =

@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../schema/form-templates';
 import { auditLog } from '../../schema/tables';
-import { LEDGER_HEADER } from '../../worker/exports/ledger.csv';
+import { LEDGER_HEADER } from '../../worker/exports/ledger.sheet';
 import { parseCsv } from '../../worker/lib/csv';
 import { call, db, makeEnterprise, makeProgramme, makeUnit, makeUser, pair, signedIn } from '../fixtures';
 import { addProblem, respond, satisfactionAnswer, surveyRound } from '../fixtures/stats';
@@ -190,17 +190,17 @@ describe('survey CSVs', () => {
       邀请编号: link.id,
       企业名称: "'=1+1 医药",
       统一社会信用代码: e1.creditCode,
-      '贵企业是否清楚本企业的帮扶干部及其联系方式?': '是',
-      '帮扶干部落实"三个一"要求的情况': '部分落实',
+      '贵企业是否清楚本企业的帮扶干部及其联系方式？': '是',
+      '帮扶干部落实“三个一”要求的情况': '部分落实',
       '请对以下方面的帮扶成效作出评价 · 质量管理水平提升': '非常满意',
       '请对以下方面的帮扶成效作出评价 · 审评审批与注册证照办理': '不了解/不适用',
       '请对以下方面的帮扶成效作出评价 · 企业发展信心与市场拓展': '非常不满意',
-      '本轮帮扶中为贵企业解决的实际问题数量(个)': '3',
+      '本轮帮扶中为贵企业解决的实际问题数量（个）': '3',
       对帮扶干部服务质量的总体评价: '满意',
       请说明具体情况: TRICKY,
-      '您认为最有价值的帮扶内容(最多选 3 项)': '政策解读与申报指导、质量管理与合规指导',
+      '您认为最有价值的帮扶内容（最多选 3 项）': '政策解读与申报指导、质量管理与合规指导',
       您向同行推荐这项帮扶行动的可能性: '9',
-      '对深入推进"百人帮百企"行动的意见建议': "'+加快审批",
+      '对深入推进“百人帮百企”行动的意见建议': "'+加快审批",
     });
     expect(row.提交时间).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   });

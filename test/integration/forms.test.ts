@@ -43,7 +43,10 @@ describe('问卷表单 admin', () => {
       .where(and(eq(auditLog.objectType, 'form'), eq(auditLog.objectId, id)))
       .all();
     expect(audit.map((a) => a.action)).toEqual(['create']);
-    const editor = await (await call(`/admin/forms/${id}/versions/1`, { cookie })).text();
+    const builder = await (await call(`/admin/forms/${id}/versions/1`, { cookie })).text();
+    expect(builder).toContain('data-island="form-builder"');
+    expect(builder).toContain('id="q-attitude"');
+    const editor = await (await call(`/admin/forms/${id}/versions/1/json`, { cookie })).text();
     expect(editor).toContain('data-island="form-json-editor"');
     expect(editor).toContain('data-q="attitude"');
     const list = await (await call('/admin/forms?q=%E5%B8%AE%E6%89%B6%E6%BB%A1%E6%84%8F%E5%BA%A6', { cookie })).text();
@@ -65,7 +68,7 @@ describe('问卷表单 admin', () => {
     const before = await versionsOf(id);
     const auditsBefore = await countRows('audit_log');
     const typed = '{ "title": { "zh": "坏" }, pages: [ }';
-    const bad = await postForm(`/admin/forms/${id}/versions/1`, { definition: typed, intent: 'save' }, { cookie });
+    const bad = await postForm(`/admin/forms/${id}/versions/1/json`, { definition: typed, intent: 'save' }, { cookie });
     expect(bad.status).toBe(422);
     const html = await bad.text();
     expect(html).toContain('JSON 格式错误');
@@ -82,14 +85,14 @@ describe('问卷表单 admin', () => {
         },
       ],
     });
-    const invalid = await postForm(`/admin/forms/${id}/versions/1`, { definition: dup, intent: 'save' }, { cookie });
+    const invalid = await postForm(`/admin/forms/${id}/versions/1/json`, { definition: dup, intent: 'save' }, { cookie });
     expect(invalid.status).toBe(422);
     const invalidHtml = await invalid.text();
     expect(invalidHtml).toContain('<code>pages[0].questions[2].key</code>: 键名须以小写字母开头');
-    expect((await postForm(`/admin/forms/${id}/versions/1`, { definition: '', intent: 'save' }, { cookie })).status).toBe(422);
-    expect((await postForm(`/admin/forms/${id}/versions/1`, { definition: '{}', intent: 'save', extra: '1' }, { cookie })).status).toBe(
-      422,
-    );
+    expect((await postForm(`/admin/forms/${id}/versions/1/json`, { definition: '', intent: 'save' }, { cookie })).status).toBe(422);
+    expect(
+      (await postForm(`/admin/forms/${id}/versions/1/json`, { definition: '{}', intent: 'save', extra: '1' }, { cookie })).status,
+    ).toBe(422);
     expect(await versionsOf(id)).toEqual(before);
     expect(await countRows('audit_log')).toBe(auditsBefore);
   });
@@ -99,7 +102,7 @@ describe('问卷表单 admin', () => {
     const id = await createForm(cookie);
     const def = { ...TEMPLATES.satisfaction.definition, title: { zh: '改过的标题', en: 'Edited' } };
     const text = JSON.stringify(def);
-    const preview = await postForm(`/admin/forms/${id}/versions/1`, { definition: text, intent: 'preview' }, { cookie });
+    const preview = await postForm(`/admin/forms/${id}/versions/1/json`, { definition: text, intent: 'preview' }, { cookie });
     expect(preview.status).toBe(200);
     expect(await preview.text()).toContain('<h1>改过的标题</h1>');
     expect((await db().select().from(forms).where(eq(forms.id, id)).get())?.name).toBe('帮扶满意度调查表');
@@ -107,9 +110,9 @@ describe('问卷表单 admin', () => {
     const body = new FormData();
     body.append('definition', text);
     body.append('intent', 'save');
-    const saved = await call(`/admin/forms/${id}/versions/1`, { method: 'POST', body, cookie });
+    const saved = await call(`/admin/forms/${id}/versions/1/json`, { method: 'POST', body, cookie });
     expect(saved.status).toBe(303);
-    expect(saved.headers.get('location')).toBe(`/admin/forms/${id}/versions/1?saved=1`);
+    expect(saved.headers.get('location')).toBe(`/admin/forms/${id}/versions/1/json?saved=1`);
     const [v1] = await versionsOf(id);
     expect(JSON.parse(v1?.definition ?? '').title).toEqual({ zh: '改过的标题', en: 'Edited' });
     expect((await db().select().from(forms).where(eq(forms.id, id)).get())?.name).toBe('改过的标题');
@@ -124,7 +127,7 @@ describe('问卷表单 admin', () => {
     expect(v1?.status).toBe('published');
     expect(v1?.publishedAt).toBeGreaterThan(0);
     const edit = await postForm(
-      `/admin/forms/${id}/versions/1`,
+      `/admin/forms/${id}/versions/1/json`,
       { definition: JSON.stringify(TEMPLATES.programme.definition) },
       { cookie },
     );
@@ -139,7 +142,7 @@ describe('问卷表单 admin', () => {
       `/admin/forms/${id}/versions/2`,
     );
     const changed = JSON.stringify(TEMPLATES.programme.definition);
-    expect((await postForm(`/admin/forms/${id}/versions/2`, { definition: changed }, { cookie })).status).toBe(303);
+    expect((await postForm(`/admin/forms/${id}/versions/2/json`, { definition: changed }, { cookie })).status).toBe(303);
     const [again, v2, ...more] = await versionsOf(id);
     expect(more).toEqual([]);
     expect(again).toEqual(v1);
@@ -208,7 +211,7 @@ describe('问卷表单 admin', () => {
         },
       ],
     };
-    expect((await postForm(`/admin/forms/${id}/versions/1`, { definition: JSON.stringify(hostile) }, { cookie })).status).toBe(303);
+    expect((await postForm(`/admin/forms/${id}/versions/1/json`, { definition: JSON.stringify(hostile) }, { cookie })).status).toBe(303);
     const res = await call(`/admin/forms/${id}/versions/1/preview`, { cookie });
     expect(res.status).toBe(200);
     const html = await res.text();

@@ -182,11 +182,13 @@ describe('enterprise import', () => {
   it('refuses missing, empty, binary and headerless files with a message (422)', async () => {
     const { cookie } = await signedIn();
     const cases: [{ body: BlobPart; name?: string } | undefined, string][] = [
-      [undefined, '请选择要上传的 CSV 文件'],
+      [undefined, '请选择要上传的 .xlsx 或 CSV 文件'],
       [{ body: '' }, '文件是空的'],
       [{ body: '\uFEFF\r\n' }, '文件是空的'],
-      [{ body: 'a,b', name: 'list.xlsx' }, '这不是 CSV 文件'],
-      [{ body: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]) }, '这不是 CSV 文件'],
+      [{ body: 'a,b', name: 'list.xlsx' }, '文件名是 Excel 工作簿，但内容不是'],
+      [{ body: 'a,b', name: 'list.pdf' }, '这不是 .xlsx 或 CSV 文件'],
+      [{ body: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]) }, '无法读取这个 Excel 工作簿'],
+      [{ body: new Uint8Array([0x61, 0, 0x62]) }, '这不是 .xlsx 或 CSV 文件'],
       [{ body: new Uint8Array([0x61, 0xff, 0xff]) }, '无法识别文件的文字编码'],
       [{ body: '企业名称,联系人\n甲,乙\n' }, '表头缺少必需的列：统一社会信用代码'],
       [{ body: '企业名称,统一社会信用代码\n' }, '没有数据行'],
@@ -221,10 +223,10 @@ describe('enterprise import', () => {
     expect(await countRows('enterprises')).toBe(before + 5000);
   });
 
-  it('answers 413 to a body over 2 MB and stores nothing', async () => {
+  it('answers 413 to a body over 5 MB and stores nothing', async () => {
     const { cookie } = await signedIn();
     const before = await countRows('enterprises');
-    const body = `name,credit_code\n${`甲,${makeCreditCode()}\n`.repeat(Math.ceil((2 * MB) / 20))}`;
+    const body = `name,credit_code\n${`甲,${makeCreditCode()}\n`.repeat(Math.ceil((5.1 * MB) / 20))}`;
     const res = await multipart('/admin/import/enterprises', cookie, {}, { body });
     expect(res.status).toBe(413);
     expect(await countRows('enterprises')).toBe(before);
@@ -352,13 +354,14 @@ describe('pairing import', () => {
 });
 
 describe('import page and templates', () => {
-  it('shows both upload forms and serves templates as UTF-8 CSV with BOM and CRLF', async () => {
+  it('shows the three upload forms and serves templates as UTF-8 CSV with BOM and CRLF', async () => {
     const { cookie } = await signedIn();
     const page = await call('/admin/import', { cookie });
     const html = await page.text();
     expect(html).toContain('action="/admin/import/enterprises" enctype="multipart/form-data"');
     expect(html).toContain('action="/admin/import/assignments" enctype="multipart/form-data"');
-    expect(html).toContain('accept=".csv,text/csv"');
+    expect(html).toContain('action="/admin/import/officers" enctype="multipart/form-data"');
+    expect(html).toContain('accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"');
     const res = await call('/admin/import/template/enterprises.csv', { cookie });
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''%E4%BC%81%E4%B8%9A");

@@ -11,14 +11,25 @@ let n = 0;
 const newLogin = () => `off.${Date.now().toString(36)}${n++}`;
 
 describe('creating officers', () => {
-  it('stores an officer without a password and audits it', async () => {
+  it('stores an officer without a password, shows the setup link and its QR code at once, and audits both', async () => {
     const { cookie } = await signedIn();
     const unit = await makeUnit();
     const login = newLogin();
     const res = await postForm('/admin/officers', { login, name: '张三', unitId: unit.id, phone: '0571-87001234' }, { cookie });
-    expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/admin/officers');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('已创建帮扶干部 张三');
+    const token = new RegExp(`value="${ORIGIN}/setup/([A-Za-z0-9_-]{43})"`).exec(html)?.[1] ?? '';
+    expect(token).not.toBe('');
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="张三 的设置密码二维码"/);
     const row = await byLogin(login);
+    expect(row?.setupTokenHash).toBe(await sha256Hex(token));
+    const setupAudit = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectId, row?.id ?? ''), eq(auditLog.action, 'setup_link')))
+      .all();
+    expect(setupAudit).toHaveLength(1);
     expect(row).toMatchObject({
       name: '张三',
       role: 'officer',
@@ -80,7 +91,7 @@ describe('creating officers', () => {
   it('escapes a hostile name in the list', async () => {
     const { cookie, unit } = await signedIn();
     const login = newLogin();
-    expect((await postForm('/admin/officers', { login, name: '"><svg onload=alert(1)>', unitId: unit.id }, { cookie })).status).toBe(303);
+    expect((await postForm('/admin/officers', { login, name: '"><svg onload=alert(1)>', unitId: unit.id }, { cookie })).status).toBe(200);
     const html = await (await call(`/admin/officers?q=${login}`, { cookie })).text();
     expect(html).toContain('&quot;>&lt;svg onload=alert(1)>');
     expect(html).not.toContain('<svg');

@@ -49,7 +49,7 @@ function input(over: Partial<SummaryInput> = {}): SummaryInput {
       { label: '培训', raised: 2 },
       { label: '其他', raised: 1 },
     ],
-    survey: { items: [], rounds: [{} as never], overall: satisfaction(5, items, cfg), invited: 6, opened: 6, submitted: 5 },
+    survey: { items: [], rounds: [{} as never], overall: satisfaction(5, items, cfg), invited: 6, opened: 6, submitted: 5, seeds: 2 },
     itemTitle: (k) => ({ attitude: '服务态度', overall: '总体满意度' })[k] ?? k,
     k: 5,
     ...over,
@@ -68,6 +68,8 @@ describe('drafted summary', () => {
       // 满意率 (5 + 3) / 10, 好评率 9 / 10; scores 服务态度 (400 + 80) / 5 = 96, 总体满意度 (200 + 80 + 60 + 30) / 5 = 74,
       // 综合 (96 + 74) / 2 = 85; 总体满意度 (3 of 5) is the lower item.
       '开展满意度调查 1 批次，发放问卷 6 份，回收 5 份，回收率 83.3%；满意率 80.0%，好评率 90.0%，综合满意度 85.0 分。',
+      // One round, drawn twice: the second seed was a re-draw (issue 17).
+      '各批次的抽样名单由系统随机抽取，共抽取随机种子 2 次，其中重新抽取 1 次。',
       '各评价项目中，“总体满意度”满意率最低（60.0%），需重点改进。',
     ]);
   });
@@ -80,7 +82,8 @@ describe('drafted summary', () => {
     const noSurvey = draftSummary(input({ survey: { ...input().survey, rounds: [] } }), zh);
     expect(noSurvey.at(-1)).toBe('本期未开展满意度调查。');
     const few = draftSummary(input({ survey: { ...input().survey, submitted: 3, overall: satisfaction(3, [], statsConfig()) } }), zh);
-    expect(few.at(-1)).toBe('开展满意度调查 1 批次，发放问卷 6 份，回收 3 份，回收率 50.0%；有效答卷不足 5 份，暂不公布满意度。');
+    expect(few.at(-2)).toBe('开展满意度调查 1 批次，发放问卷 6 份，回收 3 份，回收率 50.0%；有效答卷不足 5 份，暂不公布满意度。');
+    expect(few.at(-1)).toBe('各批次的抽样名单由系统随机抽取，共抽取随机种子 2 次，其中重新抽取 1 次。');
   });
 
   it('is drafted in English for an English reader', () => {

@@ -1,4 +1,4 @@
-// The responses CSV in pages (worker/exports/responses.csv.ts): whatever the page size, the file holds
+// The responses CSV in pages (worker/exports/responses.sheet.ts): whatever the page size, the file holds
 // every response of the round exactly once, in the order stored, with exactly its answers — a response
 // with none, one with several values in a cell, rows of another round stored in between — both when a
 // page carries each response's answer cells as written at submission (or, for responses stored before
@@ -7,13 +7,17 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type FormDefinition, formDefinition } from '../../schema/form-definition';
+import type { Db } from '../../worker/app-env';
 import { chinaTime, RESPONSE_PAGE_ROWS } from '../../worker/exports/format';
-import { answersJsonBound, responsesCsv } from '../../worker/exports/responses.csv';
+import { answersJsonBound, responsesSheet } from '../../worker/exports/responses.sheet';
 import { parseCsv } from '../../worker/lib/csv';
+import { csvStream } from '../../worker/lib/csv-write';
 import { call, db, makeEnterprise, makeProgramme, signedIn } from '../fixtures';
 import { respond, surveyRound } from '../fixtures/stats';
 
 const L = (zh: string) => ({ zh, en: '' });
+const responsesCsv = (d: Db, id: string, def: FormDefinition, pageRows: number) =>
+  csvStream(responsesSheet(d, { id, name: '' }, def, pageRows));
 const TRICKY = '含"引号"、逗号,和\n换行 😀';
 
 const DEF = formDefinition.parse({

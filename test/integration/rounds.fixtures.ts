@@ -1,13 +1,15 @@
 // Fixtures of the survey tests: a published form version and a round with personal links, written
 // straight to D1 (the admin route that creates rounds is tested on its own in rounds.test.ts).
 import { env } from 'cloudflare:workers';
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { FormDefinition } from '../../schema/form-definition';
 import { TEMPLATES } from '../../schema/form-templates';
+import { chinaLocalInput } from '../../schema/rules/china-time';
 import { campaignCounters, campaigns, forms, formVersions, invitations } from '../../schema/survey-tables';
+import { auditLog } from '../../schema/tables';
 import { newId } from '../../worker/lib/tokens';
 import { linkToken, tokenHash } from '../../worker/surveys/link-token';
-import { call, db, makeEnterprise, makeProgramme, makeUser, pair, postForm } from '../fixtures';
+import { call, db, makeEnterprise, makeProgramme, makeUnit, makeUser, pair, postForm, signedIn } from '../fixtures';
 
 export async function makePublishedForm(definition: FormDefinition = TEMPLATES.satisfaction.definition) {
   const now = Date.now();
@@ -116,3 +118,84 @@ export async function stored(campaignId: string) {
     (await db().get<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.identifier(table)} WHERE campaign_id = ${campaignId}`))?.n ?? 0;
   return { responses: await n('responses'), answers: await n('answers'), optionCounts: await n('option_counts') };
 }
+
+type Fields = Record<string, string>;
+
+/**
+ * An admin's desk for the round routes: a programme with `size` paired enterprises (one unit), a
+ * published form, and the draft form's fields (close in a week, all enterprises drawn).
+ */
+export async function roundDesk(size = 6) {
+  const admin = await signedIn('admin');
+  const unit = await makeUnit();
+  const paired = await pairedProgramme(size, unit.id);
+  const formVersionId = await makePublishedForm();
+  let names = 0;
+  const fields = (over: Fields = {}): Fields => ({
+    name: `第二季度满意度调查${names++}`,
+    programmeId: paired.programme.id,
+    formVersionId,
+    closesAt: chinaLocalInput(Date.now() + 7 * 86400_000),
+    mode: 'all',
+    n: '',
+    percent: '',
+    stratify: 'none',
+    excludeDays: '',
+    ...over,
+  });
+  const post = (path: string, body: Fields = {}) => postForm(path, body, { cookie: admin.cookie });
+  const get = (path: string) => call(path, { cookie: admin.cookie });
+  /** A draft through POST /admin/rounds; id '' when refused. */
+  const create = async (over: Fields = {}) => {
+    const res = await post('/admin/rounds', fields(over));
+    const id = /\/admin\/rounds\/([0-9a-f-]{36})$/.exec(res.headers.get('location') ?? '')?.[1];
+    return { res, id: id ?? '' };
+  };
+  /** A launched round, opening now unless `opensAt` (datetime-local, Beijing) is given. */
+  const launched = async (over: Fields = {}, opensAt?: string) => {
+    const { id } = await create(over);
+    const res = await post(`/admin/rounds/${id}/launch`, opensAt ? { start: 'at', opensAt } : { start: 'now' });
+    if (res.status !== 303) throw new Error(`launch answered ${res.status}`);
+    return id;
+  };
+  return { admin, unit, ...paired, formVersionId, fields, post, get, create, launched };
+}
+
+export const campaignRow = (id: string) => db().select().from(campaigns).where(eq(campaigns.id, id)).get();
+
+export const drawnOf = async (campaignId: string) =>
+  (await db().select().from(invitations).where(eq(invitations.campaignId, campaignId)).orderBy(asc(invitations.enterpriseId)).all()).map(
+    (i) => i.enterpriseId,
+  );
+
+/** The audit rows of a round's moves, oldest first, with their details parsed. */
+export async function roundAudit(campaignId: string, action: string) {
+  const rows = await db()
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.objectType, 'campaign'), eq(auditLog.objectId, campaignId), eq(auditLog.action, action)))
+    .orderBy(asc(auditLog.id))
+    .all();
+  return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail ?? '{}') as Record<string, unknown> }));
+}
+
+/** The personal link tokens of a round's invitations, derived as the app derives them (enterprise id order). */
+export async function tokensOf(campaignId: string) {
+  const rows = await db()
+    .select()
+    .from(invitations)
+    .where(eq(invitations.campaignId, campaignId))
+    .orderBy(asc(invitations.enterpriseId))
+    .all();
+  return Promise.all(rows.map(async (r) => ({ id: r.id, enterpriseId: r.enterpriseId, token: await linkToken(env.LINK_SECRET, r.id) })));
+}
+
+/** Opens a link and submits a valid answer, as a respondent's browser does; the status of the submission. */
+export async function answer(campaignId: string, token: string) {
+  const { cookie } = await open(token);
+  return postForm(`/s?round=${campaignId}`, VALID, { cookie });
+}
+
+/** Moves a round's times as if the clock had moved: reading it afterwards must still write nothing. */
+export const setTimes = (id: string, times: { opensAt?: number; closesAt?: number }) =>
+  db().update(campaigns).set(times).where(eq(campaigns.id, id));

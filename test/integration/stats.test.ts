@@ -393,6 +393,10 @@ describe('dashboard pages', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="items-chart-title items-chart-desc"/);
+    // A chart whose bars are links is a group: links inside an image would be focusable but unnamed.
+    expect(html).toMatch(/<svg[^>]*role="group"[^>]*aria-labelledby="category-chart-title category-chart-desc"/);
+    // The trend table scrolls sideways on a phone in a box the keyboard can focus (WCAG 2.1.1).
+    expect(html).toContain('<section class="table-wrap" tabindex="0" aria-label="按月趋势">');
     expect(html).toContain('<title id="items-chart-title">各项目满意度</title>');
     expect(html).toContain('href="/problems?overdue=1"');
     expect(html).toContain('href="/problems?category=land"');

@@ -14,7 +14,7 @@ import { enterprises } from '../../schema/tables';
 import { parseCsv } from '../../worker/lib/csv';
 import { newId } from '../../worker/lib/tokens';
 import { linkToken, tokenHash } from '../../worker/surveys/link-token';
-import { call, db, makeEnterprise, postForm, signedIn } from '../fixtures';
+import { call, db, makeEnterprise, makeProgramme, postForm, signedIn } from '../fixtures';
 import { memoForm, pairedOfficer, postMemo, problemRow, theProgramme } from '../fixtures/memos';
 import { makePublishedForm, open, VALID } from '../integration/rounds.fixtures';
 
@@ -75,9 +75,12 @@ beforeAll(async () => {
   admin = (await signedIn('admin')).cookie;
 });
 
-/** A round of the file's programme over `names.length` new enterprises named `names`. */
+/**
+ * A round over `names.length` new enterprises named `names`, in a programme of its own: round names are
+ * unique per programme (issue 17), and several tests here call theirs NAUGHTY_TITLE.
+ */
 async function hostileRound(names: string[], definition: FormDefinition = TEMPLATES.satisfaction.definition, roundName = '批次') {
-  const programme = await theProgramme();
+  const programme = await makeProgramme();
   const versionId = await makePublishedForm(definition);
   const id = newId();
   const now = Date.now();

@@ -1,14 +1,19 @@
 // Helpers of the security and reliability suite (issue 7): row counts of every table, audit rows, and a
 // fault-injecting D1 binding handed to the app in place of the real one (no production code path).
 import { env } from 'cloudflare:workers';
+import { expect } from 'vitest';
 import { respondentCss, surveyEnhanceJs } from '#respondent-inline';
 import { createApp } from '../../worker/app';
 import { ORIGIN } from '../fixtures';
 
-/** Every table of the schema (migrations and SQLite's own tables left out). */
+/**
+ * Every table of the schema (migrations and SQLite's own tables left out, and `leases`: the audit chaining
+ * run a request starts in the background holds one for a moment, at any time — worker/audit/chain.ts).
+ */
 async function tableNames(): Promise<string[]> {
   const { results } = await env.DB.prepare(
-    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%' ORDER BY name`,
+    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%'
+      AND name <> 'leases' ORDER BY name`,
   ).all<{ name: string }>();
   return results.map((r) => r.name);
 }
@@ -31,6 +36,13 @@ export function changed(before: Counts, after: Counts, ignore: readonly string[]
 
 /** Tables a refusal may write to: the audit trail and the throttle counters (they record the refusal). */
 export const BOOKKEEPING = ['audit_log', 'throttles'] as const;
+
+/** Runs the requests and checks that none of them stored anything (audit and throttles aside). */
+export async function storesNothing(run: () => Promise<void>) {
+  const before = await tableCounts();
+  await run();
+  expect(changed(before, await tableCounts(), BOOKKEEPING)).toEqual({});
+}
 
 /** Rollups that triggers keep with the rows they count (migrations 0005, 0007): they move when a write lands. */
 export const TRIGGER_ROLLUPS = ['problem_counts', 'activity_pair_months', 'activity_counts', 'activity_reach'] as const;

@@ -12,7 +12,7 @@ import { TEMPLATES } from '../../schema/form-templates';
 import { call, postForm, signedIn } from '../fixtures';
 import { memoForm, pairedOfficer, problemRow } from '../fixtures/memos';
 import { ready } from '../integration/rounds.fixtures';
-import { BOOKKEEPING, changed, tableCounts } from './helpers';
+import { storesNothing } from './helpers';
 
 type Ready = Awaited<ReturnType<typeof ready>>;
 let admin: string;
@@ -27,13 +27,6 @@ beforeAll(async () => {
 
 const json = (body: string, type = 'application/json') =>
   call('/api/s', { method: 'POST', cookie: survey.cookie, body, headers: { 'content-type': type } });
-
-/** Runs the requests and checks that none of them stored anything (audit and throttles aside). */
-async function storesNothing(run: () => Promise<void>) {
-  const before = await tableCounts();
-  await run();
-  expect(changed(before, await tableCounts(), BOOKKEEPING)).toEqual({});
-}
 
 describe('bad values are named field by field', () => {
   it('names every bad field of an admin form at once, arrays for scalars and unknown keys included', async () => {

@@ -3,8 +3,18 @@
 // cells neutralised by a leading ' and credit codes and phone numbers untouched.
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../worker/lib/csv';
-import { BOM, csvStream, csvTable, type Page } from '../../worker/lib/csv-write';
+import { BOM, csvStream } from '../../worker/lib/csv-write';
 import { attachment as contentDisposition } from '../../worker/lib/filename';
+import { type Page, sheetOf } from '../../worker/lib/sheet';
+
+/** Text columns headed `header`, their rows from `page`. */
+const textSheet = <K>(header: string[], page: (after: K | null) => Promise<Page<K>>) => ({
+  columns: header.map((h) => ({ header: h, type: 'text' as const, about: '' })),
+  notes: [],
+  page,
+});
+const csvTable = (header: string[], rows: string[][]) =>
+  csvStream(sheetOf(textSheet(header, async () => ({ rows, next: null })).columns, [], rows));
 
 const bytesOf = async (stream: ReadableStream<Uint8Array>) => new Uint8Array(await new Response(stream).arrayBuffer());
 /** ignoreBOM: keep the BOM in the text (a TextDecoder drops it by default). */
@@ -83,7 +93,7 @@ describe('csvStream', () => {
       const rows = Array.from({ length: Math.min(3, 8 - start) }, (_, i) => [String(start + i), `行${start + i}`]);
       return { rows, next: start + rows.length < 8 ? start + rows.length : null };
     };
-    const stream = await csvStream(['n', 'name'], fetchPage);
+    const stream = await csvStream(textSheet(['n', 'name'], fetchPage));
     expect(calls).toEqual([null]); // the first page is read before the response starts
     const reader = stream.getReader();
     const first = await reader.read();
@@ -99,8 +109,8 @@ describe('csvStream', () => {
   });
 
   it('errors the stream, not ends it, when a later page cannot be read', async () => {
-    const stream = await csvStream<number>(['n'], async (after) =>
-      after === null ? { rows: [['1']], next: 1 } : Promise.reject(new Error('D1_ERROR')),
+    const stream = await csvStream(
+      textSheet<number>(['n'], async (after) => (after === null ? { rows: [['1']], next: 1 } : Promise.reject(new Error('D1_ERROR')))),
     );
     const reader = stream.getReader();
     expect(decode((await reader.read()).value)).toBe(`${BOM}n\r\n1\r\n`);
@@ -108,11 +118,11 @@ describe('csvStream', () => {
   });
 
   it('writes the header alone when there are no rows', async () => {
-    expect(await textOf(await csvStream(['问题编号'], async () => ({ rows: [], next: null })))).toBe(`${BOM}问题编号\r\n`);
+    expect(await textOf(await csvStream(textSheet(['问题编号'], async () => ({ rows: [], next: null }))))).toBe(`${BOM}问题编号\r\n`);
   });
 
   it('fails before the response when the first page cannot be read', async () => {
-    await expect(csvStream(['x'], async () => Promise.reject(new Error('D1_ERROR')))).rejects.toThrow('D1_ERROR');
+    await expect(csvStream(textSheet(['x'], async () => Promise.reject(new Error('D1_ERROR'))))).rejects.toThrow('D1_ERROR');
   });
 });
 

@@ -30,6 +30,9 @@ describe('parseDefinitionJson', () => {
     ]);
     expect(issues(doc(q({}), q({})))).toEqual([{ path: 'pages[0].questions[1].key', key: 'form.err.duplicateKey' }]);
     expect(issues(doc(q({ showIf: { anyOf: [{ question: 'b', values: ['yes'] }] } })))).toEqual([
+      { path: 'pages[0].questions[0].showIf', key: 'form.err.showIfMissing' },
+    ]);
+    expect(issues(doc(q({ showIf: { anyOf: [{ question: 'b', values: ['yes'] }] } }), q({ key: 'b' })))).toEqual([
       { path: 'pages[0].questions[0].showIf', key: 'form.err.showIfForward' },
     ]);
     expect(issues(JSON.stringify({ title: { zh: '表' }, pages: [] }))).toEqual([
@@ -56,5 +59,43 @@ describe('parseDefinitionJson', () => {
     expect(issues(doc(q({ type: 'multiple', options: [options[0], { value: 'y', label: { zh: '乙' } }], min: 2, max: 1 })))[0]?.key).toBe(
       'form.err.minMax',
     );
+  });
+
+  it('refuses show-if rules that could never hold, choices without options and impossible choice counts', () => {
+    const single = (over: Record<string, unknown> = {}) =>
+      q({
+        key: 's',
+        type: 'single',
+        options: [
+          { value: 'x', label: { zh: '甲' } },
+          { value: 'y', label: { zh: '乙' } },
+        ],
+        ...over,
+      });
+    const dependent = (question: string, values: string[]) => q({ key: 'later', showIf: { anyOf: [{ question, values }] } });
+    expect(issues(doc(single(), dependent('s', ['z'])))).toEqual([{ path: 'pages[0].questions[1].showIf', key: 'form.err.showIfValue' }]);
+    expect(issues(doc(q({ key: 't', type: 'text' }), dependent('t', ['x'])))).toEqual([
+      { path: 'pages[0].questions[1].showIf', key: 'form.err.showIfType' },
+    ]);
+    const matrix = q({ key: 'm', type: 'matrix', rows: [{ key: 'r', label: { zh: '行' } }] });
+    expect(issues(doc(matrix, dependent('m.r', ['1'])))).toEqual([]);
+    expect(issues(doc(matrix, dependent('m.nope', ['1'])))).toEqual([
+      { path: 'pages[0].questions[1].showIf', key: 'form.err.showIfMissing' },
+    ]);
+    expect(issues(doc(q({ key: 'a' }), dependent('a', ['yes', 'no'])))).toEqual([]);
+    expect(issues(doc(single({ options: [] })))).toEqual([{ path: 'pages[0].questions[0].options', key: 'form.err.noOptions' }]);
+    expect(issues(doc(single({ options: [{ value: 'x', label: { zh: '甲' } }] })))[0]?.key).toBe('form.err.noOptions');
+    expect(issues(doc(q({ type: 'matrix', rows: [] })))).toEqual([{ path: 'pages[0].questions[0].rows', key: 'form.err.noRows' }]);
+    expect(issues(doc(single({ type: 'multiple', min: 3 })))).toEqual([
+      { path: 'pages[0].questions[0].min', key: 'form.err.choiceBounds' },
+    ]);
+    expect(issues(doc(single({ type: 'multiple', max: 3 })))).toEqual([
+      { path: 'pages[0].questions[0].max', key: 'form.err.choiceBounds' },
+    ]);
+    const twins = [
+      { value: 'x', label: { zh: '同' } },
+      { value: 'y', label: { zh: '同' } },
+    ];
+    expect(issues(doc(single({ options: twins })))).toEqual([{ path: 'pages[0].questions[0].options[1]', key: 'form.err.duplicateLabel' }]);
   });
 });

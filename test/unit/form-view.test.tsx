@@ -26,6 +26,17 @@ async function gzipSize(text: string): Promise<number> {
 }
 
 describe('SurveyFormView', () => {
+  it('marks a conditional question 必答 only for the script to show: never on the page without JavaScript (issue 17)', () => {
+    const html = view();
+    // Q9 不满意原因 is required only when shown: its mark is hidden until the script shows the question.
+    expect(html).toMatch(
+      /data-q="reason"[^>]*>.*?<span class="sv-req" hidden(?:="")?><span aria-hidden="true">\*<\/span><span class="sr">必答<\/span>/s,
+    );
+    expect(html).toMatch(/data-q="attitude"[^>]*>.*?<span class="sv-req"><span aria-hidden="true">\*/s);
+    // The note says when to answer instead.
+    expect(html).toContain('请回答本题');
+  });
+
   it('renders every page as a section of one form, numbered, with groups as fieldsets', () => {
     const html = view();
     expect(html.match(/<form /g)).toHaveLength(1);

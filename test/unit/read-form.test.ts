@@ -1,4 +1,4 @@
-// readForm (worker/lib/validate.ts): urlencoded bodies go through URLSearchParams, multipart through the
+// readForm (worker/lib/validate.ts): urlencoded bodies go through the strict WHATWG parser, multipart through the
 // runtime's FormData; both must read the same fields — repeated names as lists in order, a name like
 // __proto__ as an ordinary field, files dropped — and refuse a NUL character with 400.
 import { Hono } from 'hono';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SamplingRule } from '../../schema/inputs/rounds';
-import { allocate, type Candidate, drawSample, eligibleCandidates, sampleSize } from '../../worker/surveys/sampling';
+import { allocate, type Candidate, type Drawn, drawSample as draw, eligibleCandidates, sampleSize } from '../../worker/surveys/sampling';
 
 const NOW = Date.UTC(2026, 5, 1);
 const DAY = 24 * 3600 * 1000;
@@ -9,6 +9,13 @@ const list = (n: number, f: (i: number) => Partial<Candidate> = () => ({})): Can
   Array.from({ length: n }, (_, i) => ({ id: id(i), unitId: null, chainId: null, lastInvitedAt: null, ...f(i) }));
 const rule = (r: Partial<SamplingRule>): SamplingRule => ({ mode: 'all', stratify: 'none', ...r });
 const ids = (drawn: { id: string }[]) => drawn.map((d) => d.id);
+
+/** The drawn list; fails the test when the draw was refused. */
+async function drawSample(...args: Parameters<typeof draw>): Promise<Drawn[]> {
+  const result = await draw(...args);
+  if (!result.ok) throw new Error(`refused: only ${result.available} eligible`);
+  return result.drawn;
+}
 
 describe('drawSample', () => {
   const pool = list(100);
@@ -32,8 +39,16 @@ describe('drawSample', () => {
     expect(ids(a)).not.toEqual(ids(pool.slice(0, 10)));
   });
 
-  it('takes everyone when n exceeds the eligible list, and for mode all', async () => {
-    expect(ids(await drawSample(list(7), rule({ mode: 'count', n: 50 }), 's', NOW))).toEqual(ids(list(7)));
+  it('refuses an n beyond the eligible list, saying how many are eligible, instead of taking everyone', async () => {
+    expect(await draw(list(14), rule({ mode: 'count', n: 50 }), 's', NOW)).toEqual({ ok: false, available: 14 });
+    // The exclusion window counts: 10 paired, 4 surveyed lately, so 6 are eligible.
+    const recent = list(10, (i) => ({ lastInvitedAt: i < 4 ? NOW - DAY : null }));
+    expect(await draw(recent, rule({ mode: 'count', n: 7, excludeDays: 30 }), 's', NOW)).toEqual({ ok: false, available: 6 });
+    expect(await draw([], rule({ mode: 'all' }), 's', NOW)).toEqual({ ok: false, available: 0 });
+    expect(ids(await drawSample(list(7), rule({ mode: 'count', n: 7 }), 's', NOW))).toEqual(ids(list(7)));
+  });
+
+  it('takes everyone for mode all', async () => {
     expect(await drawSample(list(7), rule({ mode: 'all' }), 's', NOW)).toHaveLength(7);
   });
 

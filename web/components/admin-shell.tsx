@@ -21,6 +21,7 @@ export const ADMIN_SECTIONS: { href: string; label: MessageKey }[] = [
   { href: '/admin/notifications', label: 'admin.notify' },
   { href: '/admin/forms', label: 'admin.forms' },
   { href: '/admin/rounds', label: 'admin.rounds' },
+  { href: '/admin/audit', label: 'audit.title' },
 ];
 
 /** Every admin page: the section menu, a heading, an optional action link beside it. */
@@ -56,13 +57,18 @@ export function AdminShell({
   );
 }
 
-/** The enable/disable button of a list row: a POST form, never a GET link (no mutation on GET). */
+/**
+ * The enable/disable control of a list row. 停用 opens its confirmation page (a GET that changes
+ * nothing: it says what will happen and holds the POST form); 启用 undoes nothing harmful, so it posts
+ * at once — a form, never a GET link (no mutation on GET).
+ */
 export function ToggleButton({ action, disabled }: { action: string; disabled: boolean }) {
   const { t } = usePage();
+  if (!disabled) return <a href={`${action}/disable`}>{t('action.disable')}</a>;
   return (
-    <form method="post" action={`${action}/${disabled ? 'enable' : 'disable'}`} class="inline">
+    <form method="post" action={`${action}/enable`} class="inline">
       <button type="submit" class="link">
-        {t(disabled ? 'action.enable' : 'action.disable')}
+        {t('action.enable')}
       </button>
     </form>
   );

@@ -11,21 +11,22 @@ export const emptyForm = (values: FormValues = {}): FormState => ({ values, erro
 
 const str = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
 
-type Common = { name: string; label: string; form: FormState; hint?: string; required?: boolean };
+/** `idPrefix` keeps ids unique where several forms on one page have fields of the same name. */
+type Common = { name: string; label: string; form: FormState; hint?: string; required?: boolean; idPrefix?: string };
 
-function Wrap({ name, label, form, hint, children }: Common & { children: ComponentChildren }) {
+function Wrap({ name, label, form, hint, idPrefix = '', children }: Common & { children: ComponentChildren }) {
   const error = form.errors[name];
   return (
     <div class={error ? 'field has-error' : 'field'}>
-      <label for={`f-${name}`}>{label}</label>
+      <label for={`${idPrefix}f-${name}`}>{label}</label>
       {children}
       {hint && (
-        <small id={`h-${name}`} class="hint">
+        <small id={`${idPrefix}h-${name}`} class="hint">
           {hint}
         </small>
       )}
       {error && (
-        <small id={`e-${name}`} class="error" role="alert">
+        <small id={`${idPrefix}e-${name}`} class="error" role="alert">
           {error}
         </small>
       )}
@@ -33,46 +34,54 @@ function Wrap({ name, label, form, hint, children }: Common & { children: Compon
   );
 }
 
-function describedBy(name: string, form: FormState, hint?: string) {
-  const ids = [hint ? `h-${name}` : '', form.errors[name] ? `e-${name}` : ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
+/** What every control of a field carries: its id, name, whether it is required or invalid, and what describes it. */
+function controlProps({ name, form, hint, required, idPrefix = '' }: Common) {
+  const ids = [hint ? `${idPrefix}h-${name}` : '', form.errors[name] ? `${idPrefix}e-${name}` : ''].filter(Boolean);
+  return {
+    id: `${idPrefix}f-${name}`,
+    name,
+    required,
+    'aria-invalid': form.errors[name] ? ('true' as const) : undefined,
+    'aria-describedby': ids.length ? ids.join(' ') : undefined,
+  };
 }
 
 export function TextField(
   props: Common & { type?: string; maxLength?: number; autocomplete?: string; inputMode?: string; pattern?: string },
 ) {
-  const { name, form, hint, required, type = 'text', maxLength, autocomplete, inputMode, pattern } = props;
+  const { name, form, type = 'text', maxLength, autocomplete, inputMode, pattern } = props;
   return (
     <Wrap {...props}>
       <input
-        id={`f-${name}`}
-        name={name}
+        {...controlProps(props)}
         type={type}
         value={type === 'password' ? '' : str(form.values[name])}
-        required={required}
         maxLength={maxLength}
         autocomplete={autocomplete}
         inputMode={inputMode as 'text' | undefined}
         pattern={pattern}
-        aria-invalid={form.errors[name] ? 'true' : undefined}
-        aria-describedby={describedBy(name, form, hint)}
       />
     </Wrap>
   );
 }
 
+export function TextAreaField(props: Common & { rows?: number; maxLength?: number }) {
+  const { name, form, rows = 4, maxLength } = props;
+  return (
+    <Wrap {...props}>
+      <textarea {...controlProps(props)} rows={rows} maxLength={maxLength}>
+        {str(form.values[name])}
+      </textarea>
+    </Wrap>
+  );
+}
+
 export function SelectField(props: Common & { options: { value: string; label: string }[]; blank?: string }) {
-  const { name, form, hint, required, options, blank } = props;
+  const { name, form, options, blank } = props;
   const current = str(form.values[name]);
   return (
     <Wrap {...props}>
-      <select
-        id={`f-${name}`}
-        name={name}
-        required={required}
-        aria-invalid={form.errors[name] ? 'true' : undefined}
-        aria-describedby={describedBy(name, form, hint)}
-      >
+      <select {...controlProps(props)}>
         {blank !== undefined && <option value="">{blank}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value} selected={o.value === current}>

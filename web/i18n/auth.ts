@@ -7,7 +7,7 @@ export const auth = defineMessages(
     'login.password': '密码',
     'login.submit': '登录',
     'login.failed': '账号或密码不正确。',
-    'login.throttled': '登录失败次数过多，请 15 分钟后再试。',
+    'login.throttled': '登录尝试次数过多。请稍后（最长 1 小时）再试，或在曾经登录过的设备上登录。',
     'login.expired': '登录已失效，请重新登录。',
     'login.loggedOut': '您已退出登录。',
     'setup.title': '设置密码',
@@ -25,7 +25,8 @@ export const auth = defineMessages(
     'login.password': 'Password',
     'login.submit': 'Sign in',
     'login.failed': 'Wrong account or password.',
-    'login.throttled': 'Too many failed sign-ins. Please try again in 15 minutes.',
+    'login.throttled':
+      'Too many sign-in attempts. Please wait (up to an hour) and try again, or sign in on a device you have signed in on before.',
     'login.expired': 'Your session has ended. Please sign in again.',
     'login.loggedOut': 'You have signed out.',
     'login.passwordBytes': 'A password must not exceed 1024 bytes',

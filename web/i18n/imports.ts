@@ -2,16 +2,17 @@ import { defineMessages } from './define';
 
 export const imports = defineMessages(
   {
-    'import.intro': '上传 CSV 文件批量登记企业或结对关系。系统先逐行检查并显示预览，确认后才写入；只要有一行有误，就不会导入任何数据。',
+    'import.intro':
+      '上传 Excel 工作簿（.xlsx，读取第一个可见工作表）或 CSV 文件，批量登记企业、结对关系或帮扶干部。系统先逐行检查并显示预览，确认后才写入；只要有一行有误，就不会导入任何数据。',
     'import.enterprises': '企业名单',
     'import.enterprisesAbout':
       '按统一社会信用代码新增或更新企业。第一行为表头，可用中文或英文列名，顺序不限；文件中没有的可选列，已有企业的该项保持不变。',
     'import.assignments': '结对名单',
     'import.assignmentsAbout': '为所选帮扶行动登记帮扶干部与企业的结对关系，企业和干部须已在系统中登记。',
     'import.required': '（必填）',
-    'import.template': '下载模板（CSV）',
-    'import.file': 'CSV 文件',
-    'import.fileHint': 'UTF-8 或 GBK 编码，不超过 2 MB、{max} 行',
+    'import.template': '下载模板：',
+    'import.file': '文件（.xlsx 或 CSV）',
+    'import.fileHint': '不超过 {mb} MB、{max} 行；CSV 为 UTF-8 或 GBK 编码',
     'import.upload': '上传并预览',
     'import.programme': '帮扶行动',
     'import.choose': '请选择',
@@ -55,9 +56,9 @@ export const imports = defineMessages(
     'import.again': '重新上传',
     'import.doneEnterprises': '企业名单已导入：新增 {created} 家，更新 {updated} 家，无变化 {unchanged} 家。',
     'import.doneAssignments': '结对名单已导入：新增 {created} 条，更新 {updated} 条，无变化 {unchanged} 条。',
-    'import.err.noFile': '请选择要上传的 CSV 文件。',
+    'import.err.noFile': '请选择要上传的 .xlsx 或 CSV 文件。',
     'import.err.empty': '文件是空的。',
-    'import.err.notCsv': '这不是 CSV 文件。请在 Excel 中选择“另存为”→“CSV UTF-8（逗号分隔）”后再上传。',
+    'import.err.notCsv': '这不是 .xlsx 或 CSV 文件。请在 Excel 中选择“另存为”→“Excel 工作簿（.xlsx）”或“CSV UTF-8（逗号分隔）”后再上传。',
     'import.err.encoding': '无法识别文件的文字编码。请在 Excel 中选择“另存为”→“CSV UTF-8（逗号分隔）”后再上传。',
     'import.err.syntax': '第 {line} 行的引号不成对，文件格式不正确。',
     'import.err.headerMissing': '表头缺少必需的列：{columns}。',
@@ -84,7 +85,7 @@ export const imports = defineMessages(
   },
   {
     'import.intro':
-      'Upload a CSV file to register enterprises or pairings in bulk. Every row is checked and previewed first and written only after you confirm; if any row is wrong, nothing is imported.',
+      'Upload an Excel workbook (.xlsx; its first visible sheet is read) or a CSV file to register enterprises, pairings or officers in bulk. Every row is checked and previewed first and written only after you confirm; if any row is wrong, nothing is imported.',
     'import.enterprises': 'Enterprise list',
     'import.enterprisesAbout':
       'Adds or updates enterprises by unified social credit code. The first row is the header, with Chinese or English column names in any order; an optional column left out of the file keeps the stored value.',
@@ -92,9 +93,9 @@ export const imports = defineMessages(
     'import.assignmentsAbout':
       'Pairs officers with enterprises in the chosen programme; enterprises and officers must already be registered.',
     'import.required': '(required)',
-    'import.template': 'Download template (CSV)',
-    'import.file': 'CSV file',
-    'import.fileHint': 'UTF-8 or GBK, at most 2 MB and {max} rows',
+    'import.template': 'Download a template:',
+    'import.file': 'File (.xlsx or CSV)',
+    'import.fileHint': 'At most {mb} MB and {max} rows; CSV in UTF-8 or GBK',
     'import.upload': 'Upload and preview',
     'import.programme': 'Programme',
     'import.choose': 'Choose…',
@@ -138,9 +139,10 @@ export const imports = defineMessages(
     'import.again': 'Upload another file',
     'import.doneEnterprises': 'Enterprise list imported: {created} new, {updated} updated, {unchanged} unchanged.',
     'import.doneAssignments': 'Pairing list imported: {created} new, {updated} updated, {unchanged} unchanged.',
-    'import.err.noFile': 'Choose a CSV file to upload.',
+    'import.err.noFile': 'Choose an .xlsx or CSV file to upload.',
     'import.err.empty': 'The file is empty.',
-    'import.err.notCsv': 'This is not a CSV file. In Excel, use Save As → "CSV UTF-8 (Comma delimited)" and upload that file.',
+    'import.err.notCsv':
+      'This is not an .xlsx or CSV file. In Excel, use Save As → "Excel Workbook (.xlsx)" or "CSV UTF-8 (Comma delimited)" and upload that file.',
     'import.err.encoding':
       'The text encoding of the file is not recognised. In Excel, use Save As → "CSV UTF-8 (Comma delimited)" and upload that file.',
     'import.err.syntax': 'Unbalanced quotes on line {line}: the file is not valid CSV.',

@@ -1,9 +1,12 @@
 // The message catalogue: every user-visible string, Simplified Chinese by default with English.
 // Add a feature's strings as a new file beside this one and list it here.
 import { admin } from './admin';
+import { audit } from './audit';
 import { auth } from './auth';
 import { common } from './common';
 import { enterprises } from './enterprises';
+import { downloads } from './exports';
+import { formBuilder } from './form-builder';
 import { forms } from './forms';
 import { home } from './home';
 import { imports } from './imports';
@@ -12,6 +15,8 @@ import { ledgerAdmin } from './ledger-admin';
 import { memos } from './memos';
 import { officers } from './officers';
 import { programmes } from './programmes';
+import { rounds } from './rounds';
+import { sheetImports } from './sheet-imports';
 import { stats } from './stats';
 import { surveys } from './surveys';
 
@@ -24,12 +29,17 @@ const catalogues = [
   officers,
   programmes,
   imports,
+  sheetImports,
   forms,
+  formBuilder,
   surveys,
+  rounds,
   memos,
   ledger,
   ledgerAdmin,
   stats,
+  downloads,
+  audit,
 ] as const;
 
 export const LANGS = ['zh', 'en'] as const;

@@ -17,6 +17,9 @@ export const officers = defineMessages(
     'officer.passwordUnset': '未设置',
     'officer.setupLink': '生成设置密码链接',
     'officer.setupTitle': '设置密码链接',
+    'officer.createdTitle': '帮扶干部已创建',
+    'officer.created': '已创建帮扶干部 {name}（账号 {login}）。',
+    'officer.setupQr': '{name} 的设置密码二维码',
     'officer.setupIntro': '请将下面的链接发给帮扶干部 {name}（账号 {login}），由本人设置登录密码。链接 72 小时内有效，只能使用一次。',
     'officer.setupLinkLabel': '设置密码链接',
     'officer.setupOnce': '此链接只显示这一次，系统不保存原文。如遗失，请重新生成；重新生成后，旧链接立即失效。',
@@ -31,6 +34,7 @@ export const officers = defineMessages(
     'handler.setupIntro': '请将下面的链接发给单位联络员 {name}（账号 {login}），由本人设置登录密码。链接 72 小时内有效，只能使用一次。',
     'handler.setupDisabled': '该单位联络员账号已停用，不能生成设置密码链接。',
     'handler.back': '返回单位联络员列表',
+    'handler.created': '已创建单位联络员 {name}（账号 {login}）。',
   },
   {
     'officer.new': 'New officer',
@@ -48,6 +52,9 @@ export const officers = defineMessages(
     'officer.passwordUnset': 'Not set',
     'officer.setupLink': 'Make password link',
     'officer.setupTitle': 'Password setup link',
+    'officer.createdTitle': 'Officer created',
+    'officer.created': 'Officer {name} (login {login}) was created.',
+    'officer.setupQr': 'Password setup QR code for {name}',
     'officer.setupIntro':
       'Send the link below to officer {name} (account {login}) so they can choose a password. It works once, within 72 hours.',
     'officer.setupLinkLabel': 'Password setup link',
@@ -65,5 +72,6 @@ export const officers = defineMessages(
       'Send the link below to unit handler {name} (account {login}) so they can choose a password. It works once, within 72 hours.',
     'handler.setupDisabled': 'This handler account is disabled, so no password link can be made.',
     'handler.back': 'Back to unit handlers',
+    'handler.created': 'Unit handler {name} (login {login}) was created.',
   },
 );

@@ -17,6 +17,15 @@ export const programmes = defineMessages(
     'programme.phase.evaluating': '帮扶成效评估',
     'programme.phase.summarising': '总结推广',
     'programme.pairings': '结对名单',
+    'programme.asker': '发放单位与咨询电话',
+    'programme.askerHint': '印在本行动各调查批次的问卷页、感谢页和二维码上，让企业知道是谁在调查、有疑问可以打给谁。',
+    'programme.issuingOffice': '发放单位',
+    'programme.helpPhone': '咨询电话',
+    'programme.privacyHint': '显示在调查页和登录页；留空则使用默认文本（说明收集哪些信息、用途、谁能看到、保存多久）。',
+    'programme.retention': '个人信息保存期限（月）',
+    'programme.retentionHint':
+      '行动结束满该月数后，每日任务删除企业联系人姓名和电话、审计记录中的 IP 地址，统计数据保留。留空表示不自动删除。',
+    'programme.err.retention': '请填写 1 至 120 之间的整数，或留空',
     'assign.new': '新增结对',
     'assign.search': '搜索企业名称或干部姓名',
     'assign.programme': '帮扶行动',
@@ -55,6 +64,17 @@ export const programmes = defineMessages(
     'programme.phase.evaluating': 'Evaluating results',
     'programme.phase.summarising': 'Summarising and sharing',
     'programme.pairings': 'Pairings',
+    'programme.asker': 'Issuing office and help line',
+    'programme.askerHint':
+      'Printed on the survey pages, thank-you pages and QR codes of this programme’s rounds, so enterprises know who asks and whom to call.',
+    'programme.issuingOffice': 'Issuing office',
+    'programme.helpPhone': 'Help line',
+    'programme.privacyHint':
+      'Shown on the survey and sign-in pages; leave blank for the default text (what is collected, why, who sees it, for how long).',
+    'programme.retention': 'Keep personal data for (months)',
+    'programme.retentionHint':
+      'That many months after the end, the daily run deletes enterprises’ contact names and phones and the IP addresses in the audit log; the figures stay. Blank: never.',
+    'programme.err.retention': 'Enter a whole number from 1 to 120, or leave blank',
     'assign.new': 'New pairing',
     'assign.search': 'Search enterprise or officer names',
     'assign.programme': 'Programme',

@@ -3,12 +3,14 @@
 // so hydration never touches neighbouring markup). Props are plain JSON, passed once.
 import type { FunctionComponent } from 'preact';
 import { CreditCodeInput } from './credit-code-input';
+import { FormBuilder } from './form-builder';
 import { FormJsonEditor } from './form-json-editor';
 import { MemoDraft } from './memo-draft';
 
 // biome-ignore lint/suspicious/noExplicitAny: each island declares its own props; the registry only maps names.
 export const islands: Record<string, FunctionComponent<any>> = {
   'credit-code-input': CreditCodeInput,
+  'form-builder': FormBuilder,
   'form-json-editor': FormJsonEditor,
   'memo-draft': MemoDraft,
 };

@@ -1,9 +1,10 @@
 import { FormAlert, type FormState, TextField } from '../components/fields';
+import { type Privacy, PrivacyNotice } from '../components/privacy-notice';
 import { usePage } from '../context';
 import type { MessageKey } from '../i18n';
 import { Layout } from '../layout';
 
-export function LoginPage({ form, notice, next }: { form: FormState; notice?: MessageKey; next?: string }) {
+export function LoginPage({ form, notice, next, privacy }: { form: FormState; notice?: MessageKey; next?: string; privacy?: Privacy }) {
   const { t } = usePage();
   return (
     <Layout title={t('login.title')}>
@@ -24,6 +25,7 @@ export function LoginPage({ form, notice, next }: { form: FormState; notice?: Me
             {t('login.submit')}
           </button>
         </form>
+        {privacy && <PrivacyNotice privacy={privacy} />}
       </section>
     </Layout>
   );

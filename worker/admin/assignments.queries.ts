@@ -51,6 +51,23 @@ export async function listAssignments(db: Db, programmeId: string, q: string, pa
 
 export const readAssignment = (db: Db, id: string) => db.select().from(assignments).where(eq(assignments.id, id)).get();
 
+/** The names a pairing is told by, for the page that asks before 解除结对. */
+export const describeAssignment = (db: Db, id: string) =>
+  db
+    .select({
+      programmeId: assignments.programmeId,
+      programme: sql<string>`${programmes.name}`.as('programme_name'),
+      officer: sql<string>`${users.name}`.as('officer_name'),
+      enterprise: sql<string>`${enterprises.name}`.as('enterprise_name'),
+      isLead: assignments.isLead,
+    })
+    .from(assignments)
+    .innerJoin(programmes, eq(programmes.id, assignments.programmeId))
+    .innerJoin(users, eq(users.id, assignments.officerId))
+    .innerJoin(enterprises, eq(enterprises.id, assignments.enterpriseId))
+    .where(eq(assignments.id, id))
+    .get();
+
 /** The other lead of the same enterprise in the same programme, if any (at most one, by the unique index). */
 export const otherLead = (db: Db, programmeId: string, enterpriseId: string, exceptId = '') =>
   db

@@ -3,15 +3,18 @@ import { Hono } from 'hono';
 import { type AssignmentInput, assignmentInput, assignmentListQuery } from '../../schema/inputs/programmes';
 import { emptyForm, type FieldErrors, type FormState } from '../../web/components/fields';
 import { AssignmentFormPage, AssignmentListPage } from '../../web/pages/admin/assignments';
+import { ConfirmPage } from '../../web/pages/admin/confirm';
 import type { AppEnv } from '../app-env';
 import { auditStatement } from '../lib/audit';
 import { isUniqueViolation } from '../lib/db';
 import { AppError, notFound } from '../lib/errors';
+import { setFlash } from '../lib/flash';
 import { render } from '../lib/render';
 import { newId } from '../lib/tokens';
 import { validateForm } from '../lib/validate';
 import {
   deleteAssignment,
+  describeAssignment,
   insertAssignment,
   listAssignments,
   missingReferences,
@@ -102,6 +105,26 @@ for (const isLead of [true, false]) {
   });
 }
 
+/** 解除结对 asks first: what ending the pairing does, then the POST form below. */
+assignmentRoutes.get(`${ID}/delete`, async (c) => {
+  const t = c.get('t');
+  const pair = await describeAssignment(c.get('db'), c.req.param('id'));
+  if (!pair) throw notFound();
+  const { programme, officer, enterprise } = pair;
+  const effects = [t('confirm.unpair.what', { programme, officer, enterprise }), t('confirm.unpair.officer'), t('confirm.unpair.history')];
+  if (pair.isLead) effects.push(t('confirm.unpair.lead'));
+  return render(
+    c,
+    <ConfirmPage
+      title={t('assign.delete')}
+      effects={effects}
+      action={c.req.path}
+      confirmLabel={t('assign.delete')}
+      back={back(pair.programmeId)}
+    />,
+  );
+});
+
 /** Pairings carry no history of their own (memos point at the enterprise), so removing one deletes it. */
 assignmentRoutes.post(`${ID}/delete`, async (c) => {
   const db = c.get('db');
@@ -117,5 +140,6 @@ assignmentRoutes.post(`${ID}/delete`, async (c) => {
       detail: { programmeId, officerId, enterpriseId, isLead },
     }),
   ]);
+  setFlash(c, 'flash.unpaired');
   return c.redirect(back(programmeId), 303);
 });

@@ -61,4 +61,4 @@ chainRoutes.post(ID, async (c) => {
   return c.redirect('/admin/chains', 303);
 });
 
-toggleRoutes(chainRoutes, chains, 'chain', '/admin/chains');
+toggleRoutes(chainRoutes, chains, { objectType: 'chain', back: '/admin/chains', effect: 'confirm.disable.chain' });

@@ -72,7 +72,7 @@ enterpriseRoutes.post(ID, async (c) => {
   return c.redirect(BACK, 303);
 });
 
-toggleRoutes(enterpriseRoutes, enterprises, 'enterprise', BACK);
+toggleRoutes(enterpriseRoutes, enterprises, { objectType: 'enterprise', back: BACK, effect: 'confirm.disable.enterprise' });
 
 /**
  * Validates the form, then the chosen 产业链 against the select's own options (active chains, plus the

@@ -35,12 +35,19 @@ export const readActiveProgramme = (db: Db, id: string) =>
     .get();
 
 /** `column IN (…)` with the list as one JSON parameter: D1 binds at most 100 parameters per statement. */
-const inList = (column: SQLiteColumn, values: string[]): SQL => sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
+export const inList = (column: SQLiteColumn, values: string[]): SQL =>
+  sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
 
-const byLine = (a: Issue, b: Issue) => a.line - b.line;
+export const byLine = (a: Issue, b: Issue) => a.line - b.line;
 
 /** Parses every row, noting each bad cell, the first row over the limit and repeats of a row's key. */
-function checkRows<S extends z.ZodType>(table: Table, schema: S, t: Translate, keyColumn: string, keyOf: (row: z.output<S>) => string) {
+export function checkRows<S extends z.ZodType>(
+  table: Table,
+  schema: S,
+  t: Translate,
+  keyColumn: string,
+  keyOf: (row: z.output<S>) => string,
+) {
   const issues: Issue[] = [];
   const rows: { line: number; data: z.output<S> }[] = [];
   const seen = new Map<string, number>();

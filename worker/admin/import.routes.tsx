@@ -1,7 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type * as z from 'zod';
-import { creditCodeCheckChar } from '../../schema/credit-code';
 import {
   ASSIGNMENT_COLUMNS,
   assignmentCommit,
@@ -11,17 +10,27 @@ import {
   enterpriseCommit,
   enterpriseUpload,
   importDone,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  OFFICER_COLUMNS,
+  officerCommit,
+  officerUpload,
 } from '../../schema/inputs/imports';
 import { emptyForm, type FormState } from '../../web/components/fields';
-import { ImportPage, type ImportReport, ImportReportPage } from '../../web/pages/admin/import';
+import { ImportPage } from '../../web/pages/admin/import';
+import { ImportLinksPage, type ImportReport, ImportReportPage } from '../../web/pages/admin/import-report';
 import type { AppEnv } from '../app-env';
 import { auditStatement } from '../lib/audit';
-import { CsvSyntaxError, csvDocument, decodeCsv, parseCsv, readTable, type Table } from '../lib/csv';
+import type { Table } from '../lib/csv';
 import { isUniqueViolation } from '../lib/db';
 import { AppError } from '../lib/errors';
 import { render } from '../lib/render';
 import { fieldErrors, readForm, validateForm } from '../lib/validate';
 import { type Plan, planAssignments, planEnterprises, programmeOptions, readActiveProgramme } from './import.queries';
+import { fromCsvText, fromSheetJson, fromUpload, type Loaded } from './import-file';
+import { importTemplate, TEMPLATE_FORMATS } from './import-templates';
+import { planOfficers } from './officer-import.queries';
+import { SETUP_LINK_MS } from './officers.queries';
 
 /** 批量导入: upload → every row checked → preview → confirm → one atomic batch. Nothing is stored before the confirm. */
 export const importRoutes = new Hono<AppEnv>();
@@ -34,46 +43,35 @@ const limit = (maxSize: number) =>
       throw new AppError(413, 'payload_too_large', 'err.page.tooLarge');
     },
   });
-// The app-wide 64 KB limit skips /admin/import. Uploads get 2 MB; the confirm form carries the decoded
-// text back, which is larger when the file was GBK (2 bytes a character become 3 in UTF-8).
-importRoutes.use(limit(4 * MB));
-const uploadLimit = limit(2 * MB);
+// The app-wide 64 KB limit skips /admin/import. Uploads get the file limit and room for the form
+// around it; the confirm form carries the checked rows back, which as CSV text is larger than the
+// upload when the file was GBK (2 bytes a character become 3 in UTF-8), and as a sheet's JSON rows is
+// far smaller than the zipped workbook's 5,000 rows inflated.
+importRoutes.use(limit(MAX_IMPORT_BYTES + 2 * MB));
+const uploadLimit = limit(MAX_IMPORT_BYTES + 64 * 1024);
 
-type Kind = 'enterprises' | 'assignments';
-type Loaded = { ok: true; text: string; table: Table } | { ok: false; problem: string };
-
-const exampleBody = '91430100MA4T00001';
-const exampleCode = exampleBody + creditCodeCheckChar(exampleBody);
-const TEMPLATES: Record<Kind, { filename: string; columns: readonly ColumnSpec[]; example: string[] }> = {
-  enterprises: {
-    filename: '企业名单模板.csv',
-    columns: ENTERPRISE_COLUMNS,
-    example: ['示例生物医药有限公司', exampleCode, '高新区', '生物医药', '药品', '是', '张三', '0731-88880000'],
-  },
-  assignments: { filename: '结对名单模板.csv', columns: ASSIGNMENT_COLUMNS, example: [exampleCode, 'zhangwei', '市编委办', '是'] },
-};
+type Kind = 'enterprises' | 'assignments' | 'officers';
 
 importRoutes.get('/', async (c) => {
   const done = importDone.safeParse(c.req.query());
   return render(c, <ImportPage programmes={await programmeOptions(c.get('db'))} form={emptyForm()} done={done.data} />);
 });
 
-for (const kind of ['enterprises', 'assignments'] as const) {
-  importRoutes.get(`/template/${kind}.csv`, (c) => {
-    const { filename, columns, example } = TEMPLATES[kind];
-    return c.body(csvDocument([columns.map((col) => col.zh), example]), 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      // RFC 6266 / RFC 5987: an ASCII fallback name, then the UTF-8 one.
-      'Content-Disposition': `attachment; filename="${kind}-template.csv"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-    });
-  });
-}
+for (const kind of ['enterprises', 'assignments', 'officers'] as const)
+  for (const format of TEMPLATE_FORMATS) importRoutes.get(`/template/${kind}.${format}`, () => importTemplate(kind, format));
 
 importRoutes.post('/enterprises', uploadLimit, async (c) => {
   const upload = await readUpload(c, enterpriseUpload);
   if (!upload.ok) return uploadPage(c, upload.state);
   const loaded = await fromFile(c, upload.file, ENTERPRISE_COLUMNS);
   return preview(c, 'enterprises', loaded, (table) => planEnterprises(c.get('db'), table, c.get('t')));
+});
+
+importRoutes.post('/officers', uploadLimit, async (c) => {
+  const upload = await readUpload(c, officerUpload);
+  if (!upload.ok) return uploadPage(c, upload.state);
+  const loaded = await fromFile(c, upload.file, OFFICER_COLUMNS);
+  return preview(c, 'officers', loaded, (table) => planOfficers(c.get('db'), table, c.get('t')));
 });
 
 importRoutes.post('/assignments', uploadLimit, async (c) => {
@@ -88,8 +86,25 @@ importRoutes.post('/assignments', uploadLimit, async (c) => {
 importRoutes.post('/enterprises/commit', async (c) => {
   const input = await validateForm(c, enterpriseCommit);
   if (!input.ok) throw new AppError(400, 'bad_request', 'err.page.badRequest', input.state.errors);
-  const loaded = fromText(c, input.data.csv, ENTERPRISE_COLUMNS);
-  return commit(c, 'enterprises', loaded, (table) => planEnterprises(c.get('db'), table, c.get('t')), { objectType: 'enterprise' });
+  const loaded = fromCarried(c, input.data, ENTERPRISE_COLUMNS);
+  const plan = await commit(c, 'enterprises', loaded, (table) => planEnterprises(c.get('db'), table, c.get('t')), {
+    objectType: 'enterprise',
+  });
+  return plan instanceof Response ? plan : done(c, 'enterprises', plan);
+});
+
+importRoutes.post('/officers/commit', async (c) => {
+  const input = await validateForm(c, officerCommit);
+  if (!input.ok) throw new AppError(400, 'bad_request', 'err.page.badRequest', input.state.errors);
+  const loaded = fromCarried(c, input.data, OFFICER_COLUMNS);
+  const plan = await commit(c, 'officers', loaded, (table) => planOfficers(c.get('db'), table, c.get('t')), { objectType: 'user' });
+  if (plan instanceof Response) return plan;
+  // The new accounts' setup links are shown on this page and nowhere else (D1 keeps only their hashes),
+  // so this answer is a page, not a redirect; a reload re-posts a file that now changes nothing.
+  const links = plan.changes.flatMap((ch) =>
+    ch.token ? [{ login: ch.login, name: ch.name, link: `${c.env.APP_ORIGIN}/setup/${ch.token}` }] : [],
+  );
+  return render(c, <ImportLinksPage counts={counts(plan)} links={links} hours={SETUP_LINK_MS / 3_600_000} />);
 });
 
 importRoutes.post('/assignments/commit', async (c) => {
@@ -97,10 +112,11 @@ importRoutes.post('/assignments/commit', async (c) => {
   if (!input.ok) throw new AppError(400, 'bad_request', 'err.page.badRequest', input.state.errors);
   const programme = await readActiveProgramme(c.get('db'), input.data.programmeId);
   const loaded: Loaded = programme
-    ? fromText(c, input.data.csv, ASSIGNMENT_COLUMNS)
+    ? fromCarried(c, input.data, ASSIGNMENT_COLUMNS)
     : { ok: false, problem: c.get('t')('import.err.programme') };
-  const plan = (table: Table) => planAssignments(c.get('db'), table, c.get('t'), input.data.programmeId);
-  return commit(c, 'assignments', loaded, plan, { objectType: 'programme', objectId: programme?.id }, programme);
+  const planner = (table: Table) => planAssignments(c.get('db'), table, c.get('t'), input.data.programmeId);
+  const plan = await commit(c, 'assignments', loaded, planner, { objectType: 'programme', objectId: programme?.id }, programme);
+  return plan instanceof Response ? plan : done(c, 'assignments', plan);
 });
 
 /** The upload form's text fields (strictly) and its file. readForm refuses bodies that are not forms (415). */
@@ -120,45 +136,27 @@ async function uploadPage(c: Context<AppEnv>, form: FormState) {
 async function fromFile(c: Context<AppEnv>, file: File | null, columns: readonly ColumnSpec[]): Promise<Loaded> {
   const t = c.get('t');
   if (!file) return { ok: false, problem: t('import.err.noFile') };
-  // Spreadsheets (.xlsx, .xls) are the usual wrong file; browsers label .csv inconsistently, so the name decides.
-  if (/\.[A-Za-z0-9]+$/.test(file.name) && !/\.(csv|txt)$/i.test(file.name)) return { ok: false, problem: t('import.err.notCsv') };
-  const decoded = decodeCsv(new Uint8Array(await file.arrayBuffer()));
-  if (!decoded.ok) return { ok: false, problem: t(decoded.reason === 'binary' ? 'import.err.notCsv' : 'import.err.encoding') };
-  return fromText(c, decoded.text, columns);
+  return fromUpload(new Uint8Array(await file.arrayBuffer()), file.name, columns, MAX_IMPORT_ROWS, t);
 }
 
-const HEADER_PROBLEMS = {
-  missing: 'import.err.headerMissing',
-  unknown: 'import.err.headerUnknown',
-  repeated: 'import.err.headerRepeated',
-} as const;
-
-function fromText(c: Context<AppEnv>, text: string, columns: readonly ColumnSpec[]): Loaded {
-  const t = c.get('t');
-  let table: ReturnType<typeof readTable>;
-  try {
-    // A BOM is gone after decoding, but text posted to the commit route may still carry one.
-    const records = parseCsv(text.replace(/^\uFEFF/, ''));
-    if (records.length === 0) return { ok: false, problem: t('import.err.empty') };
-    table = readTable(records, columns);
-  } catch (err) {
-    if (err instanceof CsvSyntaxError) return { ok: false, problem: t('import.err.syntax', { line: err.line }) };
-    throw err;
-  }
-  if ('kind' in table) return { ok: false, problem: t(HEADER_PROBLEMS[table.kind], { columns: table.columns.join('、') }) };
-  if (table.rows.length === 0) return { ok: false, problem: t('import.err.noRows') };
-  return { ok: true, text, table };
-}
+const fromCarried = (
+  c: Context<AppEnv>,
+  carried: { csv?: string | undefined; sheet?: string | undefined },
+  columns: readonly ColumnSpec[],
+) =>
+  carried.sheet !== undefined ? fromSheetJson(carried.sheet, columns, c.get('t')) : fromCsvText(carried.csv ?? '', columns, c.get('t'));
 
 type Programme = { id: string; name: string };
 type Planner<C> = (table: Table) => Promise<Plan<C>>;
+type Planned<C> = Extract<Plan<C>, { ok: true }>;
 
 /** Problems answer 422 with every bad row; a clean file answers the preview with the confirm form. */
 async function check<C>(kind: Kind, loaded: Loaded, planner: Planner<C>) {
-  if (!loaded.ok) return { report: { problem: loaded.problem } satisfies ImportReport, plan: null };
+  if (!loaded.ok)
+    return { report: ('issues' in loaded ? { issues: loaded.issues } : { problem: loaded.problem }) satisfies ImportReport, plan: null };
   const plan = await planner(loaded.table);
   if (!plan.ok) return { report: { issues: plan.issues } satisfies ImportReport, plan: null };
-  return { report: { kind, changes: plan.changes, csv: loaded.text } as ImportReport, plan };
+  return { report: { kind, changes: plan.changes, carry: loaded.carry } as ImportReport, plan };
 }
 
 async function preview<C>(c: Context<AppEnv>, kind: Kind, loaded: Loaded, planner: Planner<C>, programme?: Programme) {
@@ -166,6 +164,12 @@ async function preview<C>(c: Context<AppEnv>, kind: Kind, loaded: Loaded, planne
   return render(c, <ImportReportPage kind={kind} programme={programme} report={report} />, plan ? 200 : 422);
 }
 
+const counts = <C extends { action: string }>(plan: Planned<C>) => {
+  const count = (action: string) => plan.changes.filter((ch) => ch.action === action).length;
+  return { created: count('create'), updated: count('update'), unchanged: count('unchanged') };
+};
+
+/** Checks again and runs the plan in one batch; a Response when it was refused, the plan when it ran. */
 async function commit<C extends { action: string }>(
   c: Context<AppEnv>,
   kind: Kind,
@@ -173,22 +177,25 @@ async function commit<C extends { action: string }>(
   planner: Planner<C>,
   target: { objectType: string; objectId?: string },
   programme?: Programme,
-) {
+): Promise<Response | Planned<C>> {
   const { report, plan } = await check(kind, loaded, planner);
   if (!plan?.ok) return render(c, <ImportReportPage kind={kind} programme={programme} report={report} />, 422);
-  const count = (action: string) => plan.changes.filter((ch) => ch.action === action).length;
-  const counts = { created: count('create'), updated: count('update'), unchanged: count('unchanged') };
   // A file equal to the database changes nothing, so nothing (not even an audit row) is written.
   if (plan.statements.length) {
     const db = c.get('db');
     try {
-      await db.batch([auditStatement(db, c, { action: 'import', ...target, detail: { kind, ...counts } }), ...plan.statements]);
+      await db.batch([auditStatement(db, c, { action: 'import', ...target, detail: { kind, ...counts(plan) } }), ...plan.statements]);
     } catch (err) {
       // Another write between the check and this batch (a second import of the same codes): nothing was stored.
       if (!isUniqueViolation(err)) throw err;
       return render(c, <ImportReportPage kind={kind} programme={programme} report={{ problem: c.get('t')('import.err.conflict') }} />, 409);
     }
   }
-  const query = new URLSearchParams({ done: kind, ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, String(v)])) });
+  return plan;
+}
+
+/** POST → 303 → GET: the counts of what the commit did. */
+function done<C extends { action: string }>(c: Context<AppEnv>, kind: Kind, plan: Planned<C>) {
+  const query = new URLSearchParams({ done: kind, ...Object.fromEntries(Object.entries(counts(plan)).map(([k, v]) => [k, String(v)])) });
   return c.redirect(`/admin/import?${query}`, 303);
 }

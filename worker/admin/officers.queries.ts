@@ -73,6 +73,9 @@ export const updateOfficer = (db: Db, id: string, input: OfficerUpdateInput) =>
     .set({ ...input, phone: input.phone || null, email: input.email || null })
     .where(eq(users.id, id));
 
+/** How long a one-time password setup link works. */
+export const SETUP_LINK_MS = 72 * 60 * 60 * 1000;
+
 /** Replaces any earlier link: only the newest one works. */
 export const setSetupToken = (db: Db, id: string, tokenHash: string, expiresAt: number) =>
   db.update(users).set({ setupTokenHash: tokenHash, setupExpiresAt: expiresAt }).where(eq(users.id, id));

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { officerInput, officerListQuery, officerUpdateInput } from '../../schema/inputs/officers';
 import { users } from '../../schema/tables';
 import { emptyForm, type FormState } from '../../web/components/fields';
@@ -8,29 +8,42 @@ import { revokeUserSessions } from '../auth/session';
 import { auditStatement } from '../lib/audit';
 import { isUniqueViolation } from '../lib/db';
 import { AppError, notFound } from '../lib/errors';
+import { qrPath } from '../lib/qr';
 import { render } from '../lib/render';
 import { toggleRoutes } from '../lib/toggle-routes';
 import { newId, randomToken, sha256Hex } from '../lib/tokens';
 import { validateForm } from '../lib/validate';
-import { insertOfficer, listOfficers, readOfficer, setSetupToken, updateOfficer } from './officers.queries';
+import { insertOfficer, listOfficers, readOfficer, SETUP_LINK_MS, setSetupToken, updateOfficer } from './officers.queries';
 import { readUnit, unitOptions } from './units.queries';
 
 const ID = '/:id{[0-9a-f-]{36}}';
-export const SETUP_LINK_MS = 72 * 60 * 60 * 1000;
+
+/** A unit picked on the form must exist and be in use, unless it is the one the account already has. */
+const unitUsable = async (db: Db, unitId: string, current?: string | null) => {
+  const unit = await readUnit(db, unitId);
+  return !!unit && (!unit.disabled || unit.id === current);
+};
+
+async function setupToken() {
+  const token = randomToken(32);
+  return { token, hash: await sha256Hex(token), expiresAt: Date.now() + SETUP_LINK_MS };
+}
 
 /**
  * The pages of one kind of account: 帮扶干部 (officers who visit enterprises) or 单位联络员 (a unit's
- * handlers of the problems dispatched to it). Both get a one-time password-setup link from the admin.
+ * handlers of the problems dispatched to it, issue 15). Both get their one-time setup link with the
+ * account, and a new one when they need it.
  */
 function accountRoutes(kind: AccountKind) {
   const app = new Hono<AppEnv>();
   const formPage = async (db: Db, form: FormState, id?: string) => (
     <OfficerFormPage kind={kind} form={form} id={id} units={await unitOptions(db)} />
   );
-  /** A unit picked on the form must exist and be in use, unless it is the one the officer already has. */
-  const unitUsable = async (db: Db, unitId: string, current?: string | null) => {
-    const unit = await readUnit(db, unitId);
-    return !!unit && (!unit.disabled || unit.id === current);
+
+  /** The one-time link, shown once, with its QR code so it can be scanned from the admin's screen. */
+  const setupPage = (c: Context<AppEnv>, o: { name: string; login: string; token: string; created: boolean }) => {
+    const link = `${c.env.APP_ORIGIN}/setup/${o.token}`;
+    return render(c, <SetupLinkPage kind={kind} name={o.name} login={o.login} link={link} qr={qrPath(link)} created={o.created} />);
   };
 
   app.get('/', async (c) => {
@@ -51,68 +64,76 @@ function accountRoutes(kind: AccountKind) {
       return render(c, await formPage(db, { values: input.values, errors: { unitId: t('err.invalidChoice') } }), 422);
     }
     const id = newId();
+    // The setup link comes with the account (issue 17): the admin hands it over at once, no second step.
+    const setup = await setupToken();
     try {
       await db.batch([
         insertOfficer(db, kind.role, id, input.data),
+        setSetupToken(db, id, setup.hash, setup.expiresAt),
         auditStatement(db, c, { action: 'create', objectType: 'user', objectId: id }),
+        auditStatement(db, c, { action: 'setup_link', objectType: 'user', objectId: id }),
       ]);
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       return render(c, await formPage(db, { values: input.values, errors: { login: t('officer.err.loginTaken') } }), 409);
     }
-    return c.redirect(kind.base, 303);
+    return setupPage(c, { name: input.data.name, login: input.data.login, token: setup.token, created: true });
   });
 
   app.get(`${ID}/edit`, async (c) => {
     const db = c.get('db');
-    const officer = await readOfficer(db, kind.role, c.req.param('id'));
-    if (!officer) throw notFound();
-    const { name, unitId, phone, email } = officer;
-    return render(c, await formPage(db, emptyForm({ name, unitId: unitId ?? '', phone: phone ?? '', email: email ?? '' }), officer.id));
+    const account = await readOfficer(db, kind.role, c.req.param('id'));
+    if (!account) throw notFound();
+    const { name, unitId, phone, email } = account;
+    return render(c, await formPage(db, emptyForm({ name, unitId: unitId ?? '', phone: phone ?? '', email: email ?? '' }), account.id));
   });
 
   app.post(ID, async (c) => {
     const db = c.get('db');
-    const officer = await readOfficer(db, kind.role, c.req.param('id'));
-    if (!officer) throw notFound();
+    const account = await readOfficer(db, kind.role, c.req.param('id'));
+    if (!account) throw notFound();
     const input = await validateForm(c, officerUpdateInput);
-    if (!input.ok) return render(c, await formPage(db, input.state, officer.id), 422);
-    if (!(await unitUsable(db, input.data.unitId, officer.unitId))) {
+    if (!input.ok) return render(c, await formPage(db, input.state, account.id), 422);
+    if (!(await unitUsable(db, input.data.unitId, account.unitId))) {
       const errors = { unitId: c.get('t')('err.invalidChoice') };
-      return render(c, await formPage(db, { values: input.values, errors }, officer.id), 422);
+      return render(c, await formPage(db, { values: input.values, errors }, account.id), 422);
     }
     await db.batch([
-      updateOfficer(db, officer.id, input.data),
-      auditStatement(db, c, { action: 'update', objectType: 'user', objectId: officer.id }),
+      updateOfficer(db, account.id, input.data),
+      auditStatement(db, c, { action: 'update', objectType: 'user', objectId: account.id }),
     ]);
     return c.redirect(kind.base, 303);
   });
 
   /**
-   * A one-time link for the officer or handler to choose a password (new account, or forgotten password). D1 keeps
-   * only the token's SHA-256; the link is shown once. It is built from APP_ORIGIN, never from the Host
-   * header, so a forged Host cannot make the admin hand out a link to someone else's site.
+   * A one-time link for the officer or handler to choose a password (new account, or forgotten password).
+   * D1 keeps only the token's SHA-256; the link is shown once. It is built from APP_ORIGIN, never from the
+   * Host header, so a forged Host cannot make the admin hand out a link to someone else's site.
    */
   app.post(`${ID}/setup-link`, async (c) => {
     const db = c.get('db');
-    const officer = await readOfficer(db, kind.role, c.req.param('id'));
-    if (!officer) throw notFound();
-    if (officer.disabled) throw new AppError(409, 'officer_disabled', kind.labels.setupDisabled);
-    const token = randomToken(32);
+    const account = await readOfficer(db, kind.role, c.req.param('id'));
+    if (!account) throw notFound();
+    if (account.disabled) throw new AppError(409, 'officer_disabled', kind.labels.setupDisabled);
+    const setup = await setupToken();
     await db.batch([
-      setSetupToken(db, officer.id, await sha256Hex(token), Date.now() + SETUP_LINK_MS),
-      auditStatement(db, c, { action: 'setup_link', objectType: 'user', objectId: officer.id }),
+      setSetupToken(db, account.id, setup.hash, setup.expiresAt),
+      auditStatement(db, c, { action: 'setup_link', objectType: 'user', objectId: account.id }),
     ]);
-    const link = `${c.env.APP_ORIGIN}/setup/${token}`;
-    return render(c, <SetupLinkPage kind={kind} name={officer.name} login={officer.login} link={link} />);
+    return setupPage(c, { name: account.name, login: account.login, token: setup.token, created: false });
   });
 
-  // toggleRoutes works on any users row; this page may only switch its own role's accounts, never an admin.
+  // toggleRoutes works on any users row; these pages may only switch their own role's accounts, never an admin.
   app.use(`${ID}/:action{disable|enable}`, async (c, next) => {
     if (!(await readOfficer(c.get('db'), kind.role, c.req.param('id') ?? ''))) throw notFound();
     await next();
   });
-  toggleRoutes(app, users, 'user', kind.base, (db, id) => [revokeUserSessions(db, id)]);
+  toggleRoutes(app, users, {
+    objectType: 'user',
+    back: kind.base,
+    effect: kind.labels.disableEffect,
+    also: (db, id) => [revokeUserSessions(db, id)],
+  });
   return app;
 }
 

@@ -46,8 +46,10 @@ programmeRoutes.post('/', async (c) => {
 programmeRoutes.get(`${ID}/edit`, async (c) => {
   const programme = await readProgramme(c.get('db'), c.req.param('id'));
   if (!programme) throw notFound();
-  const { id, name, startsOn, endsOn, phase } = programme;
-  return render(c, <ProgrammeFormPage id={id} form={emptyForm({ name, startsOn, endsOn, phase })} />);
+  const { id, name, startsOn, endsOn, phase, issuingOffice, helpPhone, privacyNotice, retentionMonths } = programme;
+  const retention = retentionMonths === null ? '' : String(retentionMonths);
+  const values = { name, startsOn, endsOn, phase, issuingOffice, helpPhone, privacyNotice, retentionMonths: retention };
+  return render(c, <ProgrammeFormPage id={id} form={emptyForm(values)} />);
 });
 
 programmeRoutes.post(ID, async (c) => {
@@ -68,4 +70,4 @@ programmeRoutes.post(ID, async (c) => {
   return c.redirect('/admin/programmes', 303);
 });
 
-toggleRoutes(programmeRoutes, programmes, 'programme', '/admin/programmes');
+toggleRoutes(programmeRoutes, programmes, { objectType: 'programme', back: '/admin/programmes', effect: 'confirm.disable.programme' });

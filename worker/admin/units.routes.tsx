@@ -60,4 +60,4 @@ unitRoutes.post(ID, async (c) => {
   return c.redirect('/admin/units', 303);
 });
 
-toggleRoutes(unitRoutes, units, 'unit', '/admin/units');
+toggleRoutes(unitRoutes, units, { objectType: 'unit', back: '/admin/units', effect: 'confirm.disable.unit' });

@@ -9,62 +9,60 @@ import { ErrorPage } from '../../web/pages/error';
 import { LoginPage } from '../../web/pages/login';
 import { SetupPasswordPage } from '../../web/pages/setup-password';
 import type { AppEnv } from '../app-env';
-import { auditStatement, clientIp } from '../lib/audit';
+import { audit, auditRefusal, auditStatement, clientIp, sourceOf } from '../lib/audit';
 import { hashPassword, verifyPassword } from '../lib/passwords';
 import { render } from '../lib/render';
-import { clearHits, countHit, isThrottled, type Limit } from '../lib/throttle';
 import { sha256Hex } from '../lib/tokens';
 import { readForm, validateForm } from '../lib/validate';
+import { signInPrivacy } from '../privacy/notice.queries';
 import { findUserByLogin, findUserBySetupToken } from './auth.queries';
+import { issueDeviceCookie, trustedDevice } from './device-cookie';
+import { countAttempt, refundAttempt } from './login-limits';
 import { endSession, revokeUserSessions, startSession } from './session';
-
-/** 20 failed sign-ins per account (or per client address) in 15 minutes, then 429 (DESIGN §9, issue 7). */
-export const LOGIN_LIMIT: Limit = { limit: 20, windowMs: 15 * 60 * 1000 };
 
 export const authRoutes = new Hono<AppEnv>();
 
-authRoutes.get('/login', (c) => {
+authRoutes.get('/login', async (c) => {
   if (c.get('user')) return c.redirect('/', 303);
   const next = c.req.query('next');
-  return render(c, <LoginPage form={emptyForm()} next={next} notice={c.req.query('bye') ? 'login.loggedOut' : undefined} />);
+  const privacy = await signInPrivacy(c.get('db'));
+  return render(
+    c,
+    <LoginPage form={emptyForm()} next={next} notice={c.req.query('bye') ? 'login.loggedOut' : undefined} privacy={privacy} />,
+  );
 });
 
 authRoutes.post('/login', async (c) => {
   const db = c.get('db');
   const input = await validateForm(c, loginInput);
-  if (!input.ok) return render(c, <LoginPage form={input.state} />, 400);
+  const privacy = await signInPrivacy(db);
+  if (!input.ok) return render(c, <LoginPage form={input.state} privacy={privacy} />, 400);
   const { login, password, next } = input.data;
-  const ip = clientIp(c);
-  const keys = [`login:u:${login.toLowerCase()}`, ...(ip ? [`login:ip:${ip}`] : [])];
   const kept = emptyForm({ login });
-  for (const key of keys) {
-    if (await isThrottled(db, key, LOGIN_LIMIT)) {
-      await auditStatement(db, c, { action: 'login_throttled', objectType: 'login', objectId: login });
-      return render(c, <LoginPage form={kept} notice="login.throttled" next={next} />, 429);
-    }
+  const attempt = await countAttempt(db, { login, ip: clientIp(c), device: await trustedDevice(c, login) });
+  if (!attempt.allowed) {
+    await auditRefusal(c, { action: 'login_throttled', objectType: 'login', objectId: login }, sourceOf(c));
+    return render(c, <LoginPage form={kept} notice="login.throttled" next={next} privacy={privacy} />, 429);
   }
   const user = await findUserByLogin(db, login);
   // Always derive once, whether or not the user exists, so the answer and its timing are the same.
   const ok = (await verifyPassword(password, user?.passwordHash ?? null)) && !!user && !user.disabled;
   if (!ok || !user) {
-    await db.batch([
-      auditStatement(db, c, { action: 'login_failed', objectType: 'login', objectId: login }),
-      ...keys.map((k) => countHit(db, k, LOGIN_LIMIT)),
-    ]);
-    return render(c, <LoginPage form={kept} notice="login.failed" next={next} />, 401);
+    await auditStatement(db, c, { action: 'login_failed', objectType: 'login', objectId: login });
+    return render(c, <LoginPage form={kept} notice="login.failed" next={next} privacy={privacy} />, 401);
   }
   const session = await startSession(c, db, user.id);
-  await db.batch([
-    ...session.statements,
-    clearHits(db, keys[0] as string),
-    auditStatement(db, c, { action: 'login', objectType: 'user', objectId: user.id }),
-  ]);
+  await db.batch([...session.statements, auditStatement(db, c, { action: 'login', objectType: 'user', objectId: user.id })]);
+  await refundAttempt(db, attempt);
+  await issueDeviceCookie(c, user.login);
   session.setCookieNow();
   return c.redirect(safeNext(next), 303);
 });
 
 authRoutes.post('/logout', async (c) => {
+  const user = c.get('user');
   await endSession(c);
+  if (user) await audit(c, { action: 'logout', objectType: 'user', objectId: user.id });
   return c.redirect('/login?bye=1', 303);
 });
 

@@ -3,7 +3,7 @@ import type { Role } from '../../schema/tables';
 import { emptyForm } from '../../web/components/fields';
 import { LoginPage } from '../../web/pages/login';
 import type { AppEnv } from '../app-env';
-import { audit } from '../lib/audit';
+import { audit, auditRefusal, sourceOf } from '../lib/audit';
 import { AppError } from '../lib/errors';
 import { render } from '../lib/render';
 
@@ -23,7 +23,7 @@ export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   // A cookie that names no live session: tampered, forged, revoked (logout, disabled account) or expired.
   if (c.get('session') === 'invalid')
-    await audit(c, { action: 'session_rejected', objectType: 'route', objectId: `${c.req.method} ${c.req.path}` });
+    await auditRefusal(c, { action: 'session_rejected', objectType: 'route', objectId: `${c.req.method} ${c.req.path}` }, sourceOf(c));
   if (json) throw new AppError(401, 'unauthenticated', 'login.expired');
   return render(c, <LoginPage form={emptyForm()} notice="login.expired" next={c.req.path} />, 401);
 };

@@ -5,9 +5,9 @@
 import { chinaDate } from '../../schema/rules/china-time';
 import type { Db } from '../app-env';
 import { d1Of } from '../lib/db';
+import { releaseLease, takeLease } from '../lib/lease';
 import { newId } from '../lib/tokens';
 import { type DailyJob, dailyJobs, type JobContext } from './jobs';
-import { releaseLease, takeLease } from './lease';
 
 /** The cron expression of wrangler.toml: 00:05 China time. */
 export const DAILY_CRON = '5 16 * * *';

@@ -25,10 +25,32 @@ const sessions = async ({ db, now, maxPages }: JobContext) => ({
 
 /** A throttle window older than a day counts for nothing: every limit's window is shorter. */
 const throttles = async ({ db, now, maxPages }: JobContext) => ({
-  detail: `${await deleteInPages(db, 'throttles', 'window_start <= ?1 - 86400000', now, maxPages)} spent throttle windows deleted`,
+  detail: `${await deleteInPages(db, 'throttles', "window_start <= ?1 - 86400000 AND key NOT LIKE 'refused:%'", now, maxPages)} spent throttle windows deleted`,
 });
+
+// A refusal counter (worker/lib/audit.ts auditRefusal) holds how many refusals its audit row stands for.
+// Before the spent window is deleted, a count above one is written to the audit log itself, naming the
+// counter (object_id), so the figure outlives the throttle row; the same batch deletes the rows it read.
+const SPENT_REFUSALS = "FROM throttles WHERE key LIKE 'refused:%' AND window_start <= ?1 - 86400000 ORDER BY key LIMIT 500";
+const FOLD = `INSERT INTO audit_log (at, action, object_type, object_id, detail)
+  SELECT ?1, 'refusals_counted', 'counter', key, json_object('count', count) FROM (SELECT key, count ${SPENT_REFUSALS}) WHERE count > 1`;
+const DROP = `DELETE FROM throttles WHERE key IN (SELECT key ${SPENT_REFUSALS})`;
+
+const refusalCounts = async ({ db, now, maxPages }: JobContext) => {
+  const d1 = d1Of(db);
+  let folded = 0;
+  let dropped = 0;
+  for (let page = 0; page < maxPages; page++) {
+    const [fold, drop] = await d1.batch([d1.prepare(FOLD).bind(now), d1.prepare(DROP).bind(now)]);
+    folded += fold?.meta.changes ?? 0;
+    dropped += drop?.meta.changes ?? 0;
+    if ((drop?.meta.changes ?? 0) < 500) break;
+  }
+  return { detail: `${dropped} spent refusal windows, ${folded} counts written to the audit log` };
+};
 
 export const housekeepingJobs: DailyJob[] = [
   { name: 'expired-sessions', run: sessions },
+  { name: 'refusal-counts', run: refusalCounts },
   { name: 'spent-throttles', run: throttles },
 ];

@@ -1,4 +1,4 @@
-import { asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { memos, problemEvents, problems } from '../../schema/memo-tables';
 import { campaigns, invitations } from '../../schema/survey-tables';
 import { assignments, chains, enterprises, programmes, units, users } from '../../schema/tables';
@@ -117,6 +117,7 @@ export const surveyRounds = (db: Db, enterpriseId: string) =>
     })
     .from(invitations)
     .innerJoin(campaigns, eq(campaigns.id, invitations.campaignId))
-    .where(eq(invitations.enterpriseId, enterpriseId))
+    // Only rounds that reached the enterprise: a draft's list is a preview, a voided round never counted.
+    .where(and(eq(invitations.enterpriseId, enterpriseId), eq(campaigns.status, 'launched')))
     .orderBy(desc(campaigns.opensAt))
     .all();

@@ -1,6 +1,7 @@
-// /admin/exports: CSV downloads (DESIGN §7). Mounted inside adminRoutes, so every file here — above all
-// the responses, which hold each enterprise's answers — is admin-only: an officer gets 403 and the
-// refusal is audited by requireRole. Each download is audited too.
+// /admin/exports: CSV and .xlsx downloads (DESIGN §7, issue 21). Mounted inside adminRoutes, so every
+// file here — above all the responses, which hold each enterprise's answers — is admin-only: an officer
+// gets 403 and the refusal is audited by requireRole. Each download is audited too. Every file is one
+// sheet definition (lib/sheet.ts) written in the format its extension asks for.
 import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import * as z from 'zod';
@@ -11,17 +12,18 @@ import { campaigns, formVersions } from '../../schema/survey-tables';
 import { ExportsPage } from '../../web/pages/stats/exports';
 import type { AppEnv } from '../app-env';
 import { audit } from '../lib/audit';
-import { csvResponse, csvTable } from '../lib/csv-write';
+import { download, FORMATS } from '../lib/download';
 import { AppError, notFound } from '../lib/errors';
+import { roundFileNames } from '../lib/filename';
 import { render } from '../lib/render';
 import { statsConfig } from '../stats/config';
 import { resolveFilters, scopeFrom } from '../stats/filters';
 import { surveyRollups } from '../stats/survey.queries';
 import { fileNames } from './format';
-import { ledgerCsv } from './ledger.csv';
-import { invitationsCsv, memosCsv } from './lists.csv';
-import { METRIC_TABLES, type MetricTable, metricTable } from './metrics.csv';
-import { responsesCsv } from './responses.csv';
+import { ledgerSheet } from './ledger.sheet';
+import { invitationsSheet, memosSheet } from './lists.sheet';
+import { METRIC_TABLES, type MetricTable, metricSheet } from './metrics.sheet';
+import { responsesSheet } from './responses.sheet';
 
 export const exportRoutes = new Hono<AppEnv>();
 
@@ -50,7 +52,7 @@ async function campaignOf(c: Context<AppEnv>) {
   if (!q.success) throw new AppError(400, 'invalid_query', 'err.page.badRequest', { campaign: c.get('t')('err.invalidChoice') });
   const row = await c
     .get('db')
-    .select({ id: campaigns.id, name: campaigns.name, definition: formVersions.definition })
+    .select({ id: campaigns.id, name: campaigns.name, opensAt: campaigns.opensAt, definition: formVersions.definition })
     .from(campaigns)
     .innerJoin(formVersions, eq(formVersions.id, campaigns.formVersionId))
     .where(eq(campaigns.id, q.data.campaign))
@@ -59,28 +61,30 @@ async function campaignOf(c: Context<AppEnv>) {
   return row;
 }
 
-exportRoutes.get('/responses.csv', async (c) => {
-  const round = await campaignOf(c);
-  const def = parseDefinitionJson(round.definition);
-  if (!def.ok) throw notFound();
-  await audit(c, { action: 'export', objectType: 'responses', objectId: round.id });
-  const name = fileNames(`答卷明细_${round.name}`, `responses_${round.id.slice(0, 8)}`);
-  return csvResponse(await responsesCsv(c.get('db'), round.id, def.definition), name.filename, name.fallback);
-});
+for (const format of FORMATS) {
+  exportRoutes.get(`/responses.${format}`, async (c) => {
+    const round = await campaignOf(c);
+    const def = parseDefinitionJson(round.definition);
+    if (!def.ok) throw notFound();
+    await audit(c, { action: 'export', objectType: 'responses', objectId: round.id, detail: { format } });
+    const name = roundFileNames('答卷明细', 'responses', round);
+    return download(responsesSheet(c.get('db'), round, def.definition), format, name);
+  });
 
-exportRoutes.get('/invitations.csv', async (c) => {
-  const round = await campaignOf(c);
-  await audit(c, { action: 'export', objectType: 'invitations', objectId: round.id });
-  const name = fileNames(`调查邀请_${round.name}`, `invitations_${round.id.slice(0, 8)}`);
-  return csvResponse(await invitationsCsv(c.get('db'), round.id), name.filename, name.fallback);
-});
+  exportRoutes.get(`/invitations.${format}`, async (c) => {
+    const round = await campaignOf(c);
+    await audit(c, { action: 'export', objectType: 'invitations', objectId: round.id, detail: { format } });
+    const name = roundFileNames('调查邀请', 'invitations', round);
+    return download(invitationsSheet(c.get('db'), round), format, name);
+  });
 
-exportRoutes.get('/memos.csv', async (c) => {
-  const f = await filtersOf(c);
-  await audit(c, { action: 'export', objectType: 'memos', objectId: f.programme.id });
-  const name = fileNames(`帮扶备忘录_${f.programme.name}`, 'memos', f.period.from, f.period.to);
-  return csvResponse(await memosCsv(c.get('db'), f.programme.id, f.period), name.filename, name.fallback);
-});
+  exportRoutes.get(`/memos.${format}`, async (c) => {
+    const f = await filtersOf(c);
+    await audit(c, { action: 'export', objectType: 'memos', objectId: f.programme.id, detail: { format } });
+    const name = fileNames(`帮扶备忘录_${f.programme.name}`, 'memos', f.period.from, f.period.to);
+    return download(memosSheet(c.get('db'), f.programme, f.period), format, name);
+  });
+}
 
 /** The ledger's own narrowing filters; an unknown value is ignored like the page filters are. */
 const ledgerQuery = z.object({
@@ -90,28 +94,32 @@ const ledgerQuery = z.object({
   officer: z.uuid().optional().catch(undefined),
 });
 
-exportRoutes.get('/problems.csv', async (c) => {
-  const f = await filtersOf(c);
-  const narrow = ledgerQuery.parse(c.req.query());
-  await audit(c, { action: 'export', objectType: 'problems', objectId: f.programme.id, detail: narrow });
-  const name = fileNames(`问题台账_${f.programme.name}`, 'problems', f.period.from, f.period.to);
-  return csvResponse(
-    await ledgerCsv(c.get('db'), { programmeId: f.programme.id, period: f.period, ...narrow }),
-    name.filename,
-    name.fallback,
-  );
-});
+for (const format of FORMATS) {
+  exportRoutes.get(`/problems.${format}`, async (c) => {
+    const f = await filtersOf(c);
+    const narrow = ledgerQuery.parse(c.req.query());
+    await audit(c, { action: 'export', objectType: 'problems', objectId: f.programme.id, detail: { ...narrow, format } });
+    const name = fileNames(`问题台账_${f.programme.name}`, 'problems', f.period.from, f.period.to);
+    const sheet = await ledgerSheet(c.get('db'), {
+      programmeId: f.programme.id,
+      programmeName: f.programme.name,
+      period: f.period,
+      ...narrow,
+    });
+    return download(sheet, format, name);
+  });
 
-exportRoutes.get('/metrics/:file{[a-z]+\\.csv}', async (c) => {
-  const table = c.req.param('file').replace(/\.csv$/, '') as MetricTable;
-  if (!METRIC_TABLES.includes(table)) throw notFound();
-  const f = await filtersOf(c);
-  const { header, rows } = await metricTable(c.get('db'), scopeFrom(f), table, statsConfig(c.env));
-  const name = fileNames(
-    `统计_${c.get('t')(`export.metric.${table}`)}_${f.programme.name}`,
-    `metrics_${table}`,
-    f.period.from,
-    f.period.to,
-  );
-  return csvResponse(await csvTable(header, rows), name.filename, name.fallback);
-});
+  exportRoutes.get(`/metrics/:file{[a-z]+\\.${format}}`, async (c) => {
+    const table = c.req.param('file').slice(0, -format.length - 1) as MetricTable;
+    if (!METRIC_TABLES.includes(table)) throw notFound();
+    const f = await filtersOf(c);
+    const sheet = await metricSheet(c.get('db'), scopeFrom(f), f.programme.name, table, statsConfig(c.env));
+    const name = fileNames(
+      `统计_${c.get('t')(`export.metric.${table}`)}_${f.programme.name}`,
+      `metrics_${table}`,
+      f.period.from,
+      f.period.to,
+    );
+    return download(sheet, format, name);
+  });
+}

@@ -7,10 +7,16 @@
 // (migration 0009) are written here at export time, from their answer rows.
 import { allQuestions, type FormDefinition, inLang, NOT_APPLICABLE, type Question } from '../../schema/form-definition';
 import { csvLine } from '../lib/csv';
+import type { ColumnType } from '../lib/sheet';
 import { zh } from './format';
 
 type Label = (text: string | null, num: number | null) => string;
-export type Column = { name: string; title: string; label: Label };
+/** An answer column: its key, its header, how a stored value reads, and the kind of value for .xlsx. */
+export type AnswerColumn = { name: string; title: string; label: Label; type: ColumnType };
+
+/** Numbers stay numbers in .xlsx, dates become dates; every label is text. */
+const typeOf = (q: Question): ColumnType =>
+  q.type === 'number' || q.type === 'rating' ? 'number' : q.type === 'date' ? 'date' : q.type === 'text' ? 'longText' : 'text';
 /** An answer as json_array(question_key, num_value, text_value) writes it, and as the submission batch sends it. */
 export type Answer = [string, number | null, string | null];
 
@@ -35,22 +41,29 @@ function labelOf(q: Question): Label {
   }
 }
 
-export function responseColumns(def: FormDefinition): Column[] {
-  return allQuestions(def).flatMap((q): Column[] => {
+export function responseColumns(def: FormDefinition): AnswerColumn[] {
+  return allQuestions(def).flatMap((q): AnswerColumn[] => {
     const label = labelOf(q);
+    const type = typeOf(q);
     return q.type === 'matrix'
-      ? q.rows.map((r) => ({ name: `${q.key}.${r.key}`, title: `${inLang(q.title, 'zh')} · ${inLang(r.label, 'zh')}`, label }))
-      : [{ name: q.key, title: inLang(q.title, 'zh'), label }];
+      ? q.rows.map((r) => ({ name: `${q.key}.${r.key}`, title: `${inLang(q.title, 'zh')} · ${inLang(r.label, 'zh')}`, label, type }))
+      : [{ name: q.key, title: inLang(q.title, 'zh'), label, type }];
   });
 }
 
 export type CellWriter = (answers: readonly Answer[]) => string;
 
-/**
- * Writes one response's answer cells as CSV text: csvCell'd, comma-joined, no line end. A key the form
- * does not have is left out; a second value for a column (a multiple choice) is appended after 、.
- */
+/** One response's answer cells as CSV text: csvCell'd, comma-joined, no line end. */
 export function cellWriter(def: FormDefinition): CellWriter {
+  const values = answerValues(def);
+  return (answers) => csvLine(values(answers));
+}
+
+/**
+ * One response's answer cells as the labels the respondent saw, one per column. A key the form does
+ * not have is left out; a second value for a column (a multiple choice) is appended after 、.
+ */
+export function answerValues(def: FormDefinition): (answers: readonly Answer[]) => string[] {
   const columns = responseColumns(def);
   const at = new Map(columns.map((c, i) => [c.name, i]));
   const blank = columns.map(() => '');
@@ -67,7 +80,7 @@ export function cellWriter(def: FormDefinition): CellWriter {
       cells[i] = seen[i] ? `${cells[i]}、${value}` : value;
       seen[i] = true;
     }
-    return csvLine(cells);
+    return cells;
   };
 }
 

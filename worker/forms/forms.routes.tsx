@@ -12,9 +12,12 @@ import { type IssueView, issueViews } from '../../web/pages/admin/forms-editor';
 import type { AppEnv } from '../app-env';
 import { auditStatement } from '../lib/audit';
 import { render } from '../lib/render';
+import { parseStrictJson } from '../lib/strict-input';
 import { toggleRoutes } from '../lib/toggle-routes';
 import { newId } from '../lib/tokens';
 import { fieldErrors, readForm, validateForm } from '../lib/validate';
+import { builderRoutes } from './builder.routes';
+import { layoutRoutes } from './builder-layout.routes';
 import { insertForm, listForms } from './forms.queries';
 import { versionRoutes } from './versions.routes';
 
@@ -86,11 +89,13 @@ formRoutes.post('/import', async (c) => {
   } catch {
     return fail(t('form.err.notJson'));
   }
-  const result = parseDefinitionJson(text);
+  const result = parseDefinitionJson(text, parseStrictJson);
   if (!result.ok) return fail(t('form.issues', { n: result.issues.length }), issueViews(result.issues, t));
   return create(c, result.definition, { name: result.definition.title.zh, kind: parsed.data.kind, template: null }, 'import');
 });
 
-// The form page, its versions and their editor, preview and export.
+// The form page, its versions and their builder, JSON editor, preview and export.
 formRoutes.route('/', versionRoutes);
-toggleRoutes(formRoutes, forms, 'form', '/admin/forms');
+formRoutes.route('/', builderRoutes);
+formRoutes.route('/', layoutRoutes);
+toggleRoutes(formRoutes, forms, { objectType: 'form', back: '/admin/forms', effect: 'confirm.disable.form' });

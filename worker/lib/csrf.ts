@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env';
-import { audit } from './audit';
+import { auditRefusal, sourceOf } from './audit';
 import { AppError } from './errors';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -23,12 +23,13 @@ export const csrfGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
       ? site === undefined || site === 'same-origin' || site === 'none'
       : origin === own || origin === c.env.APP_ORIGIN;
   if (!allowed) {
-    await audit(c, {
+    const entry = {
       action: 'cross_site',
       objectType: 'route',
       objectId: `${c.req.method} ${c.req.path}`,
       detail: { origin: origin?.slice(0, 200), site: site?.slice(0, 40) },
-    });
+    };
+    await auditRefusal(c, entry, sourceOf(c));
     throw new AppError(403, 'cross_site', 'err.page.crossSite');
   }
   return next();

@@ -23,3 +23,14 @@ export function errorText(err: unknown): string {
   // drizzle wraps the driver error: "Failed query: …" with the D1 error as `cause`.
   return `${err.message} ${err.cause instanceof Error ? err.cause.message : ''}`;
 }
+
+/**
+ * A drizzle query as a D1 statement, for batches that mix it with fixed-text SQL: drizzle's own batch
+ * cannot bind a `db.run(sql…)` with parameters (drizzle-orm 0.45), so such batches go to D1 directly.
+ */
+export function d1Statement(db: Db, query: { toSQL(): { sql: string; params: unknown[] } }): D1PreparedStatement {
+  const { sql, params } = query.toSQL();
+  return d1Of(db)
+    .prepare(sql)
+    .bind(...params);
+}

@@ -3,16 +3,13 @@ import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { Page } from '../../web/context';
 import type { AppEnv } from '../app-env';
+import { takeFlash } from './flash';
 
-/** Server-renders a page component inside the page context. Pages are never cached: they carry personal data. */
-export function render(
-  c: Context<AppEnv>,
-  page: VNode,
-  status: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503 | 500 = 200,
-) {
+/** Server-renders a component inside the page context, as HTML text (a whole page or a document to embed). */
+export function renderHtml(c: Context<AppEnv>, page: VNode): string {
   const url = new URL(c.req.url);
   const user = c.get('user');
-  const html = renderToString(
+  return renderToString(
     <Page.Provider
       value={{
         t: c.get('t'),
@@ -20,11 +17,21 @@ export function render(
         user: user ? { id: user.id, login: user.login, name: user.name, role: user.role } : null,
         nonce: c.get('secureHeadersNonce') ?? '',
         path: url.pathname + url.search,
+        flash: takeFlash(c),
       }}
     >
       {page}
     </Page.Provider>,
   );
+}
+
+/** Server-renders a page component inside the page context. Pages are never cached: they carry personal data. */
+export function render(
+  c: Context<AppEnv>,
+  page: VNode,
+  status: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503 | 500 = 200,
+) {
+  const html = renderHtml(c, page);
   c.header('Cache-Control', 'no-store');
   return c.html(`<!doctype html>${html}`, status);
 }

@@ -7,41 +7,48 @@ import type { FormState, FormValues } from '../../web/components/fields';
 import { isMessageKey, type Translate } from '../../web/i18n';
 import type { AppEnv } from '../app-env';
 import { AppError } from './errors';
+import { checkMultipartText, checkString, parseUrlencoded } from './strict-input';
 
 export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; state: FormState };
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
-/** Reads an HTML form body into plain strings (repeated names become arrays; files are dropped). */
+/**
+ * Reads an HTML form body into plain strings (repeated names become arrays; files are dropped). Strict:
+ * the body must be UTF-8 and no name or value may hold NUL (worker/lib/strict-input.ts): 400 otherwise.
+ */
 export async function readForm(c: Context<AppEnv>): Promise<FormValues> {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const contentType = c.req.header('content-type') ?? '';
+  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!FORM_TYPES.includes(type)) throw new AppError(415, 'unsupported_media_type', 'err.page.unsupportedType');
   // A Map, then own properties: a field named __proto__ stays a field.
   const values = new Map<string, string | string[]>();
   const add = (key: string, value: string) => {
-    if (key.includes('\u0000') || value.includes('\u0000')) throw new AppError(400, 'nul_character', 'err.page.badRequest');
     const had = values.get(key);
     if (had === undefined) values.set(key, value);
     else if (Array.isArray(had)) had.push(value);
     else values.set(key, [had, value]);
   };
+  const body = await c.req.arrayBuffer();
   if (type === FORM_TYPES[0]) {
-    // URLSearchParams is the WHATWG urlencoded parser, the one the runtime's formData() runs, without
-    // Hono's parseBody wrapping the body in a new Response first (≈ a tenth of a survey submission's CPU).
-    for (const [key, value] of new URLSearchParams(await c.req.text())) add(key, value);
+    // The WHATWG urlencoded parser, strictly decoding (URLSearchParams would turn %FF into U+FFFD), on
+    // the body's bytes — not Hono's parseBody, which wraps the body in a new Response first (≈ a tenth of
+    // a survey submission's CPU).
+    for (const [key, value] of parseUrlencoded(body)) add(key, value);
     return Object.fromEntries(values);
   }
-  let body: Awaited<ReturnType<typeof c.req.parseBody>>;
+  checkMultipartText(body, contentType);
+  let parsed: Awaited<ReturnType<typeof c.req.parseBody>>;
   try {
-    body = await c.req.parseBody({ all: true });
+    parsed = await c.req.parseBody({ all: true }); // from the bytes read above (Hono caches the body)
   } catch (err) {
     // A multipart body without its boundary, or cut short, makes the runtime's FormData parser throw:
     // the client's fault (400), not ours (500). Found by test/security/property.test.ts.
     if (err instanceof HTTPException) throw err;
     throw new AppError(400, 'malformed_body', 'err.page.badRequest');
   }
-  for (const [key, raw] of Object.entries(body)) {
-    for (const v of Array.isArray(raw) ? raw : [raw]) if (typeof v === 'string') add(key, v);
+  for (const [key, raw] of Object.entries(parsed)) {
+    for (const v of Array.isArray(raw) ? raw : [raw]) if (typeof v === 'string') add(checkString(key), checkString(v));
   }
   return Object.fromEntries(values);
 }

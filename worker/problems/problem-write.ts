@@ -16,9 +16,8 @@ import type { Context } from 'hono';
 import { problemEvents, problems } from '../../schema/memo-tables';
 import { deadlineInForce } from '../../schema/rules/due-date';
 import type { Actor } from '../../schema/rules/problem-moves';
-import { auditLog } from '../../schema/tables';
 import type { AppEnv, Db } from '../app-env';
-import { clientIp } from '../lib/audit';
+import { auditStatementIf } from '../lib/audit';
 import { newId } from '../lib/tokens';
 import { type TodoChange, type TodoTarget, todoStatements } from './todos';
 import type { ProblemEvent, ProblemPatch, ProblemStatus } from './transitions';
@@ -46,10 +45,13 @@ export function moveStatements(db: Db, c: Context<AppEnv>, p: Expected, move: Mo
     .select(
       sql`SELECT NULL, ${p.id}, ${stamp}, ${actorId}, ${actor}, ${kind}, ${from}, ${to}, ${note}, ${data ? JSON.stringify(data) : null} WHERE ${guard}`,
     );
-  const detail = JSON.stringify({ kind, from, to });
-  const auditRow = db
-    .insert(auditLog)
-    .select(sql`SELECT NULL, ${stamp}, ${actorId}, ${`problem.${kind}`}, 'problem', ${p.id}, ${detail}, ${clientIp(c)} WHERE ${guard}`);
+  const auditRow = auditStatementIf(
+    db,
+    c,
+    { action: `problem.${kind}`, objectType: 'problem', objectId: p.id, detail: { kind, from, to } },
+    guard,
+    stamp,
+  );
   // The 待办 go to the problem as the move leaves it (a 交办's new unit and 责任人).
   const after: TodoTarget = {
     ...p,

@@ -86,11 +86,17 @@ export function draftSummary(s: SummaryInput, t: Translate): string[] {
     submitted: survey.submitted,
     rate: pct(rate(survey.submitted, survey.invited).value),
   });
+  // The seeds drawn, re-seeds included: the office is judged by these figures, so the report says how
+  // often it drew the sample again (issue 17).
+  const seeds = t('report.sum.seeds', { seeds: survey.seeds, redrawn: survey.seeds - survey.rounds.length });
   if (sat.suppressed || sat.top2.value === null) {
-    out.push(base + t('report.sum.tooFew', { k: s.k }));
+    out.push(base + t('report.sum.tooFew', { k: s.k }), seeds);
     return out;
   }
-  out.push(base + t('report.sum.satisfaction', { top2: pct(sat.top2.value), good: pct(sat.good.value), composite: one(sat.composite) }));
+  out.push(
+    base + t('report.sum.satisfaction', { top2: pct(sat.top2.value), good: pct(sat.good.value), composite: one(sat.composite) }),
+    seeds,
+  );
   const shown = sat.items.filter((i) => !i.suppressed);
   const lowest = shown.reduce<(typeof shown)[number] | null>((lo, i) => (!lo || (i.top2.value ?? 1) < (lo.top2.value ?? 1) ? i : lo), null);
   if (shown.length > 1 && lowest) out.push(t('report.sum.lowest', { item: s.itemTitle(lowest.key), rate: pct(lowest.top2.value) }));

@@ -28,6 +28,8 @@ export type SurveySummary = {
   invited: number;
   opened: number;
   submitted: number;
+  /** Seeds drawn over the rounds (one each, plus every re-seed): the work report says it (issue 17). */
+  seeds: number;
 };
 
 export type MonthRow = { month: string; activity: ActivityGroup | null; problems: ProblemGroup | null; satisfaction: Satisfaction | null };
@@ -55,6 +57,7 @@ export async function surveySummary(db: Db, scope: Scope, cfg: StatsConfig) {
     invited: sum((r) => r.invited),
     opened: sum((r) => r.opened),
     submitted: sum((r) => r.submitted),
+    seeds: sum((r) => r.seedCount),
   };
   return { summary, byMonth: satisfactionByMonth(data, items, cfg) };
 }

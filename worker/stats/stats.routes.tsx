@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { breakdownQuery, statsQuery } from '../../schema/inputs/stats';
 import { campaigns } from '../../schema/survey-tables';
 import { units, users } from '../../schema/tables';
-import { AdminShell } from '../../web/components/admin-shell';
+import { ConfirmPage } from '../../web/pages/admin/confirm';
 import { StatsBreakdownPage } from '../../web/pages/stats/breakdown';
 import { StatsOverviewPage } from '../../web/pages/stats/overview';
 import { StatsOfficerPage, StatsUnitPage } from '../../web/pages/stats/people';
@@ -16,6 +16,7 @@ import type { AppEnv } from '../app-env';
 import { auditStatement } from '../lib/audit';
 import { d1Of } from '../lib/db';
 import { AppError, notFound } from '../lib/errors';
+import { setFlash } from '../lib/flash';
 import { render } from '../lib/render';
 import { validateForm } from '../lib/validate';
 import { statsConfig } from './config';
@@ -115,19 +116,21 @@ statsRoutes.post('/recompute', async (c) => {
   const audit = auditStatement(db, c, { action: 'recompute_rollups', objectType: 'campaign', objectId: campaignId ?? 'all' }).toSQL();
   // The audit row goes in the same atomic batch as the rebuild.
   await d1.batch([...statements, d1.prepare(audit.sql).bind(...audit.params)]);
+  setFlash(c, 'flash.recomputed');
   return c.redirect(campaignId ? `/admin/stats/rounds/${campaignId}` : '/admin/stats', 303);
 });
 
-statsRoutes.get('/recompute', (c) =>
-  render(
+/** 重算 asks first: what the rebuild does, then the POST form (the whole programme office's figures move). */
+statsRoutes.get('/recompute', (c) => {
+  const t = c.get('t');
+  return render(
     c,
-    <AdminShell title={c.get('t')('stats.recompute')}>
-      <form method="post" action="/admin/stats/recompute" class="card">
-        <p>{c.get('t')('stats.recomputeHelp')}</p>
-        <button type="submit" class="primary">
-          {c.get('t')('stats.recompute')}
-        </button>
-      </form>
-    </AdminShell>,
-  ),
-);
+    <ConfirmPage
+      title={t('stats.recompute')}
+      effects={[t('stats.recomputeHelp'), t('confirm.recompute.safe')]}
+      action="/admin/stats/recompute"
+      confirmLabel={t('stats.recompute')}
+      back="/admin/stats"
+    />,
+  );
+});

@@ -13,6 +13,8 @@ export type RoundRow = {
   opensAt: number;
   closesAt: number;
   formVersionId: string;
+  /** Seeds the server drew for the round (1 + re-seeds), for the work report (issue 17). */
+  seedCount: number;
   invited: number;
   opened: number;
   submitted: number;
@@ -20,12 +22,15 @@ export type RoundRow = {
 export type OptionRow = { campaignId: string; questionKey: string; option: string; count: number };
 export type VersionRow = { id: string; definition: string };
 
-/** The rounds of the scope: the programme's campaigns opening in the period (or one campaign). */
+/**
+ * The rounds of the scope: the programme's campaigns that went out, opening in the period (or one
+ * campaign). Drafts never went out and voided rounds count nowhere (issue 17).
+ */
 function campaignsSql(scope: Scope): SQL {
   const { start, end } = periodInstants(scope.period);
   return scope.campaignId
     ? sql`SELECT id FROM campaigns WHERE id = ${scope.campaignId}`
-    : sql`SELECT id FROM campaigns WHERE programme_id = ${scope.programmeId} AND opens_at >= ${start} AND opens_at < ${end}`;
+    : sql`SELECT id FROM campaigns WHERE programme_id = ${scope.programmeId} AND status = 'launched' AND opens_at >= ${start} AND opens_at < ${end}`;
 }
 
 export type SurveyRollups = { rounds: RoundRow[]; options: OptionRow[]; versions: VersionRow[] };
@@ -34,7 +39,7 @@ export type SurveyRollups = { rounds: RoundRow[]; options: OptionRow[]; versions
 export async function surveyRollups(db: Db, scope: Scope): Promise<SurveyRollups> {
   const camp = campaignsSql(scope);
   const [rounds, options, versions] = await readAll<[RoundRow, OptionRow, VersionRow]>(db, [
-    sql`SELECT c.id, c.name, c.opens_at AS opensAt, c.closes_at AS closesAt, c.form_version_id AS formVersionId,
+    sql`SELECT c.id, c.name, c.opens_at AS opensAt, c.closes_at AS closesAt, c.form_version_id AS formVersionId, c.seed_count AS seedCount,
         coalesce(k.invited, 0) AS invited, coalesce(k.opened, 0) AS opened, coalesce(k.submitted, 0) AS submitted
       FROM campaigns c LEFT JOIN campaign_counters k ON k.campaign_id = c.id
       WHERE c.id IN (${camp}) ORDER BY c.opens_at, c.id`,

@@ -4,6 +4,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env';
 import { AppError } from '../lib/errors';
+import { decodeUtf8, parseStrictJson } from '../lib/strict-input';
 
 export type AnswersBody = { round?: string; answers: Record<string, unknown> };
 
@@ -13,17 +14,13 @@ export async function readAnswersJson(c: Context<AppEnv>): Promise<AnswersBody> 
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') throw new AppError(415, 'unsupported_media_type', 'err.page.unsupportedType');
   let body: unknown;
-  let nul = false;
   try {
-    // A NUL anywhere (an escaped \u0000 in a name or a value) is refused like in a form body (readForm).
-    body = JSON.parse(await c.req.text(), (key, value) => {
-      if (key.includes('\u0000') || (typeof value === 'string' && value.includes('\u0000'))) nul = true;
-      return value;
-    });
-  } catch {
+    // Strict: UTF-8 bytes (400 otherwise), and no NUL or lone surrogate in any name or value (worker/lib/strict-input.ts).
+    body = parseStrictJson(decodeUtf8(await c.req.arrayBuffer()));
+  } catch (err) {
+    if (!(err instanceof SyntaxError)) throw err;
     throw new AppError(400, 'malformed_json', 'err.page.badRequest');
   }
-  if (nul) throw new AppError(400, 'nul_character', 'err.page.badRequest');
   const t = c.get('t');
   if (!isPlainObject(body) || !isPlainObject(body.answers)) {
     throw new AppError(400, 'bad_body', 'survey.err.body', { answers: t('survey.err.body') });

@@ -1,21 +1,33 @@
 import { sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { AnswerRow } from '../../schema/answers';
 import { rollupOption } from '../../schema/answers';
 import { allQuestions, type FormDefinition, formDefinition } from '../../schema/form-definition';
 import { isCounted } from '../../schema/rules/counted-options';
+import type { RoundStatus } from '../../schema/rules/round-state';
 import { campaignCounters, invitations } from '../../schema/survey-tables';
 import type { Db } from '../app-env';
 import { type Answer, csvCells } from '../exports/response-cells';
 import { d1Of, isUniqueViolation } from '../lib/db';
 import { remember } from '../lib/isolate-cache';
 import { withRetry } from '../lib/retry';
-import { ADD_OPTION_COUNTS, COUNT_SUBMITTED, GROUP_ROLLUP_SQL, INSERT_ANSWERS, INSERT_RESPONSE, MARK_SUBMITTED } from './submit-sql';
+import {
+  ADD_OPTION_COUNTS,
+  AUDIT_SUBMITTED,
+  COUNT_SUBMITTED,
+  GROUP_ROLLUP_SQL,
+  INSERT_ANSWERS,
+  INSERT_RESPONSE,
+  MARK_SUBMITTED,
+  ROUND_ASKER,
+} from './submit-sql';
 
 // Raw SQL with fixed text, like the batch (submit-sql.ts): this lookup runs before every survey page
 // and submission, and drizzle's select builder cost ≈ a fifth of the submission's CPU (bench/notes.md).
 const FIND_INVITATION = `SELECT i.id, i.campaign_id AS campaignId, i.opened_at AS openedAt, i.submitted_at AS submittedAt,
-  c.opens_at AS opensAt, c.closes_at AS closesAt, c.form_version_id AS formVersionId
-  FROM invitations i JOIN campaigns c ON c.id = i.campaign_id WHERE i.token_hash = ?1`;
+  c.status, c.voided_at AS voidedAt, c.opens_at AS opensAt, c.closes_at AS closesAt, c.form_version_id AS formVersionId,
+  p.issuing_office AS office, p.help_phone AS phone, p.privacy_notice AS privacyNotice, p.retention_months AS retentionMonths
+  FROM invitations i JOIN campaigns c ON c.id = i.campaign_id JOIN programmes p ON p.id = c.programme_id WHERE i.token_hash = ?1`;
 const FORM_DEFINITION = 'SELECT definition FROM form_versions WHERE id = ?1';
 
 type InvitationRow = {
@@ -23,9 +35,17 @@ type InvitationRow = {
   campaignId: string;
   openedAt: number | null;
   submittedAt: number | null;
+  status: RoundStatus;
+  voidedAt: number | null;
   opensAt: number;
   closesAt: number;
   formVersionId: string;
+  /** Who is asking: the programme's issuing office and help line (issue 17). */
+  office: string;
+  phone: string;
+  /** The round's programme's 个人信息处理告知 ('' = default) and retention, shown on the survey page. */
+  privacyNotice: string;
+  retentionMonths: number | null;
 };
 export type Invitation = InvitationRow & { definition: FormDefinition };
 
@@ -58,12 +78,18 @@ export async function findInvitation(db: Db, tokenHash: string): Promise<Invitat
   return row && { ...row, definition: await definitionOf(db, row.formVersionId) };
 }
 
+/** True while the invitation has never been opened: the guard of everything its first open writes. */
+export const notYetOpened = (inv: Invitation) =>
+  sql`EXISTS (SELECT 1 FROM ${invitations} WHERE ${invitations.id} = ${inv.id} AND ${invitations.openedAt} IS NULL)`;
+
 /**
- * First open: the counter goes up only while opened_at is still empty, and both statements run in one
- * batch (a transaction), so two tabs opening the link at once count one open.
+ * First open: the counter goes up and the audit row (`link_opened`, guarded by notYetOpened) is written
+ * only while opened_at is still empty, and all three statements run in one batch (a transaction), so
+ * two tabs opening the link at once count one open.
  */
-export const markOpened = (db: Db, inv: Invitation, now: number) =>
+export const markOpened = (db: Db, inv: Invitation, now: number, audit: BatchItem<'sqlite'>) =>
   db.batch([
+    audit,
     db
       .update(campaignCounters)
       .set({ opened: sql`${campaignCounters.opened} + 1` })
@@ -99,6 +125,9 @@ export type Submission = {
   meta: ClientMeta;
   now: number;
   responseId: string;
+  /** The respondent's address and its audit salt, for the `survey_submitted` audit row of the batch. */
+  ip: string | null;
+  ipSalt: string | null;
 };
 
 /**
@@ -106,7 +135,7 @@ export type Submission = {
  * response first — only for an unanswered link of this open round, and its UNIQUE invitation_id lets
  * one of two racing submissions in — then the answers (in their order, so a round's answers stay
  * grouped by response in id order; the response keeps its CSV answer cells), the option_counts upserts, the counter, the group_counts upserts,
- * each only if the response was stored, and last the invitation's submitted_at.
+ * the audit row (`survey_submitted`), each only if the response was stored, and last the invitation's submitted_at.
  */
 export function submitStatements(db: Db, s: Submission): D1PreparedStatement[] {
   const d1 = d1Of(db);
@@ -121,9 +150,14 @@ export function submitStatements(db: Db, s: Submission): D1PreparedStatement[] {
     d1.prepare(ADD_OPTION_COUNTS).bind(responseId, campaignId, JSON.stringify(counts)),
     d1.prepare(COUNT_SUBMITTED).bind(responseId, campaignId),
     d1.prepare(GROUP_ROLLUP_SQL).bind(responseId),
+    d1.prepare(AUDIT_SUBMITTED).bind(responseId, now, s.ip, s.ipSalt),
     d1.prepare(MARK_SUBMITTED).bind(responseId, now),
+    d1.prepare(ROUND_ASKER).bind(campaignId),
   ];
 }
+
+/** Who is asking as the thank-you page names them: the round's programme and its close time. */
+export type RoundAsker = { office: string; phone: string; closesAt: number };
 
 const STORED_RESPONSE = 'SELECT r.id FROM responses r JOIN invitations i ON i.id = r.invitation_id WHERE i.token_hash = ?1';
 
@@ -133,18 +167,22 @@ const STORED_RESPONSE = 'SELECT r.id FROM responses r JOIN invitations i ON i.id
  * link (invitation_id is UNIQUE besides). So when an attempt reported "Network connection lost" but had
  * committed, the repeat stores nothing and the stored response carries our id: 'stored', not a
  * conflict. A stored response with another id is a second submission for the link: 'duplicate' (409).
- * 'refused': nothing stored, none there — the link, round, window or form did not match; the caller
+ * `asker` is who is asking, for the thank-you page (null after a retried commit: the page then leaves
+ * it out). 'refused': nothing stored, none there — the link, round, window or form did not match; the caller
  * looks the invitation up to say which.
  */
-export async function storeSubmission(db: Db, s: Submission): Promise<'stored' | 'duplicate' | 'refused'> {
+export async function storeSubmission(
+  db: Db,
+  s: Submission,
+): Promise<{ stored: true; asker: RoundAsker | null } | 'duplicate' | 'refused'> {
   const d1 = d1Of(db);
   try {
-    const [response] = await withRetry(() => d1.batch(submitStatements(db, s)), { idempotent: true });
-    if (response?.meta.changes === 1) return 'stored';
+    const results = await withRetry(() => d1.batch(submitStatements(db, s)), { idempotent: true });
+    if (results[0]?.meta.changes === 1) return { stored: true, asker: (results.at(-1)?.results[0] as RoundAsker | undefined) ?? null };
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
   }
   const stored = await d1.prepare(STORED_RESPONSE).bind(s.tokenHash).first<{ id: string }>();
   if (!stored) return 'refused';
-  return stored.id === s.responseId ? 'stored' : 'duplicate';
+  return stored.id === s.responseId ? { stored: true, asker: null } : 'duplicate';
 }

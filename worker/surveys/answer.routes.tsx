@@ -4,14 +4,16 @@
 import { type Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { chinaDateTime } from '../../schema/rules/china-time';
+import type { Asker } from '../../web/components/asker';
 import { answerErrorText } from '../../web/components/survey/form-view';
 import { SurveyPage } from '../../web/pages/survey/answer';
 import { type NoticeKind, SurveyNotice } from '../../web/pages/survey/notice';
 import type { AppEnv } from '../app-env';
+import { auditStatementIf } from '../lib/audit';
 import { AppError } from '../lib/errors';
 import { render } from '../lib/render';
 import { readForm } from '../lib/validate';
-import { type Invitation, markOpened } from './answer.queries';
+import { type Invitation, markOpened, notYetOpened } from './answer.queries';
 import { readAnswersJson } from './answer-json';
 import { badTokenStatus, byToken, cookieInvitation, LINK_COOKIE, refusal } from './link-session';
 import { type Outcome, submitAnswers } from './submission';
@@ -21,10 +23,24 @@ const DAY_S = 24 * 3600;
 export const answerRoutes = new Hono<AppEnv>();
 
 type Status = 200 | 403 | 404 | 409 | 422 | 429;
+
+/** Who is asking (issue 17), from the round's programme; only ever for a real link's invitation. */
+const askerOf = (a: { office: string; phone: string; closesAt: number }): Asker => ({
+  office: a.office,
+  phone: a.phone,
+  closes: chinaDateTime(a.closesAt),
+});
+
 const notice = (c: Context<AppEnv>, kind: NoticeKind, status: Status, inv?: Invitation) =>
   render(
     c,
-    <SurveyNotice kind={kind} roundId={inv?.campaignId} from={inv && chinaDateTime(inv.opensAt)} to={inv && chinaDateTime(inv.closesAt)} />,
+    <SurveyNotice
+      kind={kind}
+      roundId={inv?.campaignId}
+      from={inv && chinaDateTime(inv.opensAt)}
+      to={inv && chinaDateTime(inv.closesAt)}
+      asker={inv && askerOf(inv)}
+    />,
     status,
   );
 const noInvitation = (c: Context<AppEnv>, status: 404 | 429) => notice(c, status === 429 ? 'throttled' : 'invalid', status);
@@ -38,7 +54,8 @@ const surveyPage = (c: Context<AppEnv>, inv: Invitation, values: FormValues, err
       definition={inv.definition}
       values={values}
       errors={errors}
-      closes={chinaDateTime(inv.closesAt)}
+      asker={askerOf(inv)}
+      privacy={{ text: inv.privacyNotice, retentionMonths: inv.retentionMonths }}
     />,
     status as 200,
   );
@@ -55,7 +72,14 @@ answerRoutes.get('/s/:token', async (c) => {
   const token = c.req.param('token');
   const inv = await byToken(c, token);
   if (!inv) return noInvitation(c, await badTokenStatus(c));
-  if (!inv.openedAt) await markOpened(c.get('db'), inv, Date.now());
+  // 已打开 counts only a link opened while its round is open: opening a scheduled round's link early
+  // shows when it opens and counts nothing (issue 17). The first open is on the audit trail (issue 13).
+  const now = Date.now();
+  if (!inv.openedAt && refusal(inv, now) === null) {
+    const db = c.get('db');
+    const opened = auditStatementIf(db, c, { action: 'link_opened', objectType: 'invitation', objectId: inv.id }, notYetOpened(inv), now);
+    await markOpened(db, inv, now, opened);
+  }
   const maxAge = Math.min(180 * DAY_S, Math.max(DAY_S, Math.ceil((inv.closesAt - Date.now()) / 1000) + 7 * DAY_S));
   setCookie(c, LINK_COOKIE, token, { path: '/', httpOnly: true, secure: true, sameSite: 'Lax', maxAge, prefix: 'host' });
   c.header('Cache-Control', 'no-store');
@@ -65,13 +89,13 @@ answerRoutes.get('/s/:token', async (c) => {
 // Any other path under /s/ (Hono's /s/* would also match /s itself, hence registered after it).
 answerRoutes.get('/s/*', async (c) => noInvitation(c, await badTokenStatus(c)));
 
-const REFUSED_STATUS = { answered: 409, upcoming: 403, closed: 403 } as const;
+const REFUSED_STATUS = { answered: 409, upcoming: 403, closed: 403, void: 403 } as const;
 
-/** An outcome as the page the respondent sees next. The thank-you page names only the round (its script deletes that round's saved draft). */
+/** An outcome as the page the respondent sees next. The thank-you page names the round (its script deletes that round's saved draft) and who asked. */
 function asPage(c: Context<AppEnv>, outcome: Outcome, values: FormValues) {
   switch (outcome.kind) {
     case 'stored':
-      return render(c, <SurveyNotice kind="thanks" roundId={outcome.roundId} />);
+      return render(c, <SurveyNotice kind="thanks" roundId={outcome.roundId} asker={outcome.asker ? askerOf(outcome.asker) : undefined} />);
     case 'no_link':
       return noInvitation(c, outcome.status);
     case 'stale':

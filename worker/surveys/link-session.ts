@@ -3,10 +3,9 @@
 // and throttled, whichever way they arrive (the link's path or a forged cookie).
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { throttles } from '../../schema/tables';
 import type { AppEnv } from '../app-env';
-import { audit, clientIp } from '../lib/audit';
-import { countHit, isThrottled, type Limit } from '../lib/throttle';
+import { auditRefusal, sourceOf } from '../lib/audit';
+import { hit, type Limit } from '../lib/throttle';
 import { findInvitation, type Invitation } from './answer.queries';
 import { TOKEN_PATTERN, tokenHash } from './link-token';
 
@@ -21,22 +20,26 @@ export const LINK_COOKIE = 'sv';
  */
 export const CLOSED_GRACE_MS = 30 * 24 * 3600_000;
 
+/**
+ * The invitation behind a token, while its link says anything at all: never for a draft's (nothing
+ * went out: the same 404 as a made-up token), and until CLOSED_GRACE_MS after the round closed or was
+ * voided.
+ */
 export async function byToken(c: Context<AppEnv>, token: string | undefined): Promise<Invitation | null> {
   if (!token || !TOKEN_PATTERN.test(token)) return null;
   const inv = await findInvitation(c.get('db'), await tokenHash(token));
-  return inv && Date.now() < inv.closesAt + CLOSED_GRACE_MS ? inv : null;
+  if (!inv || inv.status === 'draft') return null;
+  return Date.now() < Math.min(inv.closesAt, inv.voidedAt ?? inv.closesAt) + CLOSED_GRACE_MS ? inv : null;
 }
 
-/** Counts a bad token against the client (cf-connecting-ip); 429 once it is over the limit, else 404. */
+/** Counts a bad token against the client (cf-connecting-ip), first; 429 once it is over the limit, else 404. */
 export async function badTokenStatus(c: Context<AppEnv>): Promise<404 | 429> {
-  const db = c.get('db');
-  const client = clientIp(c) ?? 'local';
-  const key = `link:${client}`;
-  if (await isThrottled(db, key, LINK_LIMIT)) return 429;
-  const [hit] = await countHit(db, key, LINK_LIMIT).returning({ count: throttles.count });
-  // Audited once per client and window, when the limit is reached, not once per refused guess.
-  if (hit?.count === LINK_LIMIT.limit) await audit(c, { action: 'link_throttled', objectType: 'client', objectId: client });
-  return 404;
+  const client = sourceOf(c);
+  const count = await hit(c.get('db'), `link:${client}`, LINK_LIMIT);
+  if (count <= LINK_LIMIT.limit) return 404;
+  // Audited once per client and window, not once per refused guess.
+  await auditRefusal(c, { action: 'link_throttled', objectType: 'client', objectId: client }, client);
+  return 429;
 }
 
 /** The link token the browser holds, if it looks like one. */
@@ -52,10 +55,14 @@ export async function cookieInvitation(c: Context<AppEnv>): Promise<Invitation |
   return (await byToken(c, token)) ?? badTokenStatus(c);
 }
 
-export type Refusal = 'answered' | 'upcoming' | 'closed';
+export type Refusal = 'answered' | 'upcoming' | 'closed' | 'void';
 
-/** Why this invitation cannot answer now, if it cannot. */
+/**
+ * Why this invitation cannot answer now, if it cannot: a link works only while its round is scheduled
+ * (it says when it opens) or open (issue 17).
+ */
 export function refusal(inv: Invitation, now: number): Refusal | null {
+  if (inv.status === 'void') return 'void';
   if (inv.submittedAt) return 'answered';
   if (now < inv.opensAt) return 'upcoming';
   if (now >= inv.closesAt) return 'closed';

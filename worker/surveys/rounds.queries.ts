@@ -1,14 +1,17 @@
-import { and, asc, desc, eq, exists, isNull, max, sql } from 'drizzle-orm';
-import type { RoundInput } from '../../schema/inputs/rounds';
-import { campaignCounters, campaigns, forms, formVersions, invitations } from '../../schema/survey-tables';
-import { assignments, chains, enterprises, programmes, units, users } from '../../schema/tables';
+// Reads of the survey rounds (调查批次) for the admin pages: the drizzle builder, as everywhere off the hot
+// paths. What a round may do next is schema/rules/round-state.ts; the writes are round-draw.ts and
+// round-moves.queries.ts.
+import { and, asc, desc, eq, exists, inArray, isNull, max, sql } from 'drizzle-orm';
+import { campaignCounters, campaigns, forms, formVersions, invitations, reminders, responses } from '../../schema/survey-tables';
+import { assignments, auditLog, chains, enterprises, programmes, units, users } from '../../schema/tables';
 import type { Db } from '../app-env';
 import { pageOf } from '../lib/paging';
-import type { Candidate, Drawn } from './sampling';
+import type { Candidate } from './sampling';
 
 /**
  * Enterprises paired in the programme and not disabled, with the unit of their lead officer (the
- * "unit" stratum), their chain and when they were last invited to any round (for the exclusion window).
+ * "unit" stratum), their chain and when they were last invited to a round that went out (drafts and
+ * voided rounds never reached them), for the exclusion window.
  */
 export function roundCandidates(db: Db, programmeId: string): Promise<Candidate[]> {
   const lead = db
@@ -23,7 +26,8 @@ export function roundCandidates(db: Db, programmeId: string): Promise<Candidate[
   const lastInvited = db
     .select({ at: max(invitations.createdAt) })
     .from(invitations)
-    .where(eq(invitations.enterpriseId, enterprises.id));
+    .innerJoin(campaigns, eq(campaigns.id, invitations.campaignId))
+    .where(and(eq(invitations.enterpriseId, enterprises.id), eq(campaigns.status, 'launched')));
   return db
     .select({
       id: enterprises.id,
@@ -53,12 +57,20 @@ const roundColumns = {
   name: campaigns.name,
   programmeId: campaigns.programmeId,
   programme: sql<string>`${programmes.name}`.as('programme_name'),
+  issuingOffice: programmes.issuingOffice,
+  helpPhone: programmes.helpPhone,
+  formVersionId: campaigns.formVersionId,
   form: sql<string>`${forms.name}`.as('form_name'),
   version: formVersions.version,
+  status: campaigns.status,
   opensAt: campaigns.opensAt,
   closesAt: campaigns.closesAt,
   sampling: campaigns.sampling,
   seed: campaigns.seed,
+  seedCount: campaigns.seedCount,
+  drawnAt: campaigns.drawnAt,
+  launchedAt: campaigns.launchedAt,
+  voidedAt: campaigns.voidedAt,
   createdAt: campaigns.createdAt,
   invited: sql<number>`coalesce(${campaignCounters.invited}, 0)`.as('invited'),
   opened: sql<number>`coalesce(${campaignCounters.opened}, 0)`.as('opened'),
@@ -87,7 +99,14 @@ export const listRounds = (db: Db, page: number) =>
 export const readRound = (db: Db, id: string) => roundsQuery(db).where(eq(campaigns.id, id)).get();
 export type Round = NonNullable<Awaited<ReturnType<typeof readRound>>>;
 
-/** The drawn list with each enterprise's contact and status; `pending` keeps the not-yet-answered (for reminders). */
+/** Whether anyone has answered the round: from then on it can only be closed, never voided. */
+export const hasAnswers = async (db: Db, campaignId: string) =>
+  !!(await db.select({ id: responses.id }).from(responses).where(eq(responses.campaignId, campaignId)).limit(1).get());
+
+/**
+ * The drawn list with each enterprise's contact, status and reminders; `pending` keeps the
+ * not-yet-answered (the reminder list). The reminder figures read reminders_campaign_invitation_idx.
+ */
 export const roundInvitations = (db: Db, campaignId: string, pending = false) =>
   db
     .select({
@@ -100,6 +119,10 @@ export const roundInvitations = (db: Db, campaignId: string, pending = false) =>
       createdAt: invitations.createdAt,
       openedAt: invitations.openedAt,
       submittedAt: invitations.submittedAt,
+      reminded: sql<number>`(SELECT count(*) FROM ${reminders} r WHERE r.campaign_id = ${campaignId} AND r.invitation_id = ${invitations.id})`,
+      remindedAt: sql<
+        number | null
+      >`(SELECT max(r.at) FROM ${reminders} r WHERE r.campaign_id = ${campaignId} AND r.invitation_id = ${invitations.id})`,
     })
     .from(invitations)
     .innerJoin(enterprises, eq(enterprises.id, invitations.enterpriseId))
@@ -110,32 +133,25 @@ export const roundInvitations = (db: Db, campaignId: string, pending = false) =>
     .all();
 export type InvitationRow = Awaited<ReturnType<typeof roundInvitations>>[number];
 
-/** 7 columns per invitation row: 14 rows keep a statement under D1's 100 bound parameters. */
-const INVITATION_ROWS_PER_INSERT = 14;
+/** One invitation of a round, for its own link and QR page. */
+export const readInvitation = (db: Db, campaignId: string, id: string) =>
+  db
+    .select({ id: invitations.id, enterprise: enterprises.name, submittedAt: invitations.submittedAt })
+    .from(invitations)
+    .innerJoin(enterprises, eq(enterprises.id, invitations.enterpriseId))
+    .where(and(eq(invitations.campaignId, campaignId), eq(invitations.id, id)))
+    .get();
 
-export type NewRound = Omit<RoundInput, 'rule'> & { id: string; sampling: string; createdBy: string | null; createdAt: number };
+/** The audit actions of a round's moves, shown on its page with their reasons. */
+export const ROUND_MOVE_ACTIONS = ['create', 'edit', 'reseed', 'launch', 'close', 'extend', 'void'] as const;
 
-/**
- * The statements that create a round: the campaign, its counters row and every invitation, for one
- * atomic db.batch. Invitations go in multi-row chunks so a large draw stays well under D1's
- * per-invocation query limit.
- */
-export function createRoundStatements(db: Db, round: NewRound, drawn: (Drawn & { invitationId: string; tokenHash: string })[]) {
-  const rows = drawn.map((d) => ({
-    id: d.invitationId,
-    campaignId: round.id,
-    enterpriseId: d.id,
-    tokenHash: d.tokenHash,
-    stratum: d.stratum,
-    createdAt: round.createdAt,
-  }));
-  const chunks = [];
-  for (let i = 0; i < rows.length; i += INVITATION_ROWS_PER_INSERT) {
-    chunks.push(db.insert(invitations).values(rows.slice(i, i + INVITATION_ROWS_PER_INSERT)));
-  }
-  return [
-    db.insert(campaigns).values(round),
-    db.insert(campaignCounters).values({ campaignId: round.id, invited: rows.length }),
-    ...chunks,
-  ] as const;
-}
+/** A round's moves as the audit log has them (reasons included), oldest first (audit_log_object_idx). */
+export const roundHistory = (db: Db, campaignId: string) =>
+  db
+    .select({ at: auditLog.at, action: auditLog.action, detail: auditLog.detail, actor: users.name })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(eq(auditLog.objectType, 'campaign'), eq(auditLog.objectId, campaignId), inArray(auditLog.action, [...ROUND_MOVE_ACTIONS])))
+    .orderBy(asc(auditLog.id))
+    .all();
+export type HistoryRow = Awaited<ReturnType<typeof roundHistory>>[number];

@@ -19,12 +19,18 @@ export function eligibleCandidates(candidates: readonly Candidate[], rule: Sampl
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** How many to draw from `size` eligible: all, n (at most all), or p% rounded up so 1% of 10 is 1. */
+/**
+ * How many to draw from `size` eligible: all, n, or p% rounded up so 1% of 10 is 1. An n above `size`
+ * is returned as asked: the draw refuses it rather than shrink it (DESIGN §4, issue 17).
+ */
 export function sampleSize(size: number, rule: SamplingRule): number {
-  if (rule.mode === 'count') return Math.min(size, rule.n ?? 0);
+  if (rule.mode === 'count') return rule.n ?? 0;
   if (rule.mode === 'percent') return Math.min(size, Math.ceil((size * (rule.percent ?? 0)) / 100));
   return size;
 }
+
+/** A draw, or how many could have been drawn when the rule asks for more (or none are eligible). */
+export type Draw = { ok: true; drawn: Drawn[] } | { ok: false; available: number };
 
 /**
  * Proportional allocation of `total` over strata of the given sizes with largest-remainder (Hamilton)
@@ -75,12 +81,17 @@ const stratumOf = (c: Candidate, rule: SamplingRule) =>
   rule.stratify === 'unit' ? c.unitId : rule.stratify === 'chain' ? c.chainId : null;
 
 /**
- * Draws the sample. Strata (unit of the lead officer, or chain; null is a stratum of its own) are
+ * Draws the sample, or says how many are eligible when the rule asks for more. Strata (unit of the lead officer, or chain; null is a stratum of its own) are
  * visited in key order and all share one PRNG stream, so the draw depends only on seed, rule and list.
  */
-export async function drawSample(candidates: readonly Candidate[], rule: SamplingRule, seed: string, now: number): Promise<Drawn[]> {
+export async function drawSample(candidates: readonly Candidate[], rule: SamplingRule, seed: string, now: number): Promise<Draw> {
   const eligible = eligibleCandidates(candidates, rule, now);
   const total = sampleSize(eligible.length, rule);
+  if (total > eligible.length || eligible.length === 0) return { ok: false, available: eligible.length };
+  return { ok: true, drawn: await drawn(eligible, rule, seed, total) };
+}
+
+async function drawn(eligible: Candidate[], rule: SamplingRule, seed: string, total: number): Promise<Drawn[]> {
   const random = await prng(seed);
   if (rule.stratify === 'none') return pick(eligible, total, random).map((c) => ({ id: c.id, stratum: null }));
   const groups = new Map<string, Candidate[]>();

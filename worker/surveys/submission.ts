@@ -6,8 +6,9 @@
 import type { Context } from 'hono';
 import { type AnswerError, type AnswerRow, validateAnswers } from '../../schema/answers';
 import type { AppEnv } from '../app-env';
+import { auditRefusal, clientIp, ipSaltFor, markAudited } from '../lib/audit';
 import { newId } from '../lib/tokens';
-import { type ClientMeta, type Invitation, type RoundForm, roundForm, storeSubmission } from './answer.queries';
+import { type ClientMeta, type Invitation, type RoundAsker, type RoundForm, roundForm, storeSubmission } from './answer.queries';
 import { cookieInvitation, cookieToken, type Refusal, refusal } from './link-session';
 import { tokenHash } from './link-token';
 
@@ -19,7 +20,7 @@ export type SubmissionInput = {
 };
 
 export type Outcome =
-  | { kind: 'stored'; roundId: string; at: number }
+  | { kind: 'stored'; roundId: string; at: number; asker: RoundAsker | null }
   /** No invitation behind the cookie (404), or too many bad links from this client (429). */
   | { kind: 'no_link'; status: 404 | 429 }
   /** The answers were for another round than the link's, or the link changed while answering. */
@@ -33,7 +34,7 @@ function clientMeta(c: Context<AppEnv>, via: ClientMeta['via']): ClientMeta {
   return { via, js: via === 'json' || c.req.query('js') === '1', ua };
 }
 
-/** Stores answers for the link `token` in round `campaignId`: one batch, which checks the link (submit-sql.ts). */
+/** Stores answers for the link `token` in round `campaignId`: one batch, which checks the link and writes its audit row (submit-sql.ts). */
 async function store(
   c: Context<AppEnv>,
   token: string,
@@ -44,7 +45,20 @@ async function store(
   now: number,
 ) {
   const meta = clientMeta(c, via);
-  return storeSubmission(c.get('db'), { tokenHash: await tokenHash(token), campaignId, form, rows, meta, now, responseId: newId() });
+  const ip = clientIp(c);
+  const stored = await storeSubmission(c.get('db'), {
+    tokenHash: await tokenHash(token),
+    campaignId,
+    form,
+    rows,
+    meta,
+    now,
+    responseId: newId(),
+    ip,
+    ipSalt: ipSaltFor(ip),
+  });
+  if (typeof stored === 'object') markAudited(c);
+  return stored;
 }
 
 /** The one-round-trip case; null sends the caller to the full road (the same answers, in the same order, as before the shortcut). */
@@ -55,8 +69,16 @@ async function storeDirectly(c: Context<AppEnv>, { round, values, via }: Submiss
   const result = form && validateAnswers(form.definition, values, via);
   if (!form || !result?.ok) return null;
   const now = Date.now();
-  return (await store(c, token, round, form, result.rows, via, now)) === 'stored' ? { kind: 'stored', roundId: round, at: now } : null;
+  const stored = await store(c, token, round, form, result.rows, via, now);
+  return typeof stored === 'object' ? { kind: 'stored', roundId: round, at: now, asker: stored.asker } : null;
 }
+
+/**
+ * A refused submission of a real link (answered, not yet open, closed, or for another round) is the
+ * respondent side's `survey_refused`: audited once per invitation and window, the rest counted.
+ */
+const refused = (c: Context<AppEnv>, inv: Invitation, why: Refusal | 'stale') =>
+  auditRefusal(c, { action: 'survey_refused', objectType: 'invitation', objectId: inv.id, detail: { why } }, `invitation:${inv.id}`);
 
 export async function submitAnswers(c: Context<AppEnv>, input: SubmissionInput): Promise<Outcome> {
   const direct = await storeDirectly(c, input);
@@ -65,14 +87,21 @@ export async function submitAnswers(c: Context<AppEnv>, input: SubmissionInput):
   if (typeof inv === 'number') return { kind: 'no_link', status: inv };
   // A form always names its round; an API client may leave it out and answer the link's own round.
   const roundOk = input.via === 'form' ? input.round === inv.campaignId : input.round === undefined || input.round === inv.campaignId;
-  if (!roundOk) return { kind: 'stale' };
+  if (!roundOk) {
+    await refused(c, inv, 'stale');
+    return { kind: 'stale' };
+  }
   const now = Date.now();
   const why = refusal(inv, now);
-  if (why) return { kind: 'refused', why, inv };
+  if (why) {
+    await refused(c, inv, why);
+    return { kind: 'refused', why, inv };
+  }
   const result = validateAnswers(inv.definition, input.values, input.via);
   if (!result.ok) return { kind: 'invalid', inv, errors: result.errors };
   const stored = await store(c, cookieToken(c) ?? '', inv.campaignId, inv, result.rows, input.via, now);
-  if (stored === 'duplicate') return { kind: 'refused', why: 'answered', inv };
-  if (stored === 'refused') return { kind: 'stale' };
-  return { kind: 'stored', roundId: inv.campaignId, at: now };
+  if (typeof stored === 'object')
+    return { kind: 'stored', roundId: inv.campaignId, at: now, asker: { office: inv.office, phone: inv.phone, closesAt: inv.closesAt } };
+  await refused(c, inv, stored === 'duplicate' ? 'answered' : 'stale');
+  return stored === 'duplicate' ? { kind: 'refused', why: 'answered', inv } : { kind: 'stale' };
 }

@@ -16,7 +16,9 @@ const WIDTH = LABEL_W + BAR_W + 110;
 
 /**
  * Horizontal bars, one per row, readable without JavaScript. The chart is an image with a title and a
- * description for screen readers; every page shows the same figures in a table beside it.
+ * description for screen readers; every page shows the same figures in a table beside it. When its bars
+ * are links it is a group instead: an image's content is hidden from screen readers, and links inside
+ * one would take the keyboard focus without a name (WCAG 4.1.2; axe nested-interactive).
  */
 export function BarChart({ id, title, desc, bars, max = 1 }: { id: string; title: string; desc: string; bars: Bar[]; max?: number }) {
   const ids = chartIds(id);
@@ -25,7 +27,7 @@ export function BarChart({ id, title, desc, bars, max = 1 }: { id: string; title
   return (
     <svg
       class="chart"
-      role="img"
+      role={bars.some((b) => b.href) ? 'group' : 'img'}
       aria-labelledby={`${ids.title} ${ids.desc}`}
       viewBox={`0 0 ${WIDTH} ${height}`}
       width="100%"

@@ -38,15 +38,22 @@ function numberList(ns: number[], lang: Lang): string {
 }
 
 /** The label a respondent saw for a stored value, so the note quotes the words on screen. */
-function valueLabel(q: Question | undefined, value: string, t: Translate, lang: Lang): string {
+export function valueLabel(q: Question | undefined, value: string, t: Translate, lang: Lang): string {
   if (q?.type === 'likert' || q?.type === 'matrix') return likertScale(t, true).find((s) => s.value === value)?.label ?? value;
   if (q?.type === 'yesno') return value === 'yes' ? t('yes') : value === 'no' ? t('no') : value;
   if (q?.type === 'single' || q?.type === 'multiple') return inLang(q.options.find((o) => o.value === value)?.label, lang) || value;
   return value;
 }
 
+/** Each question by key with its number as respondents see it (numbers run on across pages). */
+export function numbered(definition: FormDefinition): Map<string, { q: Question; n: number }> {
+  const byKey = new Map<string, { q: Question; n: number }>();
+  for (const q of definition.pages.flatMap((p) => p.questions)) byKey.set(q.key, { q, n: byKey.size + 1 });
+  return byKey;
+}
+
 /** "如对第 3–8 题中任一题选择『不满意』或『非常不满意』，请回答本题。" — shown when the rule cannot be run. */
-function showIfNote(q: Question, byKey: Map<string, { q: Question; n: number }>, t: Translate, lang: Lang): string | null {
+export function showIfNote(q: Question, byKey: Map<string, { q: Question; n: number }>, t: Translate, lang: Lang): string | null {
   const rules = q.showIf?.anyOf ?? [];
   if (!rules.length) return null;
   const refs = rules.map((r) => byKey.get(r.question.split('.')[0] ?? ''));
@@ -78,8 +85,11 @@ function QuestionBlock({ q, n, note, ctx }: { q: Question; n: number; note: stri
   const heading = (
     <>
       <span class="sv-n">{n}.</span> {inLang(q.title, lang)}
+      {/* A conditional question is not marked 必答 on the page itself: without JavaScript every question is
+          shown and its note says when to answer (issue 17). The script unhides the mark, as it shows the
+          question only when it applies; it finds required questions by this element either way. */}
       {q.required && (
-        <span class="sv-req">
+        <span class="sv-req" hidden={q.showIf ? true : undefined}>
           <span aria-hidden="true">*</span>
           <span class="sr">{t('form.required')}</span>
         </span>
@@ -125,8 +135,7 @@ function QuestionBlock({ q, n, note, ctx }: { q: Question; n: number; note: stri
 export function SurveyFormView({ definition, lang, values, errors, action, submitLabel, disabled }: SurveyFormViewProps) {
   const t = translator(lang);
   const ctx: ViewCtx = { t, lang, values, errors };
-  const byKey = new Map<string, { q: Question; n: number }>();
-  for (const q of definition.pages.flatMap((p) => p.questions)) byKey.set(q.key, { q, n: byKey.size + 1 });
+  const byKey = numbered(definition);
   const total = definition.pages.length;
   const errorCount = Object.keys(errors).length;
   return (

@@ -63,7 +63,7 @@ export function AssignmentListPage({ rows, total, page, hasNext, q, programme, p
                   action={`/admin/assignments/${a.id}/${a.isLead ? 'unlead' : 'lead'}`}
                   label={t(a.isLead ? 'assign.unmakeLead' : 'assign.makeLead')}
                 />{' '}
-                <PostButton action={`/admin/assignments/${a.id}/delete`} label={t('assign.delete')} />
+                <a href={`/admin/assignments/${a.id}/delete`}>{t('assign.delete')}</a>
               </>
             ),
           },

@@ -1,4 +1,5 @@
-// The draft editor: the definition as JSON text beside a preview exactly as respondents see it.
+// The JSON editor, for power users beside the builder (issue 18): the definition as text, beside a
+// preview exactly as respondents see it.
 // Without JavaScript the "preview" button re-renders this page from the server; with it, the island
 // re-checks the text as it is typed.
 import { type FormDefinition, inLang } from '../../../schema/form-definition';
@@ -69,7 +70,7 @@ export function FormEditorPage({ form, version, text, issues, preview, notice }:
     <AdminShell title={`${form.name} · ${t('form.version', { v: version.version })}`}>
       <link rel="stylesheet" href="/assets/survey.css" />
       <p>
-        <a href={`/admin/forms/${form.id}`}>{t('action.back')}</a> · <a href={`${base}/preview`}>{t('form.preview')}</a> ·{' '}
+        <a href={base}>{t('action.back')}</a> · <a href={`${base}/preview`}>{t('form.preview')}</a> ·{' '}
         <a href={`${base}/export`}>{t('form.export')}</a>
       </p>
       {issues.length > 0 && (
@@ -84,7 +85,7 @@ export function FormEditorPage({ form, version, text, issues, preview, notice }:
       )}
       <div class="form-editor">
         {/* multipart: UTF-8 text travels as is, a third of its percent-encoded size under the 64 KB body limit */}
-        <form method="post" action={base} enctype="multipart/form-data" class="card">
+        <form method="post" action={`${base}/json`} enctype="multipart/form-data" class="card">
           <div class={issues.length ? 'field has-error' : 'field'}>
             <label for="f-definition">{t('form.definition')}</label>
             <small id="h-definition" class="hint">
@@ -117,20 +118,26 @@ export function FormEditorPage({ form, version, text, issues, preview, notice }:
           </section>
         )}
       </div>
-      {draft ? (
-        <form method="post" action={`${base}/publish`} class="card">
-          <p class="hint">{t('form.publishHint')}</p>
-          <button type="submit" class="primary">
-            {t('form.publish')}
-          </button>
-        </form>
-      ) : (
-        <form method="post" action={`${base}/next`} class="card">
-          <button type="submit" class="primary">
-            {t('form.newDraft')}
-          </button>
-        </form>
-      )}
+      <VersionActions base={base} draft={draft} />
     </AdminShell>
+  );
+}
+
+/** Publishing a draft, or starting the next draft from a published version. */
+export function VersionActions({ base, draft }: { base: string; draft: boolean }) {
+  const { t } = usePage();
+  return draft ? (
+    <form method="post" action={`${base}/publish`} class="card">
+      <p class="hint">{t('form.publishHint')}</p>
+      <button type="submit" class="primary">
+        {t('form.publish')}
+      </button>
+    </form>
+  ) : (
+    <form method="post" action={`${base}/next`} class="card">
+      <button type="submit" class="primary">
+        {t('form.newDraft')}
+      </button>
+    </form>
   );
 }

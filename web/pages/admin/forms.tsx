@@ -45,7 +45,7 @@ export function FormListPage({ rows, total, page, hasNext, q }: ListProps) {
       <DataTable
         rows={rows}
         columns={[
-          { label: t('unit.name'), render: (f) => <a href={`/admin/forms/${f.id}`}>{f.name}</a> },
+          { label: t('form.list.name'), render: (f) => <a href={`/admin/forms/${f.id}`}>{f.name}</a> },
           { label: t('form.list.kind'), render: (f) => t(f.kind === 'survey' ? 'form.kind.survey' : 'form.kind.memo_extra') },
           {
             label: t('form.list.version'),

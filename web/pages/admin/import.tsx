@@ -1,25 +1,21 @@
 import type { ComponentChildren } from 'preact';
-import { ASSIGNMENT_COLUMNS, type ColumnSpec, ENTERPRISE_COLUMNS, type ImportDone, MAX_IMPORT_ROWS } from '../../../schema/inputs/imports';
+import {
+  ASSIGNMENT_COLUMNS,
+  type ColumnSpec,
+  ENTERPRISE_COLUMNS,
+  type ImportDone,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  OFFICER_COLUMNS,
+} from '../../../schema/inputs/imports';
 import { AdminShell } from '../../components/admin-shell';
-import { DataTable } from '../../components/data-table';
 import { type FormState, SelectField } from '../../components/fields';
 import { usePage } from '../../context';
 import type { MessageKey } from '../../i18n';
 
-type Kind = 'enterprises' | 'assignments';
-type Action = 'create' | 'update' | 'unchanged';
-type IssueView = { line: number; column: string; message: string };
-type EnterpriseChangeView = { line: number; action: Action; creditCode: string; name: string; changed: string[] };
-type AssignmentChangeView = { line: number; action: Action; enterprise: string; officer: string; lead: boolean };
+export type Kind = 'enterprises' | 'assignments' | 'officers';
 
-/** What a checked file came to: a file-level problem, bad rows, or the changes a confirm would make. */
-export type ImportReport =
-  | { problem: string }
-  | { issues: IssueView[] }
-  | { kind: 'enterprises'; changes: EnterpriseChangeView[]; csv: string }
-  | { kind: 'assignments'; changes: AssignmentChangeView[]; csv: string };
-
-const TEXT = {
+export const TEXT = {
   enterprises: {
     title: 'import.enterprises',
     about: 'import.enterprisesAbout',
@@ -32,32 +28,13 @@ const TEXT = {
     preview: 'import.previewAssignments',
     done: 'import.doneAssignments',
   },
+  officers: {
+    title: 'import.officers',
+    about: 'import.officersAbout',
+    preview: 'import.previewOfficers',
+    done: 'import.doneOfficers',
+  },
 } as const satisfies Record<Kind, Record<string, MessageKey>>;
-
-/** Labels of the enterprise fields an import changes. */
-const FIELD: Record<string, MessageKey> = {
-  name: 'import.col.name',
-  region: 'import.col.region',
-  chainId: 'import.col.chain',
-  sector: 'import.col.sector',
-  aboveScale: 'import.col.aboveScale',
-  contactName: 'import.col.contactName',
-  contactPhone: 'import.col.contactPhone',
-};
-const HINT: Record<string, MessageKey> = {
-  name: 'import.hint.name',
-  creditCode: 'import.hint.creditCode',
-  region: 'import.hint.region',
-  chain: 'import.hint.chain',
-  sector: 'import.hint.sector',
-  aboveScale: 'import.hint.yesNo',
-  contactName: 'import.hint.optional',
-  contactPhone: 'import.hint.optional',
-  officerLogin: 'import.hint.officerLogin',
-  unit: 'import.hint.unit',
-  lead: 'import.hint.lead',
-};
-const ACTION: Record<Action, MessageKey> = { create: 'import.create', update: 'import.update', unchanged: 'import.unchanged' };
 
 type Option = { id: string; name: string };
 
@@ -83,10 +60,14 @@ export function ImportPage({ programmes, form, done }: { programmes: Option[]; f
             options={programmes.map((p) => ({ value: p.id, label: p.name }))}
           />
         </UploadCard>
+        <UploadCard kind="officers" columns={OFFICER_COLUMNS} />
       </div>
     </AdminShell>
   );
 }
+
+/** What the file input offers; the server tells the formats apart by their bytes, not by this list. */
+const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 
 function UploadCard({ kind, columns, children }: { kind: Kind; columns: readonly ColumnSpec[]; children?: ComponentChildren }) {
   const { t } = usePage();
@@ -98,22 +79,26 @@ function UploadCard({ kind, columns, children }: { kind: Kind; columns: readonly
         {columns.map((col) => (
           <li>
             <code>{col.zh}</code> (<code>{col.en}</code>){col.required && <strong> {t('import.required')}</strong>}
-            <span class="muted"> — {t(HINT[col.key] ?? 'import.hint.optional')}</span>
+            <span class="muted"> — {t(col.hint as MessageKey)}</span>
           </li>
         ))}
       </ul>
       <p>
+        {t('import.template')}{' '}
+        <a href={`/admin/import/template/${kind}.xlsx`} download>
+          {t('import.templateXlsx')}
+        </a>{' '}
         <a href={`/admin/import/template/${kind}.csv`} download>
-          {t('import.template')}
+          {t('import.templateCsv')}
         </a>
       </p>
       <form method="post" action={`/admin/import/${kind}`} enctype="multipart/form-data">
         {children}
         <div class="field">
           <label for={`f-${kind}-file`}>{t('import.file')}</label>
-          <input id={`f-${kind}-file`} type="file" name="file" accept=".csv,text/csv" required aria-describedby={`h-${kind}-file`} />
+          <input id={`f-${kind}-file`} type="file" name="file" accept={ACCEPT} required aria-describedby={`h-${kind}-file`} />
           <small id={`h-${kind}-file`} class="hint">
-            {t('import.fileHint', { max: MAX_IMPORT_ROWS })}
+            {t('import.fileHint', { max: MAX_IMPORT_ROWS, mb: MAX_IMPORT_BYTES / 1024 / 1024 })}
           </small>
         </div>
         <button type="submit" class="primary">
@@ -121,91 +106,5 @@ function UploadCard({ kind, columns, children }: { kind: Kind; columns: readonly
         </button>
       </form>
     </section>
-  );
-}
-
-export function ImportReportPage({ kind, programme, report }: { kind: Kind; programme?: Option | undefined; report: ImportReport }) {
-  const { t } = usePage();
-  return (
-    <AdminShell title={t(TEXT[kind].preview)}>
-      {programme && <p>{t('import.forProgramme', { name: programme.name })}</p>}
-      {'problem' in report && (
-        <p class="alert" role="alert">
-          {report.problem} {t('import.nothingStored')}
-        </p>
-      )}
-      {'issues' in report && <Issues issues={report.issues} />}
-      {'changes' in report && <Preview report={report} programme={programme} />}
-      <p>
-        <a href="/admin/import">{t('import.again')}</a>
-      </p>
-    </AdminShell>
-  );
-}
-
-function Issues({ issues }: { issues: IssueView[] }) {
-  const { t } = usePage();
-  return (
-    <>
-      <p class="alert" role="alert">
-        {t('import.issues', { n: issues.length })} {t('import.nothingStored')}
-      </p>
-      <DataTable
-        rows={issues}
-        columns={[
-          { label: t('import.line'), render: (i) => i.line },
-          { label: t('import.column'), render: (i) => i.column || '—' },
-          { label: t('import.reason'), render: (i) => i.message },
-        ]}
-      />
-    </>
-  );
-}
-
-function Preview({ report, programme }: { report: Extract<ImportReport, { changes: unknown }>; programme?: Option | undefined }) {
-  const { t } = usePage();
-  const count = (a: Action) => report.changes.filter((ch) => ch.action === a).length;
-  const counts = { created: count('create'), updated: count('update'), unchanged: count('unchanged') };
-  const common = [
-    { label: t('import.line'), render: (r: { line: number }) => r.line },
-    { label: t('import.action'), render: (r: { action: Action }) => t(ACTION[r.action]) },
-  ];
-  return (
-    <>
-      <p role="status">{t('import.summary', counts)}</p>
-      {counts.created + counts.updated === 0 ? (
-        <p class="notice">{t('import.nothingToDo')}</p>
-      ) : (
-        <form method="post" action={`/admin/import/${report.kind}/commit`} enctype="multipart/form-data" class="actions">
-          <input type="hidden" name="csv" value={report.csv} />
-          {programme && <input type="hidden" name="programmeId" value={programme.id} />}
-          <button type="submit" class="primary">
-            {t('import.confirm')}
-          </button>
-          <a href="/admin/import">{t('action.cancel')}</a>
-        </form>
-      )}
-      {report.kind === 'enterprises' ? (
-        <DataTable
-          rows={report.changes}
-          columns={[
-            ...common,
-            { label: t('import.col.creditCode'), render: (r) => r.creditCode },
-            { label: t('import.col.name'), render: (r) => r.name },
-            { label: t('import.changes'), render: (r) => r.changed.map((k) => t(FIELD[k] ?? 'import.col.name')).join('、') },
-          ]}
-        />
-      ) : (
-        <DataTable
-          rows={report.changes}
-          columns={[
-            ...common,
-            { label: t('import.enterprise'), render: (r) => r.enterprise },
-            { label: t('import.officer'), render: (r) => r.officer },
-            { label: t('import.col.lead'), render: (r) => t(r.lead ? 'yes' : 'no') },
-          ]}
-        />
-      )}
-    </>
   );
 }

@@ -1,14 +1,15 @@
 import { AdminShell, StatusBadge, ToggleButton } from '../../components/admin-shell';
 import { DataTable, FilterSelect, Pager, SearchBox } from '../../components/data-table';
 import { FormAlert, type FormState, SelectField, TextField } from '../../components/fields';
+import { QrCode, type QrGeometry } from '../../components/qr-code';
 import { usePage } from '../../context';
 import type { MessageKey } from '../../i18n';
 
-/** 帮扶干部 or 单位联络员: the same pages, their own paths and words. */
+/** 帮扶干部 or 单位联络员 (issue 15): the same pages, their own paths and words. */
 export type AccountKind = {
   role: 'officer' | 'handler';
   base: string;
-  labels: { title: MessageKey; new: MessageKey; edit: MessageKey; setupIntro: MessageKey; setupDisabled: MessageKey; back: MessageKey };
+  labels: Record<'title' | 'new' | 'edit' | 'created' | 'setupIntro' | 'setupDisabled' | 'back' | 'disableEffect', MessageKey>;
 };
 
 export const OFFICERS: AccountKind = {
@@ -18,9 +19,11 @@ export const OFFICERS: AccountKind = {
     title: 'admin.officers',
     new: 'officer.new',
     edit: 'officer.edit',
+    created: 'officer.created',
     setupIntro: 'officer.setupIntro',
     setupDisabled: 'officer.setupDisabled',
     back: 'officer.back',
+    disableEffect: 'confirm.disable.officer',
   },
 };
 
@@ -31,9 +34,11 @@ export const HANDLERS: AccountKind = {
     title: 'admin.handlers',
     new: 'handler.new',
     edit: 'handler.edit',
+    created: 'handler.created',
     setupIntro: 'handler.setupIntro',
     setupDisabled: 'handler.setupDisabled',
     back: 'handler.back',
+    disableEffect: 'confirm.disable.handler',
   },
 };
 
@@ -154,16 +159,36 @@ export function OfficerFormPage({ kind, form, id, units }: { kind: AccountKind; 
 }
 
 /** Shown once, right after the link is made: only its hash is stored, so it cannot be shown again. */
-export function SetupLinkPage({ kind, name, login, link }: { kind: AccountKind; name: string; login: string; link: string }) {
+export function SetupLinkPage({
+  kind,
+  name,
+  login,
+  link,
+  qr,
+  created,
+}: {
+  kind: AccountKind;
+  name: string;
+  login: string;
+  link: string;
+  qr: QrGeometry;
+  created: boolean;
+}) {
   const { t } = usePage();
   return (
-    <AdminShell title={t('officer.setupTitle')}>
-      <section class="card">
+    <AdminShell title={t(created ? 'officer.createdTitle' : 'officer.setupTitle')}>
+      <section class="card setup-link">
+        {created && (
+          <p class="notice" role="status">
+            {t(kind.labels.created, { name, login })}
+          </p>
+        )}
         <p>{t(kind.labels.setupIntro, { name, login })}</p>
         <p>
           <label for="setup-link">{t('officer.setupLinkLabel')}</label>
           <input id="setup-link" type="text" readOnly value={link} size={80} />
         </p>
+        <QrCode qr={qr} label={t('officer.setupQr', { name })} class="qr" />
         <p class="hint">{t('officer.setupOnce')}</p>
         <p>
           <a href={kind.base}>{t(kind.labels.back)}</a>

@@ -4,6 +4,7 @@ import { DataTable, Pager, SearchBox } from '../../components/data-table';
 import { FormAlert, type FormState, SelectField, TextField } from '../../components/fields';
 import { usePage } from '../../context';
 import type { MessageKey } from '../../i18n';
+import { TextAreaField } from '../memos/controls';
 
 type Programme = { id: string; name: string; startsOn: string; endsOn: string; phase: Phase; disabled: boolean };
 type ListProps = { rows: Programme[]; total: number; page: number; hasNext: boolean; q: string };
@@ -60,6 +61,28 @@ export function ProgrammeFormPage({ form, id }: { form: FormState; id?: string }
           form={form}
           required
           options={PHASES.map((p) => ({ value: p, label: t(PHASE_LABELS[p]) }))}
+        />
+        <fieldset>
+          <legend>{t('programme.asker')}</legend>
+          <p class="hint">{t('programme.askerHint')}</p>
+          <TextField name="issuingOffice" label={t('programme.issuingOffice')} form={form} maxLength={80} />
+          <TextField name="helpPhone" type="tel" label={t('programme.helpPhone')} form={form} maxLength={32} />
+        </fieldset>
+        <TextAreaField
+          name="privacyNotice"
+          label={t('privacy.title')}
+          hint={t('programme.privacyHint')}
+          form={form}
+          maxLength={2000}
+          rows={5}
+        />
+        <TextField
+          name="retentionMonths"
+          type="number"
+          inputMode="numeric"
+          label={t('programme.retention')}
+          hint={t('programme.retentionHint')}
+          form={form}
         />
         <div class="actions">
           <button type="submit" class="primary">

@@ -1,14 +1,18 @@
+import { type Asker, askerText } from '../../components/asker';
+import { QrCode, type QrGeometry } from '../../components/qr-code';
 import { usePage } from '../../context';
 
-export type SheetCard = { enterprise: string; url: string; qr: { size: number; d: string } };
+export type SheetCard = { enterprise: string; url: string; qr: QrGeometry; lines: string[] };
 
 /**
- * The printable sheet: one card per enterprise with its personal QR code and link, laid out for A4
- * (print rules in respondent.css). A page of its own, without the admin menu, so it prints clean.
+ * A printable sheet: one card per enterprise with its personal QR code and link, laid out for A4
+ * (print rules in respondent.css), each card naming who asks and until when, since cards are cut apart
+ * and handed out. A page of its own, without the admin menu, so it prints clean. The reminder sheet
+ * is the same page over the enterprises not yet answered, with their contact and reminders.
  */
-export function RoundSheetPage({ name, cards }: { name: string; cards: SheetCard[] }) {
+export function RoundSheetPage({ title, hint, asker, cards }: { title: string; hint: string; asker: Asker; cards: SheetCard[] }) {
   const { t, lang } = usePage();
-  const title = t('round.sheetTitle', { name });
+  const askerLine = askerText(asker, t);
   return (
     <html lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <head>
@@ -18,28 +22,27 @@ export function RoundSheetPage({ name, cards }: { name: string; cards: SheetCard
         <link rel="stylesheet" href="/assets/respondent.css" />
       </head>
       <body class="sheet">
-        <h1>{title}</h1>
-        <p class="sheet-hint">{t('round.sheetHint')}</p>
-        <div class="sheet-cards">
-          {cards.map((card) => (
-            <figure class="sheet-card">
-              <svg
-                xmlns="http://www.w3.org/2000/svg"
-                viewBox={`0 0 ${card.qr.size} ${card.qr.size}`}
-                role="img"
-                aria-label={card.enterprise}
-                shape-rendering="crispEdges"
-              >
-                <rect width={card.qr.size} height={card.qr.size} fill="#fff" />
-                <path d={card.qr.d} />
-              </svg>
-              <figcaption>
-                <strong>{card.enterprise}</strong>
-                <small>{card.url}</small>
-              </figcaption>
-            </figure>
-          ))}
-        </div>
+        <main>
+          <h1>{title}</h1>
+          <p class="sheet-hint">
+            {hint} {askerLine}
+          </p>
+          <div class="sheet-cards">
+            {cards.map((card) => (
+              <figure class="sheet-card">
+                <QrCode qr={card.qr} label={card.enterprise} />
+                <figcaption>
+                  <strong>{card.enterprise}</strong>
+                  {card.lines.map((l) => (
+                    <small>{l}</small>
+                  ))}
+                  <small>{askerLine}</small>
+                  <small>{card.url}</small>
+                </figcaption>
+              </figure>
+            ))}
+          </div>
+        </main>
       </body>
     </html>
   );

@@ -4,6 +4,7 @@ import { pct, rate } from '../../../schema/rules/figures';
 import type { BreakdownRow } from '../../../worker/stats/dashboard';
 import { AdminShell } from '../../components/admin-shell';
 import { BarChart } from '../../components/charts/bar-chart';
+import { TableScroll } from '../../components/data-table';
 import { usePage } from '../../context';
 import type { MessageKey } from '../../i18n';
 import { type Filter, FilterForm, Section, StatsNav } from './parts';
@@ -61,7 +62,7 @@ export function StatsBreakdownPage({ filter, query, by, rows }: Props) {
       )}
       {by !== 'category' && (
         <Section title={t('stats.satisfactionBy', { by: byLabel })} id="satisfaction">
-          <div class="table-wrap">
+          <TableScroll label={t('stats.satisfactionBy', { by: byLabel })}>
             <table>
               <thead>
                 <tr>
@@ -80,7 +81,7 @@ export function StatsBreakdownPage({ filter, query, by, rows }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </Section>
       )}
     </AdminShell>

@@ -7,7 +7,25 @@ import { type Filter, FilterForm, Section, StatsNav } from './parts';
 
 const METRICS = ['items', 'rounds', 'unit', 'officer', 'chain', 'region', 'category', 'month'] as const;
 
-/** /admin/exports: every CSV with the current filters; files open in Excel as UTF-8 (BOM). */
+/** One file in both formats: the .xlsx first (what Excel and WPS should open), then the CSV. */
+function Files({ label, path, query }: { label: string; path: string; query: string }) {
+  const { t } = usePage();
+  const href = (ext: string) => `${path}.${ext}${query ? `?${query}` : ''}`;
+  return (
+    <>
+      <a href={href('xlsx')}>
+        {label}（{t('export.xlsx')}）
+      </a>{' '}
+      ·{' '}
+      <a href={href('csv')}>
+        {t('export.csv')}
+        <span class="sr">（{label}）</span>
+      </a>
+    </>
+  );
+}
+
+/** /admin/exports: every file with the current filters, as .xlsx and as CSV (UTF-8 with BOM). */
 export function ExportsPage({ filter, rounds }: { filter: Filter; rounds: RoundRow[] }) {
   const { t } = usePage();
   const q = new URLSearchParams({ programme: filter.programmeId, from: filter.from, to: filter.to }).toString();
@@ -19,10 +37,10 @@ export function ExportsPage({ filter, rounds }: { filter: Filter; rounds: RoundR
       <Section title={t('export.records')} id="records">
         <ul>
           <li>
-            <a href={`/admin/exports/problems.csv?${q}`}>{t('export.problems')}</a>
+            <Files label={t('export.problems')} path="/admin/exports/problems" query={q} />
           </li>
           <li>
-            <a href={`/admin/exports/memos.csv?${q}`}>{t('export.memos')}</a>
+            <Files label={t('export.memos')} path="/admin/exports/memos" query={q} />
           </li>
         </ul>
       </Section>
@@ -35,10 +53,14 @@ export function ExportsPage({ filter, rounds }: { filter: Filter; rounds: RoundR
             {
               label: t('export.files'),
               render: (r) => (
-                <>
-                  <a href={`/admin/exports/responses.csv?campaign=${r.id}`}>{t('export.responses')}</a>{' '}
-                  <a href={`/admin/exports/invitations.csv?campaign=${r.id}`}>{t('export.invitations')}</a>
-                </>
+                <ul class="downloads">
+                  <li>
+                    <Files label={t('export.responses')} path="/admin/exports/responses" query={`campaign=${r.id}`} />
+                  </li>
+                  <li>
+                    <Files label={t('export.invitations')} path="/admin/exports/invitations" query={`campaign=${r.id}`} />
+                  </li>
+                </ul>
               ),
             },
           ]}
@@ -48,7 +70,7 @@ export function ExportsPage({ filter, rounds }: { filter: Filter; rounds: RoundR
         <ul>
           {METRICS.map((m) => (
             <li>
-              <a href={`/admin/exports/metrics/${m}.csv?${q}`}>{t(`export.metric.${m}` as MessageKey)}</a>
+              <Files label={t(`export.metric.${m}` as MessageKey)} path={`/admin/exports/metrics/${m}`} query={q} />
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@ import { AdminShell } from '../../components/admin-shell';
 import { BarChart } from '../../components/charts/bar-chart';
 import { ColumnChart } from '../../components/charts/column-chart';
 import { LineChart } from '../../components/charts/line-chart';
+import { TableScroll } from '../../components/data-table';
 import { usePage } from '../../context';
 import { ledgerHref } from './links';
 import { ActivityTiles, type Filter, FilterForm, RateText, Section, StatsNav, Suppressed, Tile, Tiles } from './parts';
@@ -81,7 +82,7 @@ export function StatsOverviewPage({ filter, query, data, k }: Props) {
             return { label: m.month, value: shown, text: s ? (s.suppressed ? t('stats.suppressed') : pct(s.top2.value)) : '—' };
           })}
         />
-        <div class="table-wrap">
+        <TableScroll label={t('stats.trend')}>
           <table>
             <caption>{t('stats.trend')}</caption>
             <thead>
@@ -106,7 +107,7 @@ export function StatsOverviewPage({ filter, query, data, k }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </Section>
 
       <Section title={t('stats.byItem')} id="items">

@@ -108,10 +108,10 @@ export function StatsNav({ query }: { query: string }) {
     ['/admin/stats/recompute', t('stats.recompute')],
   ];
   return (
-    <p class="actions">
+    <nav class="actions subnav" aria-label={t('stats.title')}>
       {links.map(([href, label]) => (
         <a href={`${href}?${query}`}>{label}</a>
       ))}
-    </p>
+    </nav>
   );
 }
