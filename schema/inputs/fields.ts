@@ -2,42 +2,53 @@
 // the reader's language by worker/lib/validate.ts.
 import * as z from 'zod';
 import { isValidCreditCode, normaliseCreditCode } from '../credit-code';
+import { onFirstUse } from '../on-first-use';
 
 /** Trimmed text, required unless `optional`, bounded so no field can hold a novel. */
 export const text = (max: number) => z.string().trim().min(1, 'err.required').max(max);
 export const optionalText = (max: number) => z.string().trim().max(max).default('');
 
 /** An HTML checkbox: "on" when ticked, absent otherwise. */
-export const checkbox = z
-  .literal('on')
-  .optional()
-  .transform((v) => v === 'on');
+export const checkbox = onFirstUse(() =>
+  z
+    .literal('on')
+    .optional()
+    .transform((v) => v === 'on'),
+);
 
-export const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'err.date')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'err.date');
+export const isoDate = onFirstUse(() =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'err.date')
+    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'err.date'),
+);
 
-export const creditCode = z.string().transform(normaliseCreditCode).refine(isValidCreditCode, 'err.creditCode');
+export const creditCode = onFirstUse(() => z.string().transform(normaliseCreditCode).refine(isValidCreditCode, 'err.creditCode'));
 
 /** Mainland mobile or landline with optional area code/extension; blank allowed. */
-export const phone = z
-  .string()
-  .trim()
-  .max(32)
-  .refine((s) => s === '' || /^\+?[0-9][0-9 -]{5,20}[0-9](?:(?:转|ext\.?|#)[0-9]{1,6})?$/.test(s), 'err.phone')
-  .default('');
+export const phone = onFirstUse(() =>
+  z
+    .string()
+    .trim()
+    .max(32)
+    .refine((s) => s === '' || /^\+?[0-9][0-9 -]{5,20}[0-9](?:(?:转|ext\.?|#)[0-9]{1,6})?$/.test(s), 'err.phone')
+    .default(''),
+);
 
 /** An id picked from a select (a UUID); blank means "none" for optional references. */
-export const idRef = z.string().uuid('err.invalidChoice');
-export const optionalIdRef = z
-  .union([z.literal(''), z.string().uuid('err.invalidChoice')])
-  .default('')
-  .transform((v) => (v === '' ? null : v));
+export const idRef = onFirstUse(() => z.string().uuid('err.invalidChoice'));
+export const optionalIdRef = onFirstUse(() =>
+  z
+    .union([z.literal(''), z.string().uuid('err.invalidChoice')])
+    .default('')
+    .transform((v) => (v === '' ? null : v)),
+);
 
 /** Search and paging parameters of every list page. */
-export const listQuery = z.object({
-  q: z.string().trim().max(100).catch(''),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-});
+export const listQuery = onFirstUse(() =>
+  z.object({
+    q: z.string().trim().max(100).catch(''),
+    page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  }),
+);

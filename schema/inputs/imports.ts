@@ -2,6 +2,7 @@
 // as a string; a blank optional cell means "empty" (or the column's default), while a column missing
 // from the file leaves that field of existing records as it is — hence `.optional()` on those keys.
 import * as z from 'zod';
+import { onFirstUse } from '../on-first-use';
 import { SECTORS, type Sector } from '../tables';
 import { creditCode, idRef, phone } from './fields';
 
@@ -33,64 +34,74 @@ export const MAX_IMPORT_ROWS = 5000;
 export const SECTOR_NAMES: Record<Sector, string> = { drug: '药品', device: '医疗器械', cosmetic: '化妆品', other: '其他' };
 
 /** Collapses whitespace runs (a line break inside a quoted cell included) to one space: these are one-line fields. */
-const oneLine = z.string().transform((s) => s.replace(/\s+/g, ' ').trim());
+const oneLine = onFirstUse(() => z.string().transform((s) => s.replace(/\s+/g, ' ').trim()));
 const cell = (max: number) => oneLine.pipe(z.string().max(max));
 const requiredCell = (max: number) => oneLine.pipe(z.string().min(1, 'err.required').max(max));
-const requiredCode = z.string().trim().min(1, 'err.required').pipe(creditCode);
+const requiredCode = onFirstUse(() => z.string().trim().min(1, 'err.required').pipe(creditCode));
 
 const YES = ['是', 'y', 'yes', '1', 'true'];
 const NO = ['否', 'n', 'no', '0', 'false', ''];
-const yesNo = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .refine((v) => YES.includes(v) || NO.includes(v), 'import.err.yesNo')
-  .transform((v) => YES.includes(v));
+const yesNo = onFirstUse(() =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((v) => YES.includes(v) || NO.includes(v), 'import.err.yesNo')
+    .transform((v) => YES.includes(v)),
+);
 
-const sector = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .transform((v, ctx) => {
-    const found = v === '' ? 'other' : SECTORS.find((s) => s === v || SECTOR_NAMES[s] === v);
-    if (found) return found;
-    ctx.addIssue({ code: 'custom', message: 'import.err.sector' });
-    return z.NEVER;
-  });
+const sector = onFirstUse(() =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .transform((v, ctx) => {
+      const found = v === '' ? 'other' : SECTORS.find((s) => s === v || SECTOR_NAMES[s] === v);
+      if (found) return found;
+      ctx.addIssue({ code: 'custom', message: 'import.err.sector' });
+      return z.NEVER;
+    }),
+);
 
-export const enterpriseRow = z.strictObject({
-  name: requiredCell(100),
-  creditCode: requiredCode,
-  region: cell(50).optional(),
-  /** 产业链 by name; resolved against the chains table by the import. */
-  chain: cell(60).optional(),
-  sector: sector.optional(),
-  aboveScale: yesNo.optional(),
-  contactName: cell(50).optional(),
-  contactPhone: phone.unwrap().optional(),
-});
+export const enterpriseRow = onFirstUse(() =>
+  z.strictObject({
+    name: requiredCell(100),
+    creditCode: requiredCode,
+    region: cell(50).optional(),
+    /** 产业链 by name; resolved against the chains table by the import. */
+    chain: cell(60).optional(),
+    sector: sector.optional(),
+    aboveScale: yesNo.optional(),
+    contactName: cell(50).optional(),
+    contactPhone: phone.unwrap().optional(),
+  }),
+);
 export type EnterpriseRow = z.output<typeof enterpriseRow>;
 
-export const assignmentRow = z.strictObject({
-  creditCode: requiredCode,
-  officerLogin: requiredCell(64),
-  /** 帮扶单位 by name: a cross-check that the officer is the one the list meant. */
-  unit: cell(60).optional(),
-  lead: yesNo.optional(),
-});
+export const assignmentRow = onFirstUse(() =>
+  z.strictObject({
+    creditCode: requiredCode,
+    officerLogin: requiredCell(64),
+    /** 帮扶单位 by name: a cross-check that the officer is the one the list meant. */
+    unit: cell(60).optional(),
+    lead: yesNo.optional(),
+  }),
+);
 export type AssignmentRow = z.output<typeof assignmentRow>;
 
 /** The form fields beside the uploaded file, and the confirm form that sends the checked text back. */
-export const enterpriseUpload = z.strictObject({});
-export const assignmentUpload = z.strictObject({ programmeId: idRef });
-export const enterpriseCommit = z.strictObject({ csv: z.string().min(1, 'err.required') });
-export const assignmentCommit = z.strictObject({ csv: z.string().min(1, 'err.required'), programmeId: idRef });
+export const enterpriseUpload = onFirstUse(() => z.strictObject({}));
+export const assignmentUpload = onFirstUse(() => z.strictObject({ programmeId: idRef }));
+export const enterpriseCommit = onFirstUse(() => z.strictObject({ csv: z.string().min(1, 'err.required') }));
+export const assignmentCommit = onFirstUse(() => z.strictObject({ csv: z.string().min(1, 'err.required'), programmeId: idRef }));
 
 /** The counts shown on the import page after a commit (POST → 303 → GET). */
-export const importDone = z.object({
-  done: z.enum(['enterprises', 'assignments']),
-  created: z.coerce.number().int().min(0),
-  updated: z.coerce.number().int().min(0),
-  unchanged: z.coerce.number().int().min(0),
-});
+export const importDone = onFirstUse(() =>
+  z.object({
+    done: z.enum(['enterprises', 'assignments']),
+    created: z.coerce.number().int().min(0),
+    updated: z.coerce.number().int().min(0),
+    unchanged: z.coerce.number().int().min(0),
+  }),
+);
 export type ImportDone = z.output<typeof importDone>;

@@ -1,19 +1,22 @@
 // Input of the "new survey round" form (调查批次). Times are typed as datetime-local in Beijing time
 // (Asia/Shanghai, UTC+8 all year, no daylight saving) and stored as epoch milliseconds.
 import * as z from 'zod';
+import { onFirstUse } from '../on-first-use';
 import { idRef, text } from './fields';
 
 export const SAMPLING_MODES = ['all', 'count', 'percent'] as const;
 export const STRATIFY = ['none', 'unit', 'chain'] as const;
 
 /** Stored as JSON in campaigns.sampling; the draw (worker/surveys/sampling.ts) reads only this. */
-export const samplingRule = z.strictObject({
-  mode: z.enum(SAMPLING_MODES),
-  n: z.int().min(1).max(100_000).optional(),
-  percent: z.int().min(1).max(100).optional(),
-  stratify: z.enum(STRATIFY),
-  excludeDays: z.int().min(1).max(3650).optional(),
-});
+export const samplingRule = onFirstUse(() =>
+  z.strictObject({
+    mode: z.enum(SAMPLING_MODES),
+    n: z.int().min(1).max(100_000).optional(),
+    percent: z.int().min(1).max(100).optional(),
+    stratify: z.enum(STRATIFY),
+    excludeDays: z.int().min(1).max(3650).optional(),
+  }),
+);
 export type SamplingRule = z.output<typeof samplingRule>;
 
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -33,14 +36,16 @@ export function parseBeijing(local: string): number {
 /** Epoch ms → 'YYYY-MM-DDTHH:mm' in Beijing time (the value a datetime-local input shows). */
 export const formatBeijing = (ms: number) => new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 16);
 
-const beijingTime = z
-  .string()
-  .trim()
-  .transform((s, ctx) => {
-    const ms = parseBeijing(s);
-    if (Number.isNaN(ms)) ctx.addIssue({ code: 'custom', message: 'round.err.dateTime' });
-    return ms;
-  });
+const beijingTime = onFirstUse(() =>
+  z
+    .string()
+    .trim()
+    .transform((s, ctx) => {
+      const ms = parseBeijing(s);
+      if (Number.isNaN(ms)) ctx.addIssue({ code: 'custom', message: 'round.err.dateTime' });
+      return ms;
+    }),
+);
 
 /** Blank means "not set"; otherwise a whole number in range. */
 const optionalInt = (min: number, max: number) =>
@@ -52,33 +57,35 @@ const optionalInt = (min: number, max: number) =>
     .transform((s) => (s ? Number(s) : undefined))
     .pipe(z.int().min(min, 'round.err.range').max(max, 'round.err.range').optional());
 
-export const roundInput = z
-  .strictObject({
-    programmeId: idRef,
-    formVersionId: idRef,
-    name: text(80),
-    opensAt: beijingTime,
-    closesAt: beijingTime,
-    mode: z.enum(SAMPLING_MODES, 'err.invalidChoice'),
-    n: optionalInt(1, 100_000),
-    percent: optionalInt(1, 100),
-    stratify: z.enum(STRATIFY, 'err.invalidChoice'),
-    excludeDays: optionalInt(1, 3650),
-    seed: text(64),
-  })
-  .superRefine((r, ctx) => {
-    if (r.closesAt <= r.opensAt) ctx.addIssue({ code: 'custom', message: 'round.err.closesBeforeOpens', path: ['closesAt'] });
-    if (r.mode === 'count' && r.n === undefined) ctx.addIssue({ code: 'custom', message: 'err.required', path: ['n'] });
-    if (r.mode === 'percent' && r.percent === undefined) ctx.addIssue({ code: 'custom', message: 'err.required', path: ['percent'] });
-  })
-  .transform(({ mode, n, percent, stratify, excludeDays, ...round }) => ({
-    ...round,
-    rule: samplingRule.parse({
-      mode,
-      stratify,
-      ...(mode === 'count' ? { n } : {}),
-      ...(mode === 'percent' ? { percent } : {}),
-      ...(excludeDays ? { excludeDays } : {}),
-    }),
-  }));
+export const roundInput = onFirstUse(() =>
+  z
+    .strictObject({
+      programmeId: idRef,
+      formVersionId: idRef,
+      name: text(80),
+      opensAt: beijingTime,
+      closesAt: beijingTime,
+      mode: z.enum(SAMPLING_MODES, 'err.invalidChoice'),
+      n: optionalInt(1, 100_000),
+      percent: optionalInt(1, 100),
+      stratify: z.enum(STRATIFY, 'err.invalidChoice'),
+      excludeDays: optionalInt(1, 3650),
+      seed: text(64),
+    })
+    .superRefine((r, ctx) => {
+      if (r.closesAt <= r.opensAt) ctx.addIssue({ code: 'custom', message: 'round.err.closesBeforeOpens', path: ['closesAt'] });
+      if (r.mode === 'count' && r.n === undefined) ctx.addIssue({ code: 'custom', message: 'err.required', path: ['n'] });
+      if (r.mode === 'percent' && r.percent === undefined) ctx.addIssue({ code: 'custom', message: 'err.required', path: ['percent'] });
+    })
+    .transform(({ mode, n, percent, stratify, excludeDays, ...round }) => ({
+      ...round,
+      rule: samplingRule.parse({
+        mode,
+        stratify,
+        ...(mode === 'count' ? { n } : {}),
+        ...(mode === 'percent' ? { percent } : {}),
+        ...(excludeDays ? { excludeDays } : {}),
+      }),
+    })),
+);
 export type RoundInput = z.output<typeof roundInput>;

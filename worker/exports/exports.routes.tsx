@@ -6,6 +6,7 @@ import { type Context, Hono } from 'hono';
 import * as z from 'zod';
 import { parseDefinitionJson } from '../../schema/form-json';
 import { PROBLEM_CATEGORIES, PROBLEM_STATUSES } from '../../schema/memo-tables';
+import { onFirstUse } from '../../schema/on-first-use';
 import { campaigns, formVersions } from '../../schema/survey-tables';
 import { ExportsPage } from '../../web/pages/stats/exports';
 import type { AppEnv } from '../app-env';
@@ -43,7 +44,7 @@ exportRoutes.get('/', async (c) => {
   );
 });
 
-const campaignQuery = z.object({ campaign: z.uuid('err.invalidChoice') });
+const campaignQuery = onFirstUse(() => z.object({ campaign: z.uuid('err.invalidChoice') }));
 
 async function campaignOf(c: Context<AppEnv>) {
   const q = campaignQuery.safeParse(c.req.query());
@@ -83,12 +84,14 @@ exportRoutes.get('/memos.csv', async (c) => {
 });
 
 /** The ledger's own narrowing filters; an unknown value is ignored like the page filters are. */
-const ledgerQuery = z.object({
-  status: z.enum(PROBLEM_STATUSES).optional().catch(undefined),
-  category: z.enum(PROBLEM_CATEGORIES).optional().catch(undefined),
-  unit: z.uuid().optional().catch(undefined),
-  officer: z.uuid().optional().catch(undefined),
-});
+const ledgerQuery = onFirstUse(() =>
+  z.object({
+    status: z.enum(PROBLEM_STATUSES).optional().catch(undefined),
+    category: z.enum(PROBLEM_CATEGORIES).optional().catch(undefined),
+    unit: z.uuid().optional().catch(undefined),
+    officer: z.uuid().optional().catch(undefined),
+  }),
+);
 
 exportRoutes.get('/problems.csv', async (c) => {
   const f = await filtersOf(c);

@@ -3,12 +3,15 @@
 // malformed value falls back to the default instead of failing a bookmarked dashboard.
 import * as z from 'zod';
 import { isoDate } from '../../schema/inputs/fields';
+import { onFirstUse } from '../../schema/on-first-use';
 
-export const statsQuery = z.object({
-  programme: z.uuid().optional().catch(undefined),
-  from: isoDate.optional().catch(undefined),
-  to: isoDate.optional().catch(undefined),
-});
+export const statsQuery = onFirstUse(() =>
+  z.object({
+    programme: z.uuid().optional().catch(undefined),
+    from: isoDate.optional().catch(undefined),
+    to: isoDate.optional().catch(undefined),
+  }),
+);
 export type StatsQuery = z.output<typeof statsQuery>;
 
 /** Inclusive calendar days. */

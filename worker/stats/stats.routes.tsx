@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import * as z from 'zod';
+import { onFirstUse } from '../../schema/on-first-use';
 import { campaigns } from '../../schema/survey-tables';
 import { units, users } from '../../schema/tables';
 import { AdminShell } from '../../web/components/admin-shell';
@@ -50,7 +51,7 @@ statsRoutes.get('/', async (c) => {
   return render(c, <StatsOverviewPage filter={filterProps(f)} query={queryOf(f)} data={data} k={cfg.k} />);
 });
 
-const breakdownQuery = z.object({ by: z.enum(BREAKDOWNS).catch('unit') });
+const breakdownQuery = onFirstUse(() => z.object({ by: z.enum(BREAKDOWNS).catch('unit') }));
 
 statsRoutes.get('/breakdown', async (c) => {
   const f = await filtersOf(c);
@@ -103,7 +104,7 @@ statsRoutes.get(`/officers${ID}`, async (c) => {
   return render(c, <StatsOfficerPage name={officer.name} view={view} query={queryOf(f)} period={f.period} k={cfg.k} />);
 });
 
-const recomputeInput = z.strictObject({ campaign: z.union([z.literal(''), z.uuid()]).default('') });
+const recomputeInput = onFirstUse(() => z.strictObject({ campaign: z.union([z.literal(''), z.uuid()]).default('') }));
 
 /** Rebuilds the survey rollups from the raw rows (worker/stats/recompute.ts), audited. */
 statsRoutes.post('/recompute', async (c) => {
