@@ -3,9 +3,10 @@
 // string order is date order.
 import { type SQL, sql } from 'drizzle-orm';
 import { problems } from '../../schema/memo-tables';
+import { onFirstUse } from '../../schema/on-first-use';
 
-export const dueSql = sql`coalesce(${problems.extendedDeadline}, ${problems.deadline})`;
+export const dueSql = onFirstUse(() => sql`coalesce(${problems.extendedDeadline}, ${problems.deadline})`);
 
-export const openSql = sql`${problems.status} IN ('pending', 'in_progress')`;
+export const openSql = onFirstUse(() => sql`${problems.status} IN ('pending', 'in_progress')`);
 
 export const overdueSql = (today: string): SQL => sql`(${openSql} AND ${dueSql} < ${today})`;

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, exists, isNull, max, sql } from 'drizzle-orm';
 import type { RoundInput } from '../../schema/inputs/rounds';
+import { onFirstUse } from '../../schema/on-first-use';
 import { campaignCounters, campaigns, forms, formVersions, invitations } from '../../schema/survey-tables';
 import { assignments, chains, enterprises, programmes, units, users } from '../../schema/tables';
 import type { Db } from '../app-env';
@@ -48,7 +49,7 @@ export const publishedVersions = (db: Db) =>
 
 // Every selected column has its own name: drizzle maps D1 batch results by position after reading them
 // as objects, so two columns both called "name" would shift every value after them (pageOf batches).
-const roundColumns = {
+const roundColumns = onFirstUse(() => ({
   id: campaigns.id,
   name: campaigns.name,
   programmeId: campaigns.programmeId,
@@ -63,7 +64,7 @@ const roundColumns = {
   invited: sql<number>`coalesce(${campaignCounters.invited}, 0)`.as('invited'),
   opened: sql<number>`coalesce(${campaignCounters.opened}, 0)`.as('opened'),
   submitted: sql<number>`coalesce(${campaignCounters.submitted}, 0)`.as('submitted'),
-};
+}));
 
 const roundsQuery = (db: Db) =>
   db
