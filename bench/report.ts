@@ -178,7 +178,7 @@ function rows(r: Results): Row[] {
     const runs = (x: typeof st.app) => x.runs.map((run) => run.activeMs.toFixed(0)).join(' · ');
     out.push([
       `Worker start-up CPU (wrangler check startup, active time, median of ${st.app.runs.length}), app · minimal Hono Worker`,
-      `${ms(st.app.median)} · ${ms(st.minimal.median)} (runs ${runs(st.app)} · minimal ${runs(st.minimal)}; the app's first active tick carries ${ms(st.app.firstTickMedian)})`,
+      `${ms(st.app.median)} · ${ms(st.minimal.median)} (runs ${runs(st.app)} · minimal ${runs(st.minimal)}); without the first active tick, which also carries idle time: ${ms(st.app.afterFirstTickMedian)} · ${ms(st.minimal.afterFirstTickMedian)}`,
       '≤ 15 ms (app)',
       st.app.median <= 15,
     ]);

@@ -10,8 +10,11 @@ import { wrangler } from '../gen/database.ts';
 import { type CpuProfile, type StartupSummary, summarize } from '../lib/cpuprofile.ts';
 import { OUT } from '../lib/worker.ts';
 
-/** `median` is the figure DESIGN §8 targets; `firstTickMedian` says how much of it one tick carries (lib/cpuprofile.ts). */
-export type StartupSeries = { runs: StartupSummary[]; median: number; firstTickMedian: number };
+/**
+ * `median` is the figure DESIGN §8 targets. `afterFirstTickMedian` leaves out each run's first active
+ * tick, which also carries idle time (lib/cpuprofile.ts): what the Worker's own code costs, near enough.
+ */
+export type StartupSeries = { runs: StartupSummary[]; median: number; afterFirstTickMedian: number };
 export type StartupFigures = { app: StartupSeries; minimal: StartupSeries };
 
 const WORKERS = { app: 'wrangler.toml', minimal: 'bench/minimal-worker/wrangler.toml' } as const;
@@ -39,7 +42,7 @@ export function startupBench(runs: number): StartupFigures {
   const of = (s: StartupSummary[]): StartupSeries => ({
     runs: s,
     median: median(s.map((r) => r.activeMs)),
-    firstTickMedian: median(s.map((r) => r.firstTickMs)),
+    afterFirstTickMedian: median(s.map((r) => r.activeMs - r.firstTickMs)),
   });
   return { app: of(series.app), minimal: of(series.minimal) };
 }
