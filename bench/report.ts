@@ -175,10 +175,11 @@ function rows(r: Results): Row[] {
   }
   const st = r.startup;
   if (st) {
-    const runs = (x: typeof st.app) => x.runs.map((run) => run.activeMs.toFixed(0)).join(' · ');
+    const runs = (x: typeof st.app) => x.runs.map((run) => run.activeMs.toFixed(0)).join(', ');
+    const load = st.load ? `; load average ${st.load.map((l) => l.toFixed(1)).join(' → ')}` : '';
     out.push([
       `Worker start-up CPU (wrangler check startup, active time, median of ${st.app.runs.length}), app · minimal Hono Worker`,
-      `${ms(st.app.median)} · ${ms(st.minimal.median)} (runs ${runs(st.app)} · minimal ${runs(st.minimal)}); without the first active tick, which also carries idle time: ${ms(st.app.afterFirstTickMedian)} · ${ms(st.minimal.afterFirstTickMedian)}`,
+      `${ms(st.app.median)} · ${ms(st.minimal.median)} (runs: app ${runs(st.app)}; minimal ${runs(st.minimal)}${load}) · without the first active tick, which also carries idle time: ${ms(st.app.afterFirstTickMedian)} · ${ms(st.minimal.afterFirstTickMedian)}`,
       '≤ 15 ms (app)',
       st.app.median <= 15,
     ]);
@@ -267,7 +268,12 @@ export function problems(r: Results): string[] {
   if (r.recompute && !r.recompute.consistent) out.push('the recompute changed the rollups the submissions had written');
   for (const e of r.exports) if (!e.complete) out.push(`responses.csv has ${e.rows} rows, the round has more`);
   if (r.pageWeight && r.pageWeight.builtinJsOff.raw <= 0) out.push('the survey page is empty');
-  for (const [name, x] of r.startup ? Object.entries(r.startup) : [])
+  for (const [name, x] of r.startup
+    ? ([
+        ['app', r.startup.app],
+        ['minimal', r.startup.minimal],
+      ] as const)
+    : [])
     if (x.runs.some((run) => run.samples === 0)) out.push(`the start-up profile of the ${name} Worker has no samples`);
   return out;
 }

@@ -5,6 +5,7 @@
 // deploy` builds them (the app from wrangler.toml, the floor from bench/minimal-worker/) and profiled
 // alternately, so a busy moment of this shared machine falls on both.
 import { mkdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { wrangler } from '../gen/database.ts';
 import { type CpuProfile, type StartupSummary, summarize } from '../lib/cpuprofile.ts';
@@ -15,7 +16,8 @@ import { OUT } from '../lib/worker.ts';
  * tick, which also carries idle time (lib/cpuprofile.ts): what the Worker's own code costs, near enough.
  */
 export type StartupSeries = { runs: StartupSummary[]; median: number; afterFirstTickMedian: number };
-export type StartupFigures = { app: StartupSeries; minimal: StartupSeries };
+/** `load`: the machine's 1-minute load average before and after, since other work on it shows in the figure. */
+export type StartupFigures = { app: StartupSeries; minimal: StartupSeries; load?: [before: number, after: number] };
 
 const WORKERS = { app: 'wrangler.toml', minimal: 'bench/minimal-worker/wrangler.toml' } as const;
 
@@ -32,6 +34,7 @@ export function startupBench(runs: number): StartupFigures {
   const bundle = (name: string) => join(dir, `${name}.bundle`);
   for (const name of names) wrangler(['deploy', '--dry-run', '--config', WORKERS[name], '--outfile', bundle(name)]);
   const series = { app: [] as StartupSummary[], minimal: [] as StartupSummary[] };
+  const before = loadavg()[0] ?? 0;
   for (let i = 0; i < runs; i++) {
     for (const name of names) {
       const profile = join(dir, `${name}-${i + 1}.cpuprofile`);
@@ -44,5 +47,5 @@ export function startupBench(runs: number): StartupFigures {
     median: median(s.map((r) => r.activeMs)),
     afterFirstTickMedian: median(s.map((r) => r.activeMs - r.firstTickMs)),
   });
-  return { app: of(series.app), minimal: of(series.minimal) };
+  return { app: of(series.app), minimal: of(series.minimal), load: [before, loadavg()[0] ?? 0] };
 }
