@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { problemEvents, problems } from '../../schema/memo-tables';
+import { onFirstUse } from '../../schema/on-first-use';
 import { enterprises, units, users } from '../../schema/tables';
 import type { Db } from '../app-env';
 
@@ -24,7 +25,7 @@ export const readProblem = (db: Db, id: string) =>
 export type ProblemView = NonNullable<Awaited<ReturnType<typeof readProblem>>>;
 
 /** The columns a problem event is shown with, everywhere it is shown (join users on the actor). */
-export const eventColumns = {
+export const eventColumns = onFirstUse(() => ({
   id: problemEvents.id,
   at: problemEvents.at,
   kind: problemEvents.kind,
@@ -33,7 +34,7 @@ export const eventColumns = {
   note: problemEvents.note,
   data: problemEvents.data,
   actorName: sql<string | null>`${users.name}`.as('actor_name'),
-};
+}));
 
 /** Every event of a problem, oldest first, with who acted (events are never edited or deleted). */
 export const eventsOf = (db: Db, problemId: string) =>
