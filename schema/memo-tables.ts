@@ -1,6 +1,8 @@
 // 帮扶备忘录 and the problem ledger (工作任务落实分解台账), DESIGN §3 and §5.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, text } from 'drizzle-orm/sqlite-core';
+import { sqliteTable } from './sqlite-table';
+
 import { enterprises, programmes, units, users } from './tables';
 
 /** 走访方式: 上门走访 (on-site), 电话, 微信/网络, 视频, 座谈, 书信. */
@@ -171,9 +173,7 @@ export const problems = sqliteTable(
     index('problems_lead_unit_idx').on(t.leadUnitId, t.status),
     index('problems_memo_idx').on(t.memoId),
     // The admin home's "待销号" count (issue 17) reads this small partial index, not every closed problem.
-    index('problems_awaiting_strike_off_idx')
-      .on(t.programmeId)
-      .where(sql`status = 'closed' AND follow_up IN ('satisfied', 'basically')`),
+    index('problems_awaiting_strike_off_idx').on(t.programmeId).where(sql`status = 'closed' AND follow_up IN ('satisfied', 'basically')`),
   ],
 );
 
