@@ -149,7 +149,7 @@ describe('the admin home', () => {
     const drafts = (await db().select().from(campaigns).where(eq(campaigns.status, 'draft')).all()).length;
     expect(drafts).toBeGreaterThan(0);
     expect(html).toContain(`草稿 ${drafts} 个`);
-    expect(html).toContain('<a href="/problems?status=pending"><strong>1</strong> 未受理（待交办）</a>');
+    expect(html).toContain('<a href="/problems?status=pending"><strong>1</strong> 待交办</a>');
     expect(html).toContain('<a href="/problems?status=closed"><strong>1</strong> 已回访、待销号</a>');
     expect(html).toContain('<a href="/problems?overdue=1"><strong>1</strong> 逾期未办结</a>');
     expect(chinaToday() > '2026-01-20').toBe(true);
