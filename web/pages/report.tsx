@@ -85,6 +85,11 @@ export function ReportPage({
               [t('stats.onTimeRate'), <Pct r={rates.onTimeRate} />],
               [t('stats.resolveRate'), <Pct r={rates.resolveRate} />],
               [t('stats.overdue'), p.overdue],
+              [t('stats.unresolved'), p.unresolved],
+              [t('stats.supervised'), p.supervised],
+              [t('stats.medianDispatchDays'), one(p.medianDispatchDays)],
+              [t('stats.medianAcceptDays'), one(p.medianAcceptDays)],
+              [t('stats.medianHandlingDays'), one(p.medianHandlingDays)],
               [t('stats.responseRate'), <Pct r={rate(survey.submitted, survey.invited)} />],
               [t('stats.top2'), sat.suppressed ? suppressed : <Pct r={sat.top2} />],
               [t('stats.composite'), sat.suppressed ? suppressed : one(sat.composite)],
@@ -106,6 +111,11 @@ export function ReportPage({
               t('stats.raisedLed'),
               t('stats.closeRate'),
               t('stats.overdue'),
+              t('stats.medianDispatchDays'),
+              t('stats.medianAcceptDays'),
+              t('stats.medianHandlingDays'),
+              t('stats.supervised'),
+              t('stats.unresolved'),
             ]}
           >
             {report.units.map((u) => (
@@ -118,6 +128,11 @@ export function ReportPage({
                 <td>{u.problems?.raised ?? 0}</td>
                 <td>{u.problems ? <Pct r={problemRates(u.problems).closeRate} /> : '—'}</td>
                 <td>{u.problems?.overdue ?? 0}</td>
+                <td>{one(u.problems?.medianDispatchDays)}</td>
+                <td>{one(u.problems?.medianAcceptDays)}</td>
+                <td>{one(u.problems?.medianHandlingDays)}</td>
+                <td>{u.problems?.supervised ?? 0}</td>
+                <td>{u.problems?.unresolved ?? 0}</td>
               </tr>
             ))}
           </Table>

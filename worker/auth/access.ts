@@ -1,6 +1,7 @@
 // Object-level authorisation (DESIGN §9): officers read and write only the enterprises paired with them
-// (in any programme, so last year's history stays theirs); admins see everything. Every route checks
-// the object it touches, not only the role.
+// (in any programme, so last year's history stays theirs); unit handlers (单位联络员) only the problems
+// dispatched to their unit, as 主办 or 协办, and no enterprise file, memo or figure (issue 15); admins see
+// everything. Every route checks the object it touches, not only the role.
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { assignments } from '../../schema/tables';
@@ -8,6 +9,7 @@ import type { Db, SessionUser } from '../app-env';
 
 export async function canSeeEnterprise(db: Db, user: SessionUser, enterpriseId: string): Promise<boolean> {
   if (user.role === 'admin') return true;
+  if (user.role !== 'officer') return false;
   const row = await db
     .select({ id: assignments.id })
     .from(assignments)
@@ -26,8 +28,17 @@ export async function pairedIn(db: Db, officerId: string, programmeId: string, e
   return row !== undefined;
 }
 
-/** The WHERE clause that narrows a list to what the user may see (undefined for admins: everything). */
+/** The WHERE clause that narrows a list of problems to what the user may see (undefined for admins: everything). */
 export function visibleTo(user: SessionUser, enterpriseColumn: SQLiteColumn): SQL | undefined {
   if (user.role === 'admin') return undefined;
+  if (user.role === 'handler') return unitProblemsSql(user.unitId ?? '');
   return sql`${enterpriseColumn} IN (SELECT ${assignments.enterpriseId} FROM ${assignments} WHERE ${assignments.officerId} = ${user.id})`;
 }
+
+/**
+ * The problems of a unit, as 主办 or 协办, once dispatched (a 待交办 problem's units are only proposed):
+ * the same rule as schema/rules/problem-moves.ts actorOf, over the unaliased problems table.
+ */
+export const unitProblemsSql = (unitId: string): SQL =>
+  sql`(problems.status <> 'pending' AND (problems.lead_unit_id = ${unitId}
+    OR EXISTS (SELECT 1 FROM json_each(problems.support_unit_ids) WHERE json_each.value = ${unitId})))`;
