@@ -24,7 +24,7 @@ homeRoutes.get('/', requireUser, async (c) => {
   const month = monthOf(on);
   const programme = await currentProgramme(db, on);
   const [rows, counts] = programme
-    ? await Promise.all([myEnterprises(db, user.id, programme.id), officerMonth(db, user.id, programme.id, month, on)])
+    ? await Promise.all([myEnterprises(db, user.id, programme.id, on), officerMonth(db, user.id, programme.id, month, on)])
     : [[], new Map()];
   const cards = rows.map((e) => {
     const n = counts.get(e.id) ?? { contacts: 0, onsite: 0, solved: 0, noRequest: 0, open: 0, overdue: 0 };
