@@ -86,7 +86,7 @@ export function ReportPage({
               [t('stats.resolveRate'), <Pct r={rates.resolveRate} />],
               [t('stats.overdue'), p.overdue],
               [t('stats.responseRate'), <Pct r={rate(survey.submitted, survey.invited)} />],
-              [t('stats.top2'), sat.suppressed ? suppressed : <Pct r={sat.top2} />],
+              [t('stats.top2'), sat.suppressed ? suppressed : <Pct r={sat.satisfied} />],
               [t('stats.composite'), sat.suppressed ? suppressed : one(sat.composite)],
             ].map(([label, value]) => (
               <tr>
@@ -143,8 +143,8 @@ export function ReportPage({
               <tr>
                 <th scope="row">{itemTitle.get(i.key) ?? i.key}</th>
                 <td>{i.valid}</td>
-                <td>{i.suppressed ? suppressed : pct(i.top2.value)}</td>
-                <td>{i.suppressed ? '' : interval(i.top2)}</td>
+                <td>{i.suppressed ? suppressed : pct(i.satisfied.value)}</td>
+                <td>{i.suppressed ? '' : interval(i.satisfied)}</td>
                 <td>{i.suppressed ? '' : pct(i.good.value)}</td>
                 <td>{i.suppressed ? '' : one(i.score)}</td>
               </tr>

@@ -4,6 +4,7 @@ import type { Dated } from '../../schema/rules/pairing';
 import { assignments, chains, enterprises, programmes, units, users } from '../../schema/tables';
 import type { Db } from '../app-env';
 import { contains, PAGE_SIZE, type PageOf } from '../lib/paging';
+import { inForce } from '../lib/pairing-sql';
 
 export type AssignmentRow = {
   id: string;
@@ -15,10 +16,6 @@ export type AssignmentRow = {
   startsOn: string;
   endsOn: string | null;
 };
-
-/** The pairings in force on a day (schema/rules/pairing.ts inForceOn), for the drizzle builder. */
-export const inForce = (day: string) =>
-  and(sql`${assignments.startsOn} <= ${day}`, or(isNull(assignments.endsOn), sql`${assignments.endsOn} >= ${day}`));
 
 /** The pairings in force today, or starting later: what the list shows unless asked for its history. */
 const currentOrLater = (today: string) => or(isNull(assignments.endsOn), sql`${assignments.endsOn} >= ${today}`);

@@ -6,8 +6,8 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { assignments } from '../../schema/tables';
-import { inForce } from '../admin/assignments.queries';
 import type { Db, SessionUser } from '../app-env';
+import { inForce } from '../lib/pairing-sql';
 
 export async function canSeeEnterprise(db: Db, user: SessionUser, enterpriseId: string): Promise<boolean> {
   if (user.role === 'admin') return true;

@@ -6,6 +6,7 @@
 import type { Db } from '../app-env';
 import { auditJobs } from '../audit/audit-jobs';
 import { retentionJob } from '../privacy/retention';
+import { officerSnapshotJob } from '../stats/officer-snapshot';
 import { housekeepingJobs } from './housekeeping';
 
 export type JobContext = {
@@ -25,7 +26,7 @@ export type JobResult = { detail: string };
 export type DailyJob = { name: string; run: (ctx: JobContext) => Promise<JobResult> };
 
 // The audit jobs last: they link and anchor the rows the jobs before them wrote.
-const registry: DailyJob[] = [...housekeepingJobs, retentionJob, ...auditJobs];
+const registry: DailyJob[] = [...housekeepingJobs, retentionJob, officerSnapshotJob, ...auditJobs];
 
 /** The jobs in the order they run. */
 export const dailyJobs = (): readonly DailyJob[] => registry;

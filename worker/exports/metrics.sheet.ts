@@ -7,6 +7,7 @@ import type { Breakdown } from '../../schema/inputs/stats';
 import { interval, problemRates, type Rate, rate } from '../../schema/rules/figures';
 import type { Satisfaction } from '../../schema/rules/satisfaction';
 import type { MessageKey } from '../../web/i18n';
+import { noneKey } from '../../web/pages/stats/tables';
 import type { Db } from '../app-env';
 import { type Cell, type Column, type ColumnType, type Sheet, sheetOf } from '../lib/sheet';
 import type { StatsConfig } from '../stats/config';
@@ -39,7 +40,7 @@ const satCells = (s: Satisfaction | null): Cell[] =>
     ? ['', '', '', '', '']
     : s.suppressed
       ? [s.responses, SUPPRESSED(), '', SUPPRESSED(), SUPPRESSED()]
-      : [s.responses, ...rateCells(s.top2), s.composite ?? NONE, s.good.value ?? NONE];
+      : [s.responses, ...rateCells(s.satisfied), s.composite ?? NONE, s.good.value ?? NONE];
 
 /** Which 口径 the figures use: the scope, the two satisfaction rates, valid answers, k and the points. */
 function notes(programme: string, scope: Scope, cfg: StatsConfig): string[] {
@@ -92,7 +93,7 @@ export async function metricSheet(db: Db, scope: Scope, programme: string, table
     const rows = survey.overall.items.map((i): Cell[] =>
       i.suppressed
         ? [title.get(i.key) ?? i.key, '', '', '', '', '', i.na, i.valid, SUPPRESSED(), '', SUPPRESSED(), '', SUPPRESSED()]
-        : [title.get(i.key) ?? i.key, ...i.dist, i.na, i.valid, ...rateCells(i.top2), ...rateCells(i.good), i.score ?? NONE],
+        : [title.get(i.key) ?? i.key, ...i.dist, i.na, i.valid, ...rateCells(i.satisfied), ...rateCells(i.good), i.score ?? NONE],
     );
     return sheetOf(columns, note, rows);
   }
@@ -120,7 +121,7 @@ export async function metricSheet(db: Db, scope: Scope, programme: string, table
     const p = r.problems;
     const rates = p ? problemRates(p) : null;
     const a = r.activity;
-    const name = table === 'category' ? zh(`stats.cat.${r.key ?? 'other'}` as 'stats.cat.other') : (r.label ?? r.key ?? '');
+    const name = table === 'category' ? zh(`stats.cat.${r.key ?? 'other'}` as 'stats.cat.other') : r.label || r.key || zh(noneKey(table));
     return [
       name,
       ...(p && rates

@@ -76,16 +76,19 @@ export function draftSummary(s: SummaryInput, t: Translate): string[] {
   // The seeds drawn, re-seeds included: the office is judged by these figures, so the report says how
   // often it drew the sample again (issue 17).
   const seeds = t('report.sum.seeds', { seeds: survey.seeds, redrawn: survey.seeds - survey.rounds.length });
-  if (sat.suppressed || sat.top2.value === null) {
+  if (sat.suppressed || sat.satisfied.value === null) {
     out.push(base + t('report.sum.tooFew', { k: s.k }), seeds);
     return out;
   }
   out.push(
-    base + t('report.sum.satisfaction', { top2: pct(sat.top2.value), good: pct(sat.good.value), composite: one(sat.composite) }),
+    base + t('report.sum.satisfaction', { top2: pct(sat.satisfied.value), good: pct(sat.good.value), composite: one(sat.composite) }),
     seeds,
   );
   const shown = sat.items.filter((i) => !i.suppressed);
-  const lowest = shown.reduce<(typeof shown)[number] | null>((lo, i) => (!lo || (i.top2.value ?? 1) < (lo.top2.value ?? 1) ? i : lo), null);
-  if (shown.length > 1 && lowest) out.push(t('report.sum.lowest', { item: s.itemTitle(lowest.key), rate: pct(lowest.top2.value) }));
+  const lowest = shown.reduce<(typeof shown)[number] | null>(
+    (lo, i) => (!lo || (i.satisfied.value ?? 1) < (lo.satisfied.value ?? 1) ? i : lo),
+    null,
+  );
+  if (shown.length > 1 && lowest) out.push(t('report.sum.lowest', { item: s.itemTitle(lowest.key), rate: pct(lowest.satisfied.value) }));
   return out;
 }

@@ -17,9 +17,8 @@ import {
   overallSatisfaction,
   type RoundFigures,
   roundFigures,
-  satisfactionByMonth,
 } from './satisfaction';
-import { type SatisfactionDimension, satisfactionGroups, surveyRollups } from './survey.queries';
+import { type SatisfactionDimension, type SurveyRollups, satisfactionGroups, surveyRollups } from './survey.queries';
 
 export type SurveySummary = {
   items: ItemDef[];
@@ -45,6 +44,21 @@ export type Overview = {
   activityByUnit: ActivityGroup[];
 };
 
+/**
+ * Satisfaction per month, each answer in the month it was given (issue 14): group_counts' 'month' groups,
+ * kept in the submission batch, so the trend reads a few rows per month and item, never the answers.
+ */
+async function satisfactionByMonth(db: Db, scope: Scope, data: SurveyRollups, cfg: StatsConfig): Promise<Map<string, Satisfaction>> {
+  const items = likertItems(data.programmeVersions);
+  const groups = await satisfactionGroups(
+    db,
+    scope,
+    'month',
+    items.map((i) => i.key),
+  );
+  return new Map(groupSatisfaction(groups, items, cfg).map((g) => [g.key ?? '', g.satisfaction]));
+}
+
 /** Survey figures of a scope from the rollups, overall, per round and per month. */
 export async function surveySummary(db: Db, scope: Scope, cfg: StatsConfig) {
   const data = await surveyRollups(db, scope);
@@ -59,7 +73,7 @@ export async function surveySummary(db: Db, scope: Scope, cfg: StatsConfig) {
     submitted: sum((r) => r.submitted),
     seeds: sum((r) => r.seedCount),
   };
-  return { summary, byMonth: satisfactionByMonth(data, items, cfg) };
+  return { summary, byMonth: await satisfactionByMonth(db, scope, data, cfg) };
 }
 
 /** The admin overview: headline figures, months, items, categories and units. */
@@ -119,7 +133,7 @@ export async function breakdown(
       cfg,
     );
   }
-  const byMonth = by === 'month' ? satisfactionByMonth(rollups, items, cfg) : null;
+  const byMonth = by === 'month' ? await satisfactionByMonth(db, scope, rollups, cfg) : null;
   const keys =
     by === 'month' ? monthsOf(upToToday(scope.period, scope.today)).map((m) => ({ key: m, label: m })) : [...problems, ...activity, ...sat];
   const rows = new Map<string | null, BreakdownRow>();

@@ -57,6 +57,21 @@ ${INSERT}
 SELECT x.cid, g.dimension, g.group_key, a.question_key, a.option, a.n FROM x, g, a WHERE true
 ${UPSERT}`;
 
+/**
+ * ?1 round id: how many of the round's responses each officer's group shares with each unit's (the unit
+ * of the lead officer in force, '' for none), by the same rule as the groups themselves. The officer
+ * snapshot (officer-snapshot.ts) withholds an officer's figures when they hold answers of a unit whose own
+ * figures are suppressed.
+ */
+export const OFFICER_UNITS_SQL = `WITH x AS (
+  SELECT r.id AS rid, i.enterprise_id AS eid, c.programme_id AS pid, ${MONTH} AS month
+  FROM responses r JOIN invitations i ON i.id = r.invitation_id JOIN campaigns c ON c.id = r.campaign_id
+  WHERE r.campaign_id = ?1
+)
+SELECT s.officer_id AS officer, ${leadUnit('x')} AS unit, count(*) AS n
+FROM x JOIN assignments s ON s.programme_id = x.pid AND s.enterprise_id = x.eid AND ${countsForSql('s', 'x.month')}
+GROUP BY 1, 2`;
+
 /** Rebuilds group_counts for every round or (with ?1 bound) for one, from the stored responses and answers. */
 export function groupRecomputeStatements(one: boolean): string[] {
   const only = (col: string) => (one ? `WHERE ${col} = ?1` : '');

@@ -2,7 +2,7 @@
 // shows only the officer's aggregates and only satisfaction figures over at least k responses.
 
 import { type ProblemRates, problemRates } from '../../schema/rules/figures';
-import type { Satisfaction } from '../../schema/rules/satisfaction';
+import type { Satisfaction, SatisfactionScale } from '../../schema/rules/satisfaction';
 import type { Db } from '../app-env';
 import { type ActivityGroup, activityBreakdown, activityTotals } from './activity.queries';
 import type { StatsConfig } from './config';
@@ -20,6 +20,7 @@ export type PersonRow = {
 };
 
 export type UnitView = {
+  scale: SatisfactionScale;
   activity: ActivityGroup;
   problems: ProblemGroup;
   rates: ProblemRates;
@@ -36,7 +37,8 @@ export async function unitView(db: Db, scope: Scope, cfg: StatsConfig): Promise<
     activityTotals(db, scope),
     activityBreakdown(db, scope, 'officer'),
     problemTotals(db, scope),
-    problemBreakdown(db, scope, 'officer'),
+    // Each officer's own problems, whoever leads them: the same count as the breakdown by officer (issue 14).
+    problemBreakdown(db, { ...scope, unitId: undefined, officerUnitId: scope.unitId }, 'officer'),
     problemBreakdown(db, scope, 'category'),
   ]);
   const items = likertItems(rollups.versions);
@@ -57,6 +59,7 @@ export async function unitView(db: Db, scope: Scope, cfg: StatsConfig): Promise<
     });
   }
   return {
+    scale: cfg.scale,
     activity,
     problems,
     rates: problemRates(problems),
@@ -81,13 +84,12 @@ export type OfficerView = {
 };
 
 /**
- * One officer's figures. `own` is the officer's own page: rounds under k are left out altogether (a
- * round listed as 样本不足 would still tell an officer with one enterprise that it was drawn, DESIGN §2),
- * and there is no all-rounds total, from which a hidden round could be worked out by subtraction.
+ * One officer's figures. `own` is the officer's own page, which reads no live survey figure at all: its
+ * rounds come from the frozen snapshots (own-rounds.ts), so `rounds` is empty and there is no total.
  */
 export async function officerView(db: Db, scope: Scope, cfg: StatsConfig, own: boolean): Promise<OfficerView> {
   const [rollups, activity, months, problems, byCategory] = await Promise.all([
-    surveyRollups(db, { ...scope, officerId: undefined }),
+    own ? Promise.resolve({ versions: [], rounds: [] }) : surveyRollups(db, { ...scope, officerId: undefined }),
     activityTotals(db, scope),
     activityBreakdown(db, scope, 'month'),
     problemTotals(db, scope),
@@ -95,10 +97,12 @@ export async function officerView(db: Db, scope: Scope, cfg: StatsConfig, own: b
   ]);
   const items = likertItems(rollups.versions);
   const keys = items.map((i) => i.key);
-  const [rounds, overall] = await Promise.all([
-    satisfactionGroups(db, scope, 'round', keys).then((g) => groupSatisfaction(g, items, cfg)),
-    own ? Promise.resolve([]) : satisfactionGroups(db, scope, 'officer', keys).then((g) => groupSatisfaction(g, items, cfg)),
-  ]);
+  const [rounds, overall] = own
+    ? [[], []]
+    : await Promise.all([
+        satisfactionGroups(db, scope, 'round', keys).then((g) => groupSatisfaction(g, items, cfg)),
+        satisfactionGroups(db, scope, 'officer', keys).then((g) => groupSatisfaction(g, items, cfg)),
+      ]);
   const order = new Map(rollups.rounds.map((r, i) => [r.id, i]));
   return {
     activity,
@@ -107,9 +111,7 @@ export async function officerView(db: Db, scope: Scope, cfg: StatsConfig, own: b
     rates: problemRates(problems),
     byCategory,
     items,
-    rounds: rounds
-      .filter((r) => !own || !r.satisfaction.suppressed)
-      .sort((a, b) => (order.get(a.key ?? '') ?? 0) - (order.get(b.key ?? '') ?? 0)),
+    rounds: rounds.sort((a, b) => (order.get(a.key ?? '') ?? 0) - (order.get(b.key ?? '') ?? 0)),
     overall: own ? null : (overall[0]?.satisfaction ?? null),
   };
 }

@@ -5,9 +5,9 @@ import { and, asc, desc, eq, exists, inArray, isNull, max, sql } from 'drizzle-o
 import { onFirstUse } from '../../schema/on-first-use';
 import { campaignCounters, campaigns, forms, formVersions, invitations, reminders, responses } from '../../schema/survey-tables';
 import { assignments, auditLog, chains, enterprises, programmes, units, users } from '../../schema/tables';
-import { inForce } from '../admin/assignments.queries';
 import type { Db } from '../app-env';
 import { pageOf } from '../lib/paging';
+import { inForce } from '../lib/pairing-sql';
 import type { Candidate } from './sampling';
 
 /**
@@ -82,6 +82,7 @@ const roundColumns = onFirstUse(() => ({
   launchedAt: campaigns.launchedAt,
   voidedAt: campaigns.voidedAt,
   createdAt: campaigns.createdAt,
+  shareable: campaigns.shareable,
   invited: sql<number>`coalesce(${campaignCounters.invited}, 0)`.as('invited'),
   opened: sql<number>`coalesce(${campaignCounters.opened}, 0)`.as('opened'),
   submitted: sql<number>`coalesce(${campaignCounters.submitted}, 0)`.as('submitted'),

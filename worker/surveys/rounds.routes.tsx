@@ -25,6 +25,7 @@ import { createDraftStatements, type DraftFields, drawLinks, newSeed, redrawStat
 import { roundFileRoutes } from './round-files.routes';
 import { loadRound, roundFor } from './round-load';
 import { changedRows } from './round-moves.queries';
+import { roundShareRoutes } from './round-share.routes';
 import { roundMoveRoutes } from './round-moves.routes';
 import { hasAnswers, listRounds, publishedVersions, roundHistory, roundInvitations } from './rounds.queries';
 
@@ -180,5 +181,6 @@ roundRoutes.post(ID, async (c) => {
 });
 
 roundRoutes.route('/', roundMoveRoutes);
+roundRoutes.route('/', roundShareRoutes);
 roundRoutes.route('/', roundFileRoutes);
 roundRoutes.route('/', reminderRoutes);
