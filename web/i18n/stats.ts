@@ -187,7 +187,7 @@ export const stats = defineMessages(
     'report.share': '占比',
     'report.ci': '95%置信区间',
     'report.notes':
-      '说明：办结率=期内到期（按延期后时限）问题中已办结数/到期数；解决率=回访满意或基本满意数/已办结数；满意率=（非常满意+满意）/有效样本，不含“不了解/不适用”；不足 {k} 份答卷的满意度不予显示。',
+      '说明：办结率=期内到期（按延期后时限）问题中已办结数/到期数；解决率=回访满意或基本满意数/已办结数；满意率口径为{scale}，分母为有效样本，不含“不了解/不适用”；回收率、打开率只计已开始的调查批次；不足 {k} 份答卷的满意度不予显示，并同时隐藏可据合计推算出它的其他单位数字。',
     'report.generated': '生成日期：{at}',
     'report.sum.coverage':
       '{from}至{to}，{programme}共结对帮扶企业 {paired} 家，本期共走访企业 {contacts} 家次（覆盖企业 {enterprises} 家），其中上门走访 {onsite} 次。',
@@ -203,7 +203,8 @@ export const stats = defineMessages(
     'report.sum.survey': '开展满意度调查 {rounds} 批次，发放问卷 {invited} 份，回收 {submitted} 份，回收率 {rate}；',
     'report.sum.tooFew': '有效答卷不足 {k} 份，暂不公布满意度。',
     'report.sum.seeds': '各批次的抽样名单由系统随机抽取，共抽取随机种子 {seeds} 次，其中重新抽取 {redrawn} 次。',
-    'report.sum.satisfaction': '满意率 {top2}，好评率 {good}，综合满意度 {composite} 分。',
+    'report.sum.satisfaction': '满意率 {top2}（{scale}），好评率 {good}，综合满意度 {composite} 分。',
+    'report.sum.satisfaction3': '满意率 {top2}（{scale}），综合满意度 {composite} 分。',
     'report.sum.lowest': '各评价项目中，“{item}”满意率最低（{rate}），需重点改进。',
   },
   {
@@ -392,7 +393,7 @@ export const stats = defineMessages(
     'report.share': 'Share',
     'report.ci': '95% CI',
     'report.notes':
-      'Notes: closure rate = closed / problems due in the period (by the extended deadline); resolution rate = positive follow-ups / closed; satisfaction = (very satisfied + satisfied) / valid answers, excluding “don’t know”; satisfaction over fewer than {k} responses is not shown.',
+      'Notes: closure rate = closed / problems due in the period (by the extended deadline); resolution rate = positive follow-ups / closed; satisfaction is counted over {scale} out of valid answers, excluding “don’t know”; response and opened rates count only rounds that have opened; satisfaction over fewer than {k} responses is not shown, nor are the other units’ figures from which it could be worked out with the total.',
     'report.generated': 'Generated {at}',
     'report.sum.coverage':
       'From {from} to {to}, {programme} paired officers with {paired} enterprises; officers made {contacts} contacts ({enterprises} enterprises reached), {onsite} of them on-site visits.',
@@ -409,7 +410,8 @@ export const stats = defineMessages(
     'report.sum.survey': '{rounds} survey rounds were sent to {invited} enterprises and {submitted} answered (response rate {rate}); ',
     'report.sum.tooFew': 'with fewer than {k} responses, satisfaction is not reported.',
     'report.sum.seeds': 'Samples were drawn by the system: {seeds} random seeds in all, {redrawn} of them drawn again.',
-    'report.sum.satisfaction': 'satisfaction was {top2}, favourable {good}, composite score {composite}.',
+    'report.sum.satisfaction': 'satisfaction was {top2} ({scale}), favourable {good}, composite score {composite}.',
+    'report.sum.satisfaction3': 'satisfaction was {top2} ({scale}), composite score {composite}.',
     'report.sum.lowest': 'The lowest-rated item was “{item}” ({rate}), which needs attention first.',
   },
 );

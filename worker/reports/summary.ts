@@ -3,6 +3,7 @@
 // in the reader's language through the message catalogue. Pure, so each sentence is unit-tested.
 
 import { one, pct, problemRates, rate } from '../../schema/rules/figures';
+import { showsGood } from '../../schema/rules/satisfaction';
 import type { Translate } from '../../web/i18n';
 import type { ActivityGroup } from '../stats/activity.queries';
 import type { SurveySummary } from '../stats/dashboard';
@@ -80,10 +81,10 @@ export function draftSummary(s: SummaryInput, t: Translate): string[] {
     out.push(base + t('report.sum.tooFew', { k: s.k }), seeds);
     return out;
   }
-  out.push(
-    base + t('report.sum.satisfaction', { top2: pct(sat.satisfied.value), good: pct(sat.good.value), composite: one(sat.composite) }),
-    seeds,
-  );
+  // The 口径 beside the rate; under 三档 好评率 is the same rate, so it is not said twice (issue 14).
+  const figures = { top2: pct(sat.satisfied.value), good: pct(sat.good.value), composite: one(sat.composite) };
+  const scale = t(`stats.scaleShort.${sat.scale}`);
+  out.push(base + t(showsGood(sat.scale) ? 'report.sum.satisfaction' : 'report.sum.satisfaction3', { ...figures, scale }), seeds);
   const shown = sat.items.filter((i) => !i.suppressed);
   const lowest = shown.reduce<(typeof shown)[number] | null>(
     (lo, i) => (!lo || (i.satisfied.value ?? 1) < (lo.satisfied.value ?? 1) ? i : lo),

@@ -4,9 +4,11 @@
 import type { Breakdown } from '../../schema/inputs/stats';
 import { type ProblemRates, problemRates } from '../../schema/rules/figures';
 import type { Satisfaction } from '../../schema/rules/satisfaction';
+import type { ClaimTable } from '../../web/pages/stats/claims';
 import type { Db } from '../app-env';
 import { type ActivityDimension, type ActivityGroup, activityBreakdown, activityTotals } from './activity.queries';
 import type { StatsConfig } from './config';
+import { claimTables } from './people';
 import { monthsOf, type Scope, upToToday } from './period';
 import { type ProblemDimension, type ProblemGroup, problemBreakdown, problemTotals, problemTrend } from './problems.queries';
 import {
@@ -111,13 +113,15 @@ export async function breakdown(
   scope: Scope,
   by: Breakdown,
   cfg: StatsConfig,
-): Promise<{ rows: BreakdownRow[]; items: ItemDef[] }> {
+): Promise<{ rows: BreakdownRow[]; items: ItemDef[]; claims: ClaimTable[] }> {
   const withActivity = by !== 'category';
   const withSatisfaction = by !== 'category' && by !== 'month';
-  const [rollups, problems, activity] = await Promise.all([
+  const [rollups, problems, activity, claims] = await Promise.all([
     surveyRollups(db, scope),
     by === 'month' ? problemTrend(db, scope).then((m) => [...m.values()]) : problemBreakdown(db, scope, by as ProblemDimension),
     withActivity ? activityBreakdown(db, scope, by as ActivityDimension) : Promise.resolve([]),
+    // The claims cross-check by unit and by officer (issue 14 §4).
+    by === 'unit' || by === 'officer' ? claimTables(db, scope, by) : Promise.resolve([]),
   ]);
   const items = likertItems(rollups.versions);
   let sat: GroupSatisfaction[] = [];
@@ -147,5 +151,5 @@ export async function breakdown(
       satisfaction: byMonth ? (byMonth.get(k.key ?? '') ?? null) : (sat.find((s) => s.key === k.key)?.satisfaction ?? null),
     });
   }
-  return { rows: [...rows.values()], items };
+  return { rows: [...rows.values()], items, claims };
 }

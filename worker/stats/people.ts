@@ -3,8 +3,10 @@
 
 import { type ProblemRates, problemRates } from '../../schema/rules/figures';
 import type { Satisfaction, SatisfactionScale } from '../../schema/rules/satisfaction';
+import type { ClaimTable } from '../../web/pages/stats/claims';
 import type { Db } from '../app-env';
 import { type ActivityGroup, activityBreakdown, activityTotals } from './activity.queries';
+import { claimChecks, claimGroups, claimRounds } from './claims.queries';
 import type { StatsConfig } from './config';
 import type { Scope } from './period';
 import { type ProblemGroup, problemBreakdown, problemTotals } from './problems.queries';
@@ -28,6 +30,8 @@ export type UnitView = {
   satisfaction: Satisfaction | null;
   officers: PersonRow[];
   byCategory: ProblemGroup[];
+  /** The claims cross-check of the unit's officers, per closed round: each officer and the unit. */
+  claims: ClaimTable[];
 };
 
 /** A unit: its officers' activity, the problems it leads (主办), its lead-paired enterprises' ratings. */
@@ -43,9 +47,10 @@ export async function unitView(db: Db, scope: Scope, cfg: StatsConfig): Promise<
   ]);
   const items = likertItems(rollups.versions);
   const keys = items.map((i) => i.key);
-  const [unitSat, officerSat] = await Promise.all([
+  const [unitSat, officerSat, claims] = await Promise.all([
     satisfactionGroups(db, scope, 'unit', keys).then((g) => groupSatisfaction(g, items, cfg)),
     satisfactionGroups(db, scope, 'officer', keys).then((g) => groupSatisfaction(g, items, cfg)),
+    claimTables(db, scope, 'officer', scope.unitId),
   ]);
   const officers = new Map<string | null, PersonRow>();
   for (const g of [...officerActivity, ...officerProblems, ...officerSat]) {
@@ -67,6 +72,7 @@ export async function unitView(db: Db, scope: Scope, cfg: StatsConfig): Promise<
     satisfaction: unitSat[0]?.satisfaction ?? null,
     officers: [...officers.values()],
     byCategory,
+    claims,
   };
 }
 
@@ -114,4 +120,23 @@ export async function officerView(db: Db, scope: Scope, cfg: StatsConfig, own: b
     rounds: rounds.sort((a, b) => (order.get(a.key ?? '') ?? 0) - (order.get(b.key ?? '') ?? 0)),
     overall: own ? null : (overall[0]?.satisfaction ?? null),
   };
+}
+
+/**
+ * The claims cross-check of a scope's closed rounds (claims.queries.ts), per officer or unit; narrowed to
+ * one unit's officers, each round also has the unit's own row.
+ */
+export async function claimTables(db: Db, scope: Scope, by: 'officer' | 'unit', unitId?: string): Promise<ClaimTable[]> {
+  const rounds = await claimRounds(db, scope);
+  const rows = await claimChecks(
+    db,
+    rounds.map((r) => r.id),
+    unitId,
+  );
+  return rounds.map((round) => {
+    const groups = claimGroups(rows, round.id, by);
+    if (!unitId) return { round, groups };
+    const [total] = claimGroups(rows, round.id, 'unit');
+    return { round, groups, ...(total ? { total } : {}) };
+  });
 }

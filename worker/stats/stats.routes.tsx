@@ -40,7 +40,7 @@ export const filterProps = (f: Filters) => ({
 export const queryOf = (f: Filters) => filterQuery(f.programme.id, f.period);
 
 /** The filters of the request, or the "no programme yet" page. */
-async function filtersOf(c: Context<AppEnv>) {
+export async function filtersOf(c: Context<AppEnv>) {
   const f = await resolveFilters(c.get('db'), statsQuery.parse(c.req.query()));
   if (!f) throw new AppError(404, 'no_programme', 'stats.noProgramme');
   return f;
@@ -56,10 +56,11 @@ statsRoutes.get('/', async (c) => {
 statsRoutes.get('/breakdown', async (c) => {
   const f = await filtersOf(c);
   const { by } = breakdownQuery.parse(c.req.query());
-  const { rows } = await breakdown(c.get('db'), scopeFrom(f), by, statsConfig(c.env, f.programme));
+  const cfg = statsConfig(c.env, f.programme);
+  const { rows, claims } = await breakdown(c.get('db'), scopeFrom(f), by, cfg);
   return render(
     c,
-    <StatsBreakdownPage filter={filterProps(f)} query={queryOf(f)} by={by} rows={rows} scale={f.programme.satisfactionScale} />,
+    <StatsBreakdownPage filter={filterProps(f)} query={queryOf(f)} by={by} rows={rows} scale={cfg.scale} claims={claims} k={cfg.k} />,
   );
 });
 

@@ -21,7 +21,12 @@ for (const shareable of [true, false]) {
         .update(campaigns)
         .set({ shareable })
         .where(and(eq(campaigns.id, round.id), eq(campaigns.shareable, !shareable))),
-      auditStatementIf(db, c, { action: shareable ? 'share_name' : 'unshare_name', objectType: 'campaign', objectId: round.id }, sql`changes() > 0`),
+      auditStatementIf(
+        db,
+        c,
+        { action: shareable ? 'share_name' : 'unshare_name', objectType: 'campaign', objectId: round.id },
+        sql`changes() > 0`,
+      ),
     ]);
     setFlash(c, shareable ? 'flash.round.shared' : 'flash.round.unshared');
     return c.redirect(`/admin/rounds/${round.id}`, 303);

@@ -25,8 +25,8 @@ import { createDraftStatements, type DraftFields, drawLinks, newSeed, redrawStat
 import { roundFileRoutes } from './round-files.routes';
 import { loadRound, roundFor } from './round-load';
 import { changedRows } from './round-moves.queries';
-import { roundShareRoutes } from './round-share.routes';
 import { roundMoveRoutes } from './round-moves.routes';
+import { roundShareRoutes } from './round-share.routes';
 import { hasAnswers, listRounds, publishedVersions, roundHistory, roundInvitations } from './rounds.queries';
 
 export const roundRoutes = new Hono<AppEnv>();

@@ -8,15 +8,25 @@ import { BarChart } from '../../components/charts/bar-chart';
 import { TableScroll } from '../../components/data-table';
 import { usePage } from '../../context';
 import type { MessageKey } from '../../i18n';
+import { ClaimsSection, type ClaimTable } from './claims';
 import { type Filter, FilterForm, Section, StatsNav, satisfiedLabel } from './parts';
 import { ActivityTable, categoryKey, noneKey, ProblemTable, SatisfactionCell } from './tables';
 
-type Props = { filter: Filter; query: string; by: Breakdown; rows: BreakdownRow[]; scale: SatisfactionScale };
+type Props = {
+  filter: Filter;
+  query: string;
+  by: Breakdown;
+  rows: BreakdownRow[];
+  scale: SatisfactionScale;
+  /** The claims cross-check, by unit and by officer only. */
+  claims: ClaimTable[];
+  k: number;
+};
 
 /** The ledger filter a group maps to (the ledger has no region or month filter: those link by period only). */
 const LEDGER_FILTER: Partial<Record<Breakdown, string>> = { unit: 'unit', officer: 'officer', chain: 'chain', category: 'category' };
 
-export function StatsBreakdownPage({ filter, query, by, rows, scale }: Props) {
+export function StatsBreakdownPage({ filter, query, by, rows, scale, claims, k }: Props) {
   const { t } = usePage();
   const labelOf = (r: BreakdownRow) => {
     if (by === 'category') return t(categoryKey(r.key));
@@ -85,6 +95,7 @@ export function StatsBreakdownPage({ filter, query, by, rows, scale }: Props) {
           </TableScroll>
         </Section>
       )}
+      {(by === 'unit' || by === 'officer') && <ClaimsSection tables={claims} by={by} k={k} />}
     </AdminShell>
   );
 }

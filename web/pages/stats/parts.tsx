@@ -5,7 +5,7 @@ import { interval, pct, type Rate, rate } from '../../../schema/rules/figures';
 import type { SatisfactionScale } from '../../../schema/rules/satisfaction';
 import type { ActivityGroup } from '../../../worker/stats/activity.queries';
 import { usePage } from '../../context';
-import type { Translate } from '../../i18n';
+import type { MessageKey, Translate } from '../../i18n';
 
 /** A rate with n and its Wilson 95 % interval under it; a dash when there is nothing to divide by. */
 export function RateText({ rate, href }: { rate: Rate; href?: string }) {
@@ -22,10 +22,10 @@ export function RateText({ rate, href }: { rate: Rate; href?: string }) {
 }
 
 /** 样本不足: shown in place of a satisfaction figure over fewer than k responses (DESIGN §6). */
-export function Suppressed({ n }: { n: number }) {
+export function Suppressed({ n, help = 'stats.suppressedHelp' }: { n: number; help?: MessageKey }) {
   const { t } = usePage();
   return (
-    <span class="muted" data-suppressed="true" title={t('stats.suppressedHelp')}>
+    <span class="muted" data-suppressed="true" title={t(help)}>
       {t('stats.suppressed')} <small>(n={n})</small>
     </span>
   );
@@ -118,6 +118,7 @@ export function StatsNav({ query }: { query: string }) {
   const links: [string, string][] = [
     ['/admin/stats', t('stats.overview')],
     ['/admin/stats/breakdown', t('stats.breakdowns')],
+    ['/admin/stats/claims', t('claims.nav')],
     ['/admin/report', t('report.title')],
     ['/admin/exports', t('export.title')],
     ['/admin/stats/recompute', t('stats.recompute')],

@@ -6,6 +6,7 @@ import { AdminShell } from '../../components/admin-shell';
 import { DataTable } from '../../components/data-table';
 import { usePage } from '../../context';
 import { Layout } from '../../layout';
+import { ClaimsSection } from './claims';
 import { ActivityTiles, type Filter, FilterForm, RateText, ScaleNote, Section, StatsNav, satisfiedLabel, Tile, Tiles } from './parts';
 import { OfficerFigures } from './person';
 import { categoryKey, ItemTable, ProblemTable, SatisfactionCell } from './tables';
@@ -72,6 +73,7 @@ export function StatsUnitPage({
           <ItemTable items={view.items} sat={view.satisfaction} />
         </Section>
       )}
+      <ClaimsSection tables={view.claims} by="officer" k={k} />
     </AdminShell>
   );
 }
