@@ -29,7 +29,7 @@ export const figures = defineMessages(
     'flash.round.unshared': '干部本人统计页不再显示本批次名称',
     'claims.title': '干部自述与企业回答核对',
     'claims.about':
-      '备忘录记录的沟通联系和上门走访，与企业本人在同月问卷中对“本月帮扶干部是否与贵企业进行过沟通联系”“本月是否到企业开展面对面上门服务”的回答比对；比率为企业答“否”的条数 / 可核对的条数。仅统计已结束、含这两题的调查批次；可核对条数不足 {k} 条时显示“样本不足”。',
+      '备忘录记录的沟通联系和上门走访（当月 1 日至企业作答当日），与企业本人在同月问卷中对“本月帮扶干部是否与贵企业进行过沟通联系”“本月是否到企业开展面对面上门服务”的回答比对；比率为企业答“否”的条数 / 可核对的条数。仅统计已结束、含这两题的调查批次；可核对条数不足 {k} 条时显示“样本不足”。',
     'claims.none': '本期间没有可核对的已结束调查批次。',
     'claims.nav': '自述核对',
     'claims.suppressedHelp': '可核对条数少于规定条数时不显示比率，以免推知单家企业的回答。',
@@ -93,7 +93,7 @@ export const figures = defineMessages(
     'flash.round.unshared': 'Officers’ own pages no longer show this round’s name',
     'claims.title': 'Officers’ claims checked against the enterprises’ answers',
     'claims.about':
-      'Contacts and on-site visits the memos record, compared with the enterprise’s own answers in the same month to “Did the officer contact your enterprise this month?” and “Did the officer visit in person this month?”; the rate is claims the enterprise answered “no” to / claims that could be checked. Closed rounds whose form asks both questions only; fewer than {k} checked claims show as too few.',
+      'Contacts and on-site visits the memos record (from the first of the month to the day the enterprise answered), compared with the enterprise’s own answers in the same month to “Did the officer contact your enterprise this month?” and “Did the officer visit in person this month?”; the rate is claims the enterprise answered “no” to / claims that could be checked. Closed rounds whose form asks both questions only; fewer than {k} checked claims show as too few.',
     'claims.none': 'No closed round in this period can check claims.',
     'claims.nav': 'Claims check',
     'claims.suppressedHelp':

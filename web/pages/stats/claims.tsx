@@ -26,18 +26,21 @@ export function ClaimsSection({
   by,
   k,
   title,
+  about = true,
 }: {
   tables: ClaimTable[];
   by: 'unit' | 'officer';
   k: number;
   /** The section's heading when a page has more than one (it also names the section's id). */
   title?: string;
+  /** Whether to explain the rate (once a page). */
+  about?: boolean;
 }) {
   const { t } = usePage();
   const href = (round: ClaimRound, g: ClaimGroup) => (by === 'officer' && g.key ? `/admin/stats/claims/${round.id}/${g.key}` : undefined);
   return (
     <Section title={title ?? t('claims.title')} id={title ? `claims-${by}` : 'claims'}>
-      <p class="muted">{t('claims.about', { k })}</p>
+      {about && <p class="muted">{t('claims.about', { k })}</p>}
       {tables.length === 0 && <p class="empty">{t('claims.none')}</p>}
       {tables.map(({ round, groups, total }) => (
         <DataTable
@@ -74,7 +77,7 @@ export function ClaimsPage({
       <FilterForm filter={filter} />
       <StatsNav query={query} />
       <ClaimsSection tables={byUnit} by="unit" k={k} title={t('claims.byUnit')} />
-      <ClaimsSection tables={byOfficer} by="officer" k={k} title={t('claims.byOfficer')} />
+      <ClaimsSection tables={byOfficer} by="officer" k={k} title={t('claims.byOfficer')} about={false} />
     </AdminShell>
   );
 }
