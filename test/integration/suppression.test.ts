@@ -12,6 +12,8 @@ import { createExecutionContext, createScheduledController } from 'cloudflare:te
 import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { inLang } from '../../schema/form-definition';
+import { TEMPLATES } from '../../schema/form-templates';
 import { chinaToday } from '../../schema/rules/china-time';
 import { campaigns } from '../../schema/survey-tables';
 import { DAILY_CRON } from '../../worker/daily/daily-run';
@@ -19,14 +21,11 @@ import worker from '../../worker/index';
 import { call, db, login, makeEnterprise, makeProgramme, makeUnit, makeUser, pair, signedIn } from '../fixtures';
 import { addMemo, respond, satisfactionAnswer, surveyRound } from '../fixtures/stats';
 
-const ITEMS = [
-  '服务态度',
-  '诉求响应及时性',
-  '问题解决实效',
-  '惠企政策宣传解读与申报帮助',
-  '工作作风与廉洁自律（有无吃拿卡要、增加企业负担）',
-  '总体满意度',
-];
+/** The six rated items of 《帮扶满意度调查表》, by their titles as the report prints them. */
+const ITEMS = TEMPLATES.satisfaction.definition.pages
+  .flatMap((p) => p.questions)
+  .filter((q) => q.type === 'likert')
+  .map((q) => inLang(q.title, 'zh'));
 /**
  * Four units, one officer each leading its enterprises, all answering one closed round; k = 5.
  * Unit B (2 answers) is under k; its complement is the smallest other unit, C (6): A and D are shown.
