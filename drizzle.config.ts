@@ -10,6 +10,7 @@ export default defineConfig({
     './schema/survey-tables.ts',
     './schema/memo-tables.ts',
     './schema/job-tables.ts',
+    './schema/ledger-tables.ts',
     './schema/audit-tables.ts',
   ],
   out: './schema/migrations',

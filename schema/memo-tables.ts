@@ -27,8 +27,22 @@ export const PROBLEM_CATEGORIES = [
 
 export const URGENCIES = ['normal', 'urgent', 'critical'] as const;
 
-/** 未受理 → 办理中 → 已办结 | 无法办理. */
-export const PROBLEM_STATUSES = ['pending', 'in_progress', 'closed', 'unresolvable'] as const;
+/**
+ * 待交办 → 已交办 → 办理中 → 已办结 → 已销号; 办理中 → 无法办理 → 确认无法办理 (or 转办, back to 已交办).
+ * How the figures group them: schema/rules/problem-status.ts; who moves them: problem-moves.ts.
+ */
+export const PROBLEM_STATUSES = [
+  'pending', // 待交办
+  'dispatched', // 已交办, waiting for 受理
+  'in_progress', // 办理中
+  'unresolvable', // 无法办理, waiting for the admin
+  'closed', // 已办结
+  'struck_off', // 已销号
+  'unresolved', // 确认无法办理
+] as const;
+
+/** Where a problem came from: an officer's memo, or (next issue) the enterprise's own page (企业直报). */
+export const PROBLEM_SOURCES = ['memo', 'enterprise'] as const;
 
 /** 回访 outcome: 满意 / 基本满意 / 不满意 (a negative follow-up reopens the problem). */
 export const FOLLOW_UPS = ['satisfied', 'basically', 'unsatisfied'] as const;
@@ -78,37 +92,59 @@ export const problems = sqliteTable(
     id: text().primaryKey(),
     /** 问题编号 shown to people, e.g. W2026-0412-3F9A. */
     code: text().notNull().unique(),
-    memoId: text()
-      .notNull()
-      .references(() => memos.id),
+    /** The memo it was raised in; none for 企业直报 (migration 0018 rebuilt the table to allow it). */
+    memoId: text().references(() => memos.id),
+    source: text({ enum: PROBLEM_SOURCES }).notNull().default('memo'),
     programmeId: text().notNull(),
     enterpriseId: text()
       .notNull()
       .references(() => enterprises.id),
-    /** 责任人: the officer who recorded it and follows it up. */
+    /** 帮扶干部: the officer who raised it and records the 回访. */
     officerId: text()
       .notNull()
       .references(() => users.id),
     category: text({ enum: PROBLEM_CATEGORIES }).notNull(),
     description: text().notNull(),
     urgency: text({ enum: URGENCIES }).notNull().default('normal'),
+    /** The lead unit the officer proposed; the admin decides at 交办. */
+    proposedUnitId: text().references(() => units.id),
+    /** 主办单位, set by 交办 and 转办. */
     leadUnitId: text().references(() => units.id),
-    /** JSON array of unit ids (协办单位). */
+    /** JSON array of unit ids (协办单位): proposed while 待交办, set by 交办 and 转办. */
     supportUnitIds: text().notNull().default('[]'),
+    /** 责任人: the lead unit's handler the admin named at 交办, if any (else the unit's handlers). */
+    assigneeId: text().references(() => users.id),
     raisedOn: text().notNull(),
-    deadline: text(),
-    /** 延期: the current deadline after extensions (null when never extended). */
+    /** 办结时限; provisional while 待交办 (schema/rules/due-date.ts). Never null: no silent due date. */
+    deadline: text().notNull(),
+    deadlineProvisional: integer({ mode: 'boolean' }).notNull().default(false),
+    /** 延期: the deadline after the approved extensions (null when never extended), and the last reason. */
     extendedDeadline: text(),
+    extensionReason: text().notNull().default(''),
+    /** A 申请延期 waiting for the admin: the date asked for and why. */
+    requestedDeadline: text(),
+    requestedReason: text().notNull().default(''),
     status: text({ enum: PROBLEM_STATUSES }).notNull().default('pending'),
     progress: text().notNull().default(''),
     resolution: text().notNull().default(''),
     unresolvableReason: text().notNull().default(''),
     solvedOnSpot: integer({ mode: 'boolean' }).notNull().default(false),
+    /** The day of the last 交办 or 转办, of 受理, of 办结 (or 确认无法办理). */
+    dispatchedOn: text(),
+    acceptedOn: text(),
     closedOn: text(),
+    /** Working days raised → first 交办, 交办 → 受理, 交办 → 办结, counted at each move (working-days.ts). */
+    dispatchDays: integer(),
+    acceptDays: integer(),
+    handlingDays: integer(),
     followUpOn: text(),
     followUp: text({ enum: FOLLOW_UPS }),
-    struckOff: integer({ mode: 'boolean' }).notNull().default(false),
     struckOffOn: text(),
+    /** 督办: the day of the last one, its note, the date the unit must report by, and how many. */
+    supervisedOn: text(),
+    superviseNote: text().notNull().default(''),
+    superviseBy: text(),
+    superviseCount: integer().notNull().default(0),
     updatedAt: integer().notNull(),
   },
   (t) => [
@@ -127,30 +163,43 @@ export const problems = sqliteTable(
       t.extendedDeadline,
       t.deadline,
       t.followUp,
+      t.supervisedOn,
+      t.dispatchDays,
+      t.acceptDays,
+      t.handlingDays,
     ),
     index('problems_category_idx').on(t.category),
-    index('problems_lead_unit_idx').on(t.leadUnitId),
+    // A unit's queue (the handler's home, the 督办通知单): its problems by state.
+    index('problems_lead_unit_idx').on(t.leadUnitId, t.status),
     index('problems_memo_idx').on(t.memoId),
     // The admin home's "待销号" count (issue 17) reads this small partial index, not every closed problem.
-    index('problems_awaiting_strike_off_idx')
-      .on(t.programmeId)
-      .where(sql`status = 'closed' AND struck_off = 0 AND follow_up IN ('satisfied', 'basically')`),
+    index('problems_awaiting_strike_off_idx').on(t.programmeId).where(sql`status = 'closed' AND follow_up IN ('satisfied', 'basically')`),
   ],
 );
 
+/** Every kind of event; 'extend' (an officer's own 延期) and 'migrate' are kept from before issue 15. */
 export const PROBLEM_EVENT_KINDS = [
   'create',
+  'dispatch',
+  'transfer',
   'accept',
   'progress',
+  'note',
+  'request_extension',
+  'approve_extension',
+  'reject_extension',
   'extend',
   'close',
   'unresolvable',
+  'confirm_unresolvable',
   'follow_up',
   'reopen',
   'strike_off',
+  'supervise',
+  'migrate',
 ] as const;
 
-/** Every change of a problem, append-only: never updated, never deleted. */
+/** Every move of a problem, append-only: never updated, never deleted. Who, which role, when, from → to, the note. */
 export const problemEvents = sqliteTable(
   'problem_events',
   {
@@ -160,6 +209,8 @@ export const problemEvents = sqliteTable(
       .references(() => problems.id),
     at: integer().notNull(),
     actorId: text().references(() => users.id),
+    /** The actor's role at the time (schema/rules/problem-moves.ts actors: admin, officer, lead, support). */
+    actorRole: text(),
     kind: text({ enum: PROBLEM_EVENT_KINDS }).notNull(),
     fromStatus: text(),
     toStatus: text(),

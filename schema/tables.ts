@@ -9,7 +9,8 @@ import { sqliteTable } from './sqlite-table';
 const flag = () => integer({ mode: 'boolean' }).notNull().default(false);
 const createdAt = () => integer().notNull();
 
-export const ROLES = ['admin', 'officer'] as const;
+/** 链办管理员, 帮扶干部, 单位联络员 (a unit's handler of the problems dispatched to it, issue 15). */
+export const ROLES = ['admin', 'officer', 'handler'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** 行业类别: the programme texts list 药品, 医疗器械, 化妆品 (百人帮百企). */
@@ -44,6 +45,8 @@ export const users = sqliteTable(
     role: text({ enum: ROLES }).notNull(),
     unitId: text().references(() => units.id),
     phone: text(),
+    /** Where the email sender delivers this user's 待办 (worker/notify/), when one is configured. */
+    email: text(),
     /** `pbkdf2_sha256$<iterations>$<salt>$<hash>`; null until the one-time setup link is used. */
     passwordHash: text(),
     setupTokenHash: text().unique(),
@@ -107,6 +110,8 @@ export const programmes = sqliteTable(
     startsOn: text().notNull(),
     endsOn: text().notNull(),
     phase: text({ enum: PHASES }).notNull().default('pairing'),
+    /** 办结时限 of a category with no working-day entry: days after the raised or dispatch day (issue 14). */
+    defaultDeadlineDays: integer().notNull().default(30),
     /** Who is asking (DESIGN §2): named with a help line and the closing date on every survey page and QR sheet. */
     issuingOffice: text().notNull().default(''),
     helpPhone: text().notNull().default(''),

@@ -3,7 +3,7 @@
 import { execSync, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { demoInvitations } from '../schema/seed/demo.ts';
+import { DEMO_PASSWORDS, demoHandlers, demoInvitations } from '../schema/seed/demo.ts';
 
 const run = (cmd) => execSync(cmd, { stdio: 'inherit' });
 
@@ -26,6 +26,7 @@ console.log(`
     officer (张伟):       zhangwei  / demo-officer-2026
     officer (李娜):       lina      / demo-officer-2026
     officer (王强):       wangqiang / demo-officer-2026
+${demoHandlers.map((h) => `    单位联络员 (${h.unit}): ${h.login} / ${DEMO_PASSWORDS.handler}`).join('\n')}
     survey link (金健药业): ${demoLink}
 `);
 // --test-scheduled exposes /__scheduled: `wrangler dev` never fires Cron Triggers by itself, so the daily

@@ -1,9 +1,10 @@
 // What every server-rendered component may read: the translator, the signed-in user and the CSP nonce.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { Role } from '../schema/tables';
 import type { Lang, Translate } from './i18n';
 
-export type ViewUser = { id: string; login: string; name: string; role: 'admin' | 'officer' };
+export type ViewUser = { id: string; login: string; name: string; role: Role };
 
 export type PageContext = {
   t: Translate;

@@ -7,11 +7,14 @@ import { respondentCssHash } from '#respondent-inline';
 import { LANGS, translator } from '../web/i18n';
 import { ErrorPage } from '../web/pages/error';
 import { assignmentRoutes } from './admin/assignments.routes';
+import { calendarRoutes } from './admin/calendar.routes';
 import { chainRoutes } from './admin/chains.routes';
+import { deadlineRoutes } from './admin/deadlines.routes';
 import { enterpriseRoutes } from './admin/enterprises.routes';
 import { adminHomeRoutes } from './admin/home.routes';
 import { importRoutes } from './admin/import.routes';
-import { officerRoutes } from './admin/officers.routes';
+import { noticeRoutes } from './admin/notice.routes';
+import { handlerRoutes, officerRoutes } from './admin/officers.routes';
 import { programmeRoutes } from './admin/programmes.routes';
 import { unitRoutes } from './admin/units.routes';
 import type { AppEnv } from './app-env';
@@ -31,6 +34,7 @@ import { flashOnSuccess } from './lib/flash';
 import { methodIndex } from './lib/methods';
 import { render } from './lib/render';
 import { memoRoutes } from './memos/memos.routes';
+import { notifyRoutes } from './notify/notify.routes';
 import { problemRoutes } from './problems/problems.routes';
 import { reportRoutes } from './reports/report.routes';
 import { claimRoutes } from './stats/claims.routes';
@@ -86,13 +90,15 @@ export function createApp() {
   app.use(loadSession);
 
   // The route table: every feature mounted once, behind the guard of the people it serves. Which move
-  // each role may make inside a feature is checked there, on the object it touches.
+  // each role may make inside a feature is checked there, on the object it touches (the ledger's moves:
+  // the role × move table of schema/rules/problem-moves.ts).
   app.route('/', authRoutes);
   app.use('/admin/*', requireUser, requireRole('admin')); // the programme office (链办), every /admin page
   for (const section of ['/admin/*', '/memos/*', '/problems/*']) app.use(section, flashOnSuccess);
   app.route('/admin', adminHomeRoutes);
   app.route('/admin/units', unitRoutes);
   app.route('/admin/officers', officerRoutes);
+  app.route('/admin/handlers', handlerRoutes);
   app.route('/admin/chains', chainRoutes);
   app.route('/admin/enterprises', enterpriseRoutes);
   app.route('/admin/programmes', programmeRoutes);
@@ -104,6 +110,10 @@ export function createApp() {
   app.route('/admin/stats', statsRoutes);
   app.route('/admin/exports', exportRoutes);
   app.route('/admin/report', reportRoutes);
+  app.route('/admin/calendar', calendarRoutes);
+  app.route('/admin/deadlines', deadlineRoutes);
+  app.route('/admin/notifications', notifyRoutes);
+  app.route('/admin/notice', noticeRoutes);
   app.route('/admin/audit', auditRoutes);
   app.route('/admin', auditFileRoutes); // /admin/audit.csv and .xlsx
   app.use('/stats/*', requireUser);

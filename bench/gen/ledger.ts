@@ -1,7 +1,8 @@
 // 帮扶备忘录 and the problem ledger (DESIGN §5) as officers build them over a programme: memos on the
-// pairing list, problems raised in them, and each problem's life through worker/problems/transitions.ts
-// (受理 → 进展 → 延期 → 办结 | 无法办理 → 回访 → 销号, a negative 回访 reopening it), with one
-// problem_events row and one audit_log row per move, as the app writes them.
+// pairing list, problems raised in them, and each problem's life through the supervised ledger
+// (bench/gen/problem-life.ts: 交办 → 受理 → 进展 → 延期 → 督办 → 办结 | 无法办理 → 回访 → 销号, a negative
+// 回访 reopening it), with one problem_events row and one audit_log row per move, as the app writes them.
+// No 待办 or outbox rows: the dashboards, exports and pages the bench measures do not read them.
 
 import { rng } from '../lib/prng.ts';
 import { AS_OF, chinaMs, type Org, PROGRAMME } from './org.ts';
@@ -85,20 +86,40 @@ export function writeLedger(w: BulkWriter, seed: string, org: Org, size: LedgerS
     'support_unit_ids',
     'raised_on',
     'deadline',
+    'deadline_provisional',
     'extended_deadline',
+    'extension_reason',
     'status',
     'progress',
     'resolution',
     'unresolvable_reason',
     'solved_on_spot',
+    'dispatched_on',
+    'accepted_on',
     'closed_on',
+    'dispatch_days',
+    'accept_days',
+    'handling_days',
     'follow_up_on',
     'follow_up',
-    'struck_off',
     'struck_off_on',
+    'supervised_on',
+    'supervise_note',
+    'supervise_by',
+    'supervise_count',
     'updated_at',
   ]);
-  const events = w.table('problem_events', ['problem_id', 'at', 'actor_id', 'kind', 'from_status', 'to_status', 'note', 'data']);
+  const events = w.table('problem_events', [
+    'problem_id',
+    'at',
+    'actor_id',
+    'actor_role',
+    'kind',
+    'from_status',
+    'to_status',
+    'note',
+    'data',
+  ]);
   const audit = w.table('audit_log', ['at', 'actor_id', 'action', 'object_type', 'object_id', 'detail', 'ip']);
   const days = span(PROGRAMME.starts, AS_OF);
   const codes = new Set<string>();
@@ -143,8 +164,9 @@ export function writeLedger(w: BulkWriter, seed: string, org: Org, size: LedgerS
       } while (codes.has(code));
       codes.add(code);
       const category = r.weighted(CATEGORIES, [14, 8, 10, 12, 12, 9, 6, 7, 8, 6, 3, 3, 2]);
-      const deadline = r.chance(0.9) ? addDays(visitDate, 15 + r.int(46)) : null;
-      const life = problemPlan(r, { visitDate, deadline, createdAt, onSpot: r.chance(0.12), asOf: AS_OF });
+      // The provisional deadline the memo gives it: the officer's, else the programme default of 30 days.
+      const deadline = addDays(visitDate, r.chance(0.6) ? 15 + r.int(46) : 30);
+      const life = problemPlan(r, { visitDate, deadline, createdAt, onSpot: r.chance(0.12), asOf: AS_OF, unit: r.pick(org.unitIds) });
       const support = r.chance(0.4) ? [r.pick(org.unitIds)] : [];
       problems.push([
         problemId,
@@ -156,30 +178,42 @@ export function writeLedger(w: BulkWriter, seed: string, org: Org, size: LedgerS
         category,
         DESCRIPTIONS[category],
         r.weighted(['normal', 'urgent', 'critical'], [80, 16, 4]),
-        r.pick(org.unitIds),
+        life.row.leadUnitId,
         JSON.stringify(support),
         visitDate,
-        deadline,
+        life.row.deadline,
+        life.row.deadlineProvisional,
         life.row.extendedDeadline,
+        life.row.extensionReason,
         life.row.status,
         life.row.progress,
         life.row.resolution,
         life.row.unresolvableReason,
         life.row.solvedOnSpot,
+        life.row.dispatchedOn,
+        life.row.acceptedOn,
         life.row.closedOn,
+        life.row.dispatchDays,
+        life.row.acceptDays,
+        life.row.handlingDays,
         life.row.followUpOn,
         life.row.followUp,
-        life.row.struckOff,
         life.row.struckOffOn,
+        life.row.supervisedOn,
+        life.row.superviseNote,
+        life.row.superviseBy,
+        life.row.superviseCount,
         life.row.updatedAt,
       ]);
       for (const ev of life.events) {
-        events.push([problemId, ev.at, officerId, ev.kind, ev.from, ev.to, ev.note, ev.data]);
+        // The officer acts for themselves; the office's and the unit's moves have no account in the generated org.
+        const actor = ev.role === 'officer' ? officerId : null;
+        events.push([problemId, ev.at, actor, ev.role, ev.kind, ev.from, ev.to, ev.note, ev.data]);
         // The memo's own audit row covers 'create'; every later move is audited as problem.<kind>.
         if (ev.kind !== 'create')
           audit.push([
             ev.at,
-            officerId,
+            actor,
             `problem.${ev.kind}`,
             'problem',
             problemId,

@@ -1,4 +1,4 @@
-// Input schemas of the officer (帮扶干部) admin pages.
+// Input schemas of the account admin pages: officers (帮扶干部) and unit handlers (单位联络员) alike.
 import * as z from 'zod';
 import { onFirstUse } from '../on-first-use';
 import { idRef, listQuery, optionalIdRef, phone, text } from './fields';
@@ -15,7 +15,17 @@ export const login = onFirstUse(() =>
 /** A required pick from a select: blank is "required", anything else must be an id. */
 export const pick = onFirstUse(() => z.string().min(1, 'err.required').pipe(idRef));
 
-const officerFields = onFirstUse(() => ({ name: text(40), unitId: pick, phone }));
+/** Where the email sender delivers 待办 (worker/notify/); blank for none. */
+export const email = onFirstUse(() =>
+  z
+    .string()
+    .trim()
+    .max(254)
+    .refine((s) => s === '' || /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(s), 'err.email')
+    .default(''),
+);
+
+const officerFields = onFirstUse(() => ({ name: text(40), unitId: pick, phone, email }));
 
 export const officerInput = onFirstUse(() => z.strictObject({ login, ...officerFields }));
 export type OfficerInput = z.output<typeof officerInput>;

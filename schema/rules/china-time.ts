@@ -90,6 +90,9 @@ export const addDays = (date: string, days: number): string => iso(Date.parse(`$
 export const daysBetween = (from: string, to: string): number =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
+/** The earliest of some 'YYYY-MM-DD' dates (text order is date order). */
+export const earliest = (first: string, ...more: string[]): string => [first, ...more].sort()[0] as string;
+
 /** 'YYYY-MM' of a 'YYYY-MM-DD' date. */
 export const monthOf = (date: string): string => date.slice(0, 7);
 

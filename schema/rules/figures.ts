@@ -21,19 +21,21 @@ export const roundRates = (c: { invited: number; opened: number; submitted: numb
 
 /**
  * Problem counts of a scope and period (worker/stats/problems.queries.ts). The "due" set is the problems
- * whose deadline in force (the last 延期, else 办结时限, else the day raised) falls in the period up to
- * today; the other "due…" counts are subsets of it.
+ * whose deadline in force (the last approved 延期, else the 办结时限, provisional while 待交办:
+ * schema/rules/due-date.ts) falls in the period up to today; the other "due…" counts are subsets of it.
+ * Closed is 办结 as problem-status.ts groups it: 已办结, 已销号 and 确认无法办理 (closed, not resolved).
  */
 export type ProblemCounts = {
   raised: number; // raised in the period
   closedInPeriod: number; // 已办结 with the closing date in the period
   due: number;
-  dueClosed: number; // 已办结 (a problem reopened by a negative 回访 is not)
+  dueClosed: number; // closed (a problem reopened by a negative 回访 is not)
   dueOnTime: number; // closed on or before the deadline in force
   dueFollowedUp: number; // closed and 回访 recorded
-  dueResolved: number; // closed and 回访 满意 or 基本满意
+  dueResolved: number; // 已办结 or 已销号 and 回访 满意 or 基本满意
   overdue: number; // due, still open, deadline passed
-  unresolvable: number; // due and 无法办理
+  unresolved: number; // due and 确认无法办理
+  supervised: number; // 督办 in the period (problems, by the day of their last 督办)
 };
 
 export const ZERO_PROBLEMS: ProblemCounts = {
@@ -45,7 +47,8 @@ export const ZERO_PROBLEMS: ProblemCounts = {
   dueFollowedUp: 0,
   dueResolved: 0,
   overdue: 0,
-  unresolvable: 0,
+  unresolved: 0,
+  supervised: 0,
 };
 
 /** 办结率, 解决率, 按期办结率 and 回访率 (DESIGN §6). */

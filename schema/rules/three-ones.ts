@@ -6,14 +6,15 @@
 // (worker/stats/activity-*.ts); test/integration/rules.test.ts evaluates the twins side by side.
 // Pure and with type imports only: web/, worker/ and Node (the recompute's command line) load it.
 import { countsForSql } from './pairing.ts';
-import { closedSql } from './problem-status.ts';
+import { doneSql } from './problem-status.ts';
 
 export type MonthCounts = {
   /** Memos of any mode this month (every 走访方式 is a contact). */
   contacts: number;
   /** Memos with mode 上门走访. */
   onsite: number;
-  /** Problems closed this month (已办结, closedOn in the month; a reopened one no longer counts). */
+  /** Problems closed this month with a result (已办结 or 已销号, closedOn in the month; a reopened one no longer
+   * counts, nor one confirmed unresolvable: schema/rules/problem-status.ts). */
   solved: number;
   /** Memos recording 企业无诉求. */
   noRequest: number;
@@ -66,10 +67,10 @@ export const MEMO: Contribution = {
   adds: (r) => ({ contacts: '1', onsite: `(${r}.mode = 'onsite')`, solved: '0', noRequest: `${r}.no_request` }),
 };
 
-/** A problem is solved for its officer in the month it was closed, while it stays closed (a negative 回访 reopens it). */
+/** A problem is solved for its officer in the month it was closed, while it stays done (a negative 回访 reopens it). */
 export const SOLVED_PROBLEM: Contribution = {
   columns: ['status', 'closed_on'],
-  when: (r) => `${closedSql(r)} AND ${r}.closed_on IS NOT NULL`,
+  when: (r) => `${doneSql(r)} AND ${r}.closed_on IS NOT NULL`,
   month: (r) => `substr(${r}.closed_on, 1, 7)`,
   adds: () => ({ contacts: '0', onsite: '0', solved: '1', noRequest: '0' }),
 };

@@ -1,10 +1,11 @@
-// Demo data for `npm run dev` and the end-to-end tests: two 帮扶单位, an admin, three officers,
-// twelve enterprises in two 产业链 with valid 统一社会信用代码, one programme with its pairing list.
+// Demo data for `npm run dev` and the end-to-end tests: two 帮扶单位, an admin, three officers, a unit
+// handler (单位联络员) per unit, twelve enterprises in two 产业链 with valid 统一社会信用代码, one programme
+// with its pairing list.
 // Fixed ids make the seed idempotent (INSERT OR IGNORE): running it twice changes nothing.
 import { creditCodeCheckChar } from '../credit-code.ts';
 import { chinaMidnight } from '../rules/china-time.ts';
 
-export const DEMO_PASSWORDS = { admin: 'demo-admin-2026', officer: 'demo-officer-2026' } as const;
+export const DEMO_PASSWORDS = { admin: 'demo-admin-2026', officer: 'demo-officer-2026', handler: 'demo-handler-2026' } as const;
 
 const id = (kind: number, n: number) => `00000000-0000-4000-8000-${String(kind).padStart(4, '0')}${String(n).padStart(8, '0')}`;
 const code = (n: number) => {
@@ -22,7 +23,16 @@ export const demoUsers = [
   { id: id(2, 2), login: 'zhangwei', name: '张伟', role: 'officer', unitId: id(1, 1) },
   { id: id(2, 3), login: 'lina', name: '李娜', role: 'officer', unitId: id(1, 2) },
   { id: id(2, 4), login: 'wangqiang', name: '王强', role: 'officer', unitId: id(1, 1) },
+  { id: id(2, 5), login: 'bianweiban', name: '周敏', role: 'handler', unitId: id(1, 1) },
+  { id: id(2, 6), login: 'guoziwei', name: '吴刚', role: 'handler', unitId: id(1, 2) },
 ] as const;
+
+/** The unit handler of each demo unit, for `npm run dev` to print and the end-to-end tests to sign in with. */
+export const demoHandlers = demoUnits.map((unit) => {
+  const handler = demoUsers.find((u) => u.role === 'handler' && u.unitId === unit.id);
+  if (!handler) throw new Error(`demo unit ${unit.name} has no handler`);
+  return { unit: unit.name, login: handler.login, name: handler.name };
+});
 
 export const demoChains = [
   { id: id(3, 1), name: '生物医药' },

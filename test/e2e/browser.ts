@@ -69,3 +69,12 @@ export async function signIn(page: Page, login: string, password: string) {
   await page.getByLabel('密码').fill(password);
   await submit(page, page.getByRole('button', { name: '登录' }));
 }
+
+/** Runs one action form of the problem page (its <details> is opened first when folded). */
+export async function act(page: Page, action: string, fill?: (form: Locator) => Promise<void>) {
+  const form = page.locator(`form[data-action=${action}]`);
+  const details = page.locator('details', { has: form });
+  if ((await details.getAttribute('open')) === null) await details.locator(':scope > summary').click();
+  if (fill) await fill(form);
+  await submit(page, form.locator('button[type=submit]'));
+}

@@ -1,10 +1,10 @@
 // Issue 4, tried as a new user would: the officer records an on-site memo with two problems on a phone
 // (no JavaScript: adding a problem row is a form round trip), one solved on the spot; 三个一 turns
-// green; the admin moves the other problem through 办理中 → 已办结 → 回访 满意 → 销号; the enterprise
-// file shows the whole timeline.
+// green; the admin dispatches the other to a unit (交办); the enterprise file shows the whole timeline.
+// The rest of the problem's life, across the three roles: ledger.e2e.ts.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { context, launch, shot, signIn, submit, visible } from './browser';
+import { act, context, launch, shot, signIn, submit, visible } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,17 +18,8 @@ const ENTERPRISE = '岳麓中药饮片有限公司'; // one of 张伟's demo ent
 
 const card = (page: Page) => page.locator('[data-enterprise]', { hasText: ENTERPRISE });
 
-/** Runs one action form of the problem page (its <details> is opened first when folded). */
-async function act(page: Page, action: string, fill?: (form: ReturnType<Page['locator']>) => Promise<void>) {
-  const form = page.locator(`form[data-action=${action}]`);
-  const details = page.locator('details', { has: form });
-  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
-  if (fill) await fill(form);
-  await submit(page, form.locator('button[type=submit]'));
-}
-
 describe('memo → problem ledger → enterprise file', () => {
-  it('records a memo with two problems and drives one to 销号', async () => {
+  it('records a memo with two problems and has the office dispatch one', async () => {
     const phone = await context(browser, { phone: true, javaScript: false });
     const page = await phone.newPage();
     await signIn(page, 'zhangwei', 'demo-officer-2026');
@@ -60,29 +51,23 @@ describe('memo → problem ledger → enterprise file', () => {
     await shot(page, '13-officer-home-three-ones');
     await phone.close();
 
-    // The admin drives the open problem to closure.
+    // The admin dispatches the open problem to the unit that must solve it.
     const desk = await context(browser);
     const admin = await desk.newPage();
     await signIn(admin, 'admin', 'demo-admin-2026');
-    await admin.goto('/problems?status=pending');
+    await admin.goto('/problems?status=pending'); // a11y: ledger (admin, pending)
     await shot(admin, '14-ledger-pending');
-    await submit(admin, admin.locator('table a[href^="/problems/"]').first());
+    await submit(admin, admin.locator('table tr', { hasText: '新建车间用地指标尚未落实。' }).locator('a[href^="/problems/"]'));
     expect(await visible(admin.getByText('新建车间用地指标尚未落实。'))).toBe(true);
-    await act(admin, 'accept');
-    expect(await visible(admin.getByText('办理中').first())).toBe(true);
-    await act(admin, 'close', (f) => f.locator('textarea[name=resolution]').fill('经协调，开发区已批复用地指标。'));
-    expect(await visible(admin.getByText('已办结').first())).toBe(true);
-    await act(admin, 'follow_up', async (f) => {
-      await f.locator('select[name=outcome]').selectOption('satisfied');
+    await act(admin, 'dispatch', async (f) => {
+      await f.locator('select[name=leadUnitId]').selectOption({ label: '市国资委' });
     });
-    await act(admin, 'strike_off');
-    expect(await visible(admin.getByText('已销号').first())).toBe(true);
-    await shot(admin, '15-problem-struck-off');
+    expect(await visible(admin.getByText('已交办').first())).toBe(true);
 
     // The enterprise file: profile, memo, both problems and every event.
     await submit(admin, admin.getByRole('link', { name: '帮扶档案' }));
     expect(new URL(admin.url()).pathname).toMatch(/^\/enterprises\/[0-9a-f-]{36}$/);
-    for (const text of ['帮扶档案', '帮扶备忘录（上门走访）', '新建车间用地指标尚未落实。', '希望讲解药品追溯码新规。', '受理', '销号']) {
+    for (const text of ['帮扶档案', '帮扶备忘录（上门走访）', '新建车间用地指标尚未落实。', '希望讲解药品追溯码新规。', '交办']) {
       expect(await visible(admin.getByText(text).first())).toBe(true);
     }
     await shot(admin, '16-enterprise-file');

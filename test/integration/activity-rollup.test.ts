@@ -15,7 +15,7 @@ import { activityRecomputeStatements } from '../../worker/stats/activity-rollup'
 import type { Period, Scope } from '../../worker/stats/period';
 import { db, login, makeChain, makeEnterprise, makeProgramme, makeUnit, makeUser, pair } from '../fixtures';
 import { referenceActivityBreakdown } from '../fixtures/activity-reference';
-import { memoForm, move, postMemo, problemRow, readProblemRow } from '../fixtures/memos';
+import { dispatchTo, handlerOf, memoForm, move, postMemo, problemRow, readProblemRow } from '../fixtures/memos';
 import { addMemo, addProblem } from '../fixtures/stats';
 
 const TODAY = chinaToday();
@@ -239,18 +239,22 @@ describe('coverage and 三个一 from the rollups', () => {
     const scope: Scope = { programmeId: w.programme.id, period: { from: TODAY, to: TODAY }, today: TODAY, officerId: o1.id };
     const mine = async () => (await activityBreakdown(db(), scope, 'total'))[0]?.met ?? 0;
     const before = await mine();
-    // The moves' effects are checked on the row: the HTTP answers are the problem tests' business.
-    const moved = async (segment: string, data: Record<string, string>, status: string) => {
-      await move(w.cookie, id, segment, data);
+    // The moves' effects are checked on the row: the HTTP answers are the problem tests' business. The
+    // admin dispatches, the unit's handler accepts and closes, the officer records the 回访.
+    const unit = await makeUnit();
+    const handler = await handlerOf(unit.id);
+    await dispatchTo(id, unit.id);
+    const moved = async (cookie: string, segment: string, data: Record<string, string>, status: string) => {
+      await move(cookie, id, segment, data);
       expect((await readProblemRow(id))?.status, segment).toBe(status);
     };
-    await moved('accept', {}, 'in_progress');
-    await moved('close', { resolution: '已解决' }, 'closed');
+    await moved(handler.cookie, 'accept', {}, 'in_progress');
+    await moved(handler.cookie, 'close', { resolution: '已解决' }, 'closed');
     expect(await mine()).toBe(before + 1);
     expect(await activityTotals(db(), { ...scope, officerId: undefined })).toEqual(
       (await referenceActivityBreakdown(db(), { ...scope, officerId: undefined }, 'total'))[0],
     );
-    await moved('follow-up', { outcome: 'unsatisfied', note: '未解决' }, 'in_progress');
+    await moved(w.cookie, 'follow-up', { outcome: 'unsatisfied', note: '未解决' }, 'in_progress');
     expect(await mine()).toBe(before);
     await expectReference(w, { periods: [{ from: `${TODAY.slice(0, 7)}-01`, to: TODAY }], todays: [TODAY] });
   }, 60_000);

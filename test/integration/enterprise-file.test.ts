@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { call, makeEnterprise, makeUnit, pair, signedIn } from '../fixtures';
-import { memoForm, memoWithProblem, move, page, pairedOfficer, postMemo, problemRow, surveyRound, theProgramme } from '../fixtures/memos';
+import {
+  dispatchTo,
+  handlerOf,
+  memoForm,
+  memoWithProblem,
+  move,
+  page,
+  pairedOfficer,
+  postMemo,
+  problemRow,
+  surveyRound,
+  theProgramme,
+} from '../fixtures/memos';
 
 describe('the enterprise file (帮扶档案)', () => {
   it('shows the profile, pairing, memos, problems and their events to the paired officer, printable', async () => {
@@ -13,7 +25,8 @@ describe('the enterprise file (帮扶档案)', () => {
     });
     expect((await postMemo(cookie, memo)).status).toBe(303);
     const p = await memoWithProblem(cookie, enterprise.id);
-    await move(cookie, p.id, 'accept', { note: '已转办' });
+    await dispatchTo(p.id, lead.id);
+    expect((await move((await handlerOf(lead.id)).cookie, p.id, 'accept', { note: '已转办' })).status).toBe(303);
     const { status, html } = await page(cookie, `/enterprises/${enterprise.id}`);
     expect(status).toBe(200);
     expect(html).toContain('<link rel="stylesheet" href="/assets/print.css" media="print"/>');
@@ -28,9 +41,9 @@ describe('the enterprise file (帮扶档案)', () => {
     expect(html).toContain('市国资委');
     expect(html).toContain(p.code);
     expect(html).toContain('已转办');
-    // newest first: the acceptance, then the second memo's problem and memo, then the first memo's
+    // newest first: the acceptance and the 交办, then the second memo's problem and memo, then the first memo's
     const entries = [...html.matchAll(/data-entry="(\w+)"/g)].map((m) => m[1]);
-    expect(entries).toEqual(['event', 'event', 'memo', 'event', 'memo']);
+    expect(entries).toEqual(['event', 'event', 'event', 'memo', 'event', 'memo']);
     expect(html.match(/data-entry="event"[\s\S]*?<\/li>/)?.[0]).toContain('已转办');
     expect(html).not.toContain('data-section="rounds"');
   });

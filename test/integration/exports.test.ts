@@ -26,6 +26,7 @@ describe('problem ledger CSV', () => {
     const programme = await makeProgramme({ startsOn: '2026-01-01', endsOn: '2026-12-31' });
     const [lead, support1, support2] = [await makeUnit(), await makeUnit(), await makeUnit()];
     const officer = await makeUser({ role: 'officer', unitId: lead.id });
+    const handler = await makeUser({ role: 'handler', unitId: lead.id });
     const enterprise = await makeEnterprise({ name: '@SUM(1,2) 湖南"金健"药业' });
     const p = await addProblem({
       programmeId: programme.id,
@@ -36,23 +37,36 @@ describe('problem ledger CSV', () => {
       description: TRICKY,
       leadUnitId: lead.id,
       supportUnitIds: JSON.stringify([support1.id, support2.id]),
+      assigneeId: handler.id,
       deadline: '2026-04-01',
       extendedDeadline: '2026-05-01',
-      status: 'closed',
+      extensionReason: '=需省厅审批',
+      status: 'struck_off',
       progress: '=HYPERLINK("http://evil","点我")',
       closedOn: '2026-04-20',
       resolution: '-已协调完成\t',
       followUpOn: '2026-04-25',
       followUp: 'basically',
-      struckOff: true,
     });
     await addProblem({
       programmeId: programme.id,
       officerId: officer.id,
       enterpriseId: enterprise.id,
       raisedOn: '2026-03-02',
-      status: 'unresolvable',
+      deadline: '2026-04-01',
+      deadlineProvisional: true,
+      status: 'unresolved',
+      closedOn: '2026-03-20',
       unresolvableReason: '+超出职权',
+    });
+    // Reopened by a negative 回访 (issue 14): its old 办理结果 is not the ledger's any more.
+    await addProblem({
+      programmeId: programme.id,
+      officerId: officer.id,
+      enterpriseId: enterprise.id,
+      raisedOn: '2026-03-03',
+      status: 'in_progress',
+      resolution: '上一轮的办理结果',
     });
     const { res, bytes, rows } = await download(`/admin/exports/problems.csv?programme=${programme.id}`, cookie);
     expect(res.status).toBe(200);
@@ -71,9 +85,13 @@ describe('problem ledger CSV', () => {
       '2026-03-01',
       lead.name,
       `${support1.name}、${support2.name}`,
+      handler.name,
       officer.name,
+      '2026-04-01',
+      '否',
       '2026-05-01',
-      '已办结',
+      "'=需省厅审批",
+      '已销号',
       '\'=HYPERLINK("http://evil","点我")',
       '2026-04-20',
       "'-已协调完成\t",
@@ -82,8 +100,9 @@ describe('problem ledger CSV', () => {
       '基本满意',
       '是',
     ]);
-    expect(rows[2]?.slice(10, 15)).toEqual(['无法办理', '', '', '', "'+超出职权"]);
-    expect(rows).toHaveLength(3);
+    expect(rows[2]?.slice(10, 19)).toEqual(['2026-04-01', '是', '', '', '确认无法办理', '', '2026-03-20', '', "'+超出职权"]);
+    expect(rows[3]?.slice(14, 18)).toEqual(['办理中', '', '', '']);
+    expect(rows).toHaveLength(4);
   });
 
   it('narrows by status and category, and audits the download', async () => {
@@ -96,7 +115,7 @@ describe('problem ledger CSV', () => {
     await addProblem({ ...base, category: 'land', status: 'closed', closedOn: '2026-02-03' });
     await addProblem({ ...base, category: 'talent', status: 'closed', closedOn: '2026-02-03' });
     const { rows } = await download(`/admin/exports/problems.csv?programme=${programme.id}&status=closed&category=land`, cookie);
-    expect(rows.slice(1).map((r) => [r[4], r[10]])).toEqual([['用地厂房', '已办结']]);
+    expect(rows.slice(1).map((r) => [r[4], r[14]])).toEqual([['用地厂房', '已办结']]);
     const audit = await db()
       .select()
       .from(auditLog)

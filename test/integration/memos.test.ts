@@ -1,8 +1,9 @@
 import { env } from 'cloudflare:workers';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { todos } from '../../schema/ledger-tables';
 import { memos, problemEvents, problems } from '../../schema/memo-tables';
-import { auditLog } from '../../schema/tables';
+import { auditLog, users } from '../../schema/tables';
 import { createApp } from '../../worker/app';
 import { call, countRows, db, makeEnterprise, makeUnit, ORIGIN, signedIn } from '../fixtures';
 import { memoForm, memoRow, pairedOfficer, postMemo, problemRow, today } from '../fixtures/memos';
@@ -53,8 +54,9 @@ describe('the memo form', () => {
 });
 
 describe('storing a memo', () => {
-  it('writes the memo, its problems with codes, their first events and the audit entry', async () => {
+  it('writes the memo, its problems with codes, their first events, their 待办 and the audit entry', async () => {
     const { cookie, enterprise, user } = await pairedOfficer();
+    await signedIn('admin'); // at least one admin, to be given the 交办
     const lead = await makeUnit();
     const support = await makeUnit();
     const deadline = '2099-12-31';
@@ -75,7 +77,16 @@ describe('storing a memo', () => {
     expect(rows).toHaveLength(2);
     const code = /^W\d{8}-[A-Z2-7]{4}$/;
     const [open, solved] = [rows.find((p) => p.category === 'land'), rows.find((p) => p.category === 'policy')];
-    expect(open).toMatchObject({ status: 'pending', deadline, urgency: 'urgent', leadUnitId: lead.id, officerId: user.id });
+    // Born 待交办: the officer's unit and deadline are proposals (the deadline provisional) until the admin's 交办.
+    expect(open).toMatchObject({
+      status: 'pending',
+      deadline,
+      deadlineProvisional: true,
+      urgency: 'urgent',
+      proposedUnitId: lead.id,
+      leadUnitId: null,
+      officerId: user.id,
+    });
     expect(JSON.parse(open?.supportUnitIds ?? '[]')).toEqual([lead.id, support.id]);
     expect(open?.code).toMatch(code);
     expect(open?.code.slice(1, 9)).toBe(today().replaceAll('-', ''));
@@ -83,8 +94,29 @@ describe('storing a memo', () => {
     for (const p of rows) {
       const events = await db().select().from(problemEvents).where(eq(problemEvents.problemId, p.id)).all();
       expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({ kind: 'create', actorId: user.id, fromStatus: null, toStatus: p.status });
+      expect(events[0]).toMatchObject({ kind: 'create', actorId: user.id, actorRole: 'officer', fromStatus: null, toStatus: p.status });
     }
+    // In the same batch: a 交办 待办 for each admin, a 回访 待办 for the officer of the one solved on the spot.
+    const openTodos = await db()
+      .select()
+      .from(todos)
+      .where(eq(todos.problemId, open?.id ?? ''))
+      .all();
+    const admins = await db()
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.role, 'admin'), eq(users.disabled, false)))
+      .all();
+    expect(openTodos.map((t) => [t.userId, t.kind, t.dueOn]).sort()).toEqual(admins.map((a) => [a.id, 'dispatch', deadline]).sort());
+    expect(
+      (
+        await db()
+          .select()
+          .from(todos)
+          .where(eq(todos.problemId, solved?.id ?? ''))
+          .all()
+      ).map((t) => [t.userId, t.kind]),
+    ).toEqual([[user.id, 'follow_up']]);
     const audit = await db()
       .select()
       .from(auditLog)

@@ -1,6 +1,7 @@
 // The problem_counts rollup against the problems themselves: a seeded random ledger — every status,
-// extended deadlines, no deadline, reopened problems, a problem without a lead unit, enterprises without
-// chain or region — is written and then moved (closed, extended, reopened, re-categorised, deleted)
+// extended deadlines, deadlines on the day raised, reopened problems, a problem without a lead unit,
+// enterprises without chain or region, 督办, the working days of 交办, 受理 and handling — is written and
+// then moved (closed, extended, reopened, re-categorised, supervised, confirmed unresolvable, deleted)
 // through plain SQL, so only the triggers keep the rollup. For many periods and todays, every figure read
 // from the rollup must equal the GROUP BY over the raw rows (problemBreakdownRaw, problemTrendRaw), and a
 // recompute must rebuild exactly what the triggers wrote.
@@ -37,7 +38,8 @@ function rng(seed: number) {
 const plus = (d: string, days: number) => new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const CATEGORIES = ['finance', 'land', 'talent', 'approval'] as const;
-const STATUSES = ['pending', 'in_progress', 'closed', 'closed', 'unresolvable'] as const;
+const STATUSES = ['pending', 'dispatched', 'in_progress', 'closed', 'closed', 'struck_off', 'unresolvable', 'unresolved'] as const;
+const CLOSED = ['closed', 'struck_off', 'unresolved'];
 
 async function ledger() {
   const r = rng(20261123);
@@ -54,8 +56,10 @@ async function ledger() {
   for (let i = 0; i < 120; i++) {
     const raisedOn = plus('2025-11-01', r.int(420));
     const status = r.pick(STATUSES);
-    const deadline = r.next() < 0.8 ? plus(raisedOn, 5 + r.int(60)) : null;
-    const closedOn = status === 'closed' ? plus(raisedOn, r.int(80)) : null;
+    const deadline = r.next() < 0.8 ? plus(raisedOn, 5 + r.int(60)) : raisedOn;
+    const closed = CLOSED.includes(status);
+    const closedOn = closed ? plus(raisedOn, r.int(80)) : null;
+    const dispatched = status !== 'pending';
     const row = await addProblem({
       programmeId: programme.id,
       enterpriseId: r.pick(enterprises).id,
@@ -64,15 +68,22 @@ async function ledger() {
       category: r.pick(CATEGORIES),
       raisedOn,
       deadline,
-      extendedDeadline: deadline && r.next() < 0.2 ? plus(deadline, 30) : null,
+      extendedDeadline: r.next() < 0.2 ? plus(deadline, 30) : null,
       status,
       closedOn,
-      followUp: status === 'closed' && r.next() < 0.6 ? r.pick(['satisfied', 'basically', 'unsatisfied'] as const) : null,
+      followUp:
+        (status === 'closed' || status === 'struck_off') && r.next() < 0.6
+          ? r.pick(['satisfied', 'basically', 'unsatisfied'] as const)
+          : null,
+      dispatchDays: dispatched ? r.int(6) : null,
+      acceptDays: dispatched && status !== 'dispatched' && r.next() < 0.8 ? r.int(4) : null,
+      handlingDays: closed && r.next() < 0.8 ? r.int(40) : null,
+      supervisedOn: r.next() < 0.15 ? plus(raisedOn, r.int(30)) : null,
     });
     ids.push(row.id);
   }
   // Edges the random ledger may miss: open with the deadline on a "today" (due, not yet overdue), closed on
-  // its deadline day (on time), no deadline at all (due the day raised, never overdue).
+  // its deadline day (on time), due the day it was raised.
   const base = {
     programmeId: programme.id,
     enterpriseId: enterprises[0]?.id ?? '',
@@ -83,16 +94,22 @@ async function ledger() {
     await addProblem({ ...base, raisedOn: '2026-03-01', deadline: today, status: 'pending' });
     await addProblem({ ...base, raisedOn: '2026-03-01', deadline: today, status: 'closed', closedOn: today });
   }
-  await addProblem({ ...base, raisedOn: '2026-02-07', deadline: null, status: 'in_progress' });
+  await addProblem({ ...base, raisedOn: '2026-02-07', deadline: '2026-02-07', status: 'in_progress' });
   // Moves after the insert, each through the update trigger (or the delete trigger).
   for (const id of ids.slice(0, 40)) {
-    const move = r.int(5);
+    const move = r.int(7);
     if (move === 0)
       await db().update(problems).set({ status: 'closed', closedOn: '2026-03-15', followUp: 'satisfied' }).where(eq(problems.id, id));
     if (move === 1) await db().update(problems).set({ status: 'in_progress', closedOn: null, followUp: null }).where(eq(problems.id, id)); // reopened
     if (move === 2) await db().update(problems).set({ extendedDeadline: '2026-07-31' }).where(eq(problems.id, id));
     if (move === 3) await db().update(problems).set({ category: 'land', leadUnitId: null }).where(eq(problems.id, id));
     if (move === 4) await db().delete(problems).where(eq(problems.id, id));
+    if (move === 5) await db().update(problems).set({ supervisedOn: '2026-04-02', superviseCount: 1 }).where(eq(problems.id, id));
+    if (move === 6)
+      await db()
+        .update(problems)
+        .set({ status: 'unresolved', closedOn: '2026-04-20', handlingDays: 12, dispatchDays: 2 })
+        .where(eq(problems.id, id));
   }
   return programme;
 }
@@ -152,6 +169,15 @@ describe('problem_counts', () => {
       }
     }
     expect(compared).toBeGreaterThan(200); // the comparisons saw real groups, not empty lists
+    // …and the supervision figures among them: 督办, and each working-day median.
+    const [all] = await problemBreakdown(
+      db(),
+      { programmeId: programme.id, period: { from: '2025-11-01', to: '2026-12-31' }, today: '2027-02-01' },
+      'total',
+    );
+    expect(all?.supervised).toBeGreaterThan(0);
+    expect([all?.medianDispatchDays, all?.medianAcceptDays, all?.medianHandlingDays].every((m) => typeof m === 'number')).toBe(true);
+    expect(all?.unresolved).toBeGreaterThan(0);
   });
 
   it('rebuilds exactly what the triggers wrote, and repairs a broken row', async () => {

@@ -6,6 +6,7 @@ import { satisfaction } from '../../schema/rules/satisfaction';
 import { translator } from '../../web/i18n';
 import { draftSummary, type SummaryInput } from '../../worker/reports/summary';
 import { statsConfig } from '../../worker/stats/config';
+import { NO_MEDIANS } from '../../worker/stats/problem-counts.queries';
 import { call, makeEnterprise, makeProgramme, makeUnit, makeUser, pair, postForm, signedIn } from '../fixtures';
 import { addMemo, addProblem, respond, satisfactionAnswer, surveyRound } from '../fixtures/stats';
 
@@ -36,6 +37,11 @@ function input(over: Partial<SummaryInput> = {}): SummaryInput {
       dueResolved: 8,
       overdue: 2,
       medianDays: 11.5,
+      supervised: 3,
+      unresolved: 1,
+      medianDispatchDays: 1,
+      medianAcceptDays: 2,
+      medianHandlingDays: 9.5,
     },
     topCategories: [
       { label: '资金融资', raised: 8 },
@@ -56,6 +62,7 @@ describe('drafted summary', () => {
       '2026-01-01至2026-06-30，2026年"百人帮百企"行动共结对帮扶企业 15 家，本期共走访企业 40 家次（覆盖企业 12 家），其中上门走访 25 次。',
       '本期共收集企业问题 20 个，已办结 13 个；期内到期问题 16 个，办结率 75.0%，按期办结率 62.5%，目前逾期未办结 2 个。',
       '已办结问题中回访 9 个，回访率 75.0%，解决率 66.7%，办结用时中位数 11.5 天。',
+      '办理时效（工作日中位数）：提出至交办 1.0 天，交办至受理 2.0 天，办理用时 9.5 天；本期督办 3 件，确认无法办理 1 个。',
       '企业反映的问题主要集中在资金融资（8 个）、用工人才（5 个）、培训（2 个）。',
       '“三个一”达标率 50.0%（45/90 个结对月）。',
       // 满意率 (5 + 3) / 10, 好评率 9 / 10; scores 服务态度 (400 + 80) / 5 = 96, 总体满意度 (200 + 80 + 60 + 30) / 5 = 74,
@@ -68,9 +75,10 @@ describe('drafted summary', () => {
   });
 
   it('says so when nothing fell due, no survey ran, or responses are under k', () => {
-    const none = draftSummary(input({ problems: { ...ZERO_PROBLEMS, key: 'all', label: '', medianDays: null }, topCategories: [] }), zh);
+    const none = draftSummary(input({ problems: { ...ZERO_PROBLEMS, key: 'all', label: '', ...NO_MEDIANS }, topCategories: [] }), zh);
     expect(none[1]).toBe('本期共收集企业问题 0 个，已办结 0 个；期内暂无到期问题。');
     expect(none.some((s) => s.includes('主要集中在'))).toBe(false);
+    expect(none.some((s) => s.includes('办理时效'))).toBe(false);
     const noSurvey = draftSummary(input({ survey: { ...input().survey, rounds: [] } }), zh);
     expect(noSurvey.at(-1)).toBe('本期未开展满意度调查。');
     const few = draftSummary(input({ survey: { ...input().survey, submitted: 3, overall: satisfaction(3, [], statsConfig()) } }), zh);

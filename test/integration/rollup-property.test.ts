@@ -1,9 +1,9 @@
 // Property test of the trigger-kept rollups (problem_counts, activity_pair_months, activity_counts,
 // activity_reach, and group_counts as far as triggers move it): fast-check plays random histories of raw
 // writes — survey answers given in any month (stored as the submission batch stores them, group_counts
-// through GROUP_ROLLUP_SQL); memos written, edited and deleted;
-// problems raised in any state, accepted, closed, reopened (negative 回访), followed up, found
-// unresolvable, extended, re-categorised, handed over, deleted; pairings made with dates around the 15th,
+// through GROUP_ROLLUP_SQL); memos written, edited and deleted; problems raised in any state, dispatched,
+// accepted, closed, reopened (negative 回访), followed up, struck off, found and confirmed unresolvable,
+// extended, supervised, re-categorised, handed over, deleted; pairings made with dates around the 15th,
 // ended, restarted, deleted, moved and given another lead (never two overlapping ranges of one pair, as
 // the app guarantees, and one lead per enterprise); officers moved between units; enterprises moved
 // between chains and regions — and after each history every rollup must equal what the recompute builds
@@ -109,8 +109,8 @@ const write = fc.oneof(
       pick,
       ...who,
       raised: day,
-      deadline: fc.option(day),
-      status: fc.constantFrom('pending', 'in_progress', 'closed', 'unresolvable'),
+      deadline: day,
+      status: fc.constantFrom('pending', 'dispatched', 'in_progress', 'closed', 'struck_off', 'unresolvable', 'unresolved'),
       closed: fc.option(day, { freq: 4 }),
       unit: fc.nat({ max: 2 }),
     }),
@@ -120,7 +120,21 @@ const write = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('move' as const),
       pick,
-      move: fc.constantFrom('accept', 'close', 'reopen', 'followUp', 'unresolvable', 'extend', 'reclose', 'recategorise', 'handOver'),
+      move: fc.constantFrom(
+        'dispatch',
+        'accept',
+        'close',
+        'reopen',
+        'followUp',
+        'strikeOff',
+        'unresolvable',
+        'confirm',
+        'extend',
+        'supervise',
+        'reclose',
+        'recategorise',
+        'handOver',
+      ),
       value: fc.nat({ max: 6 }),
     }),
   },
@@ -245,10 +259,10 @@ async function play(w: World, rows: Rows, x: Write): Promise<void> {
         o,
         x.unit < 2 ? at(w.units, x.unit) : null,
         raised,
-        x.deadline === null ? null : at(DAYS, x.deadline),
+        at(DAYS, x.deadline),
         x.status,
-        // A closed problem always has its closing day (problem_counts refuses one without: days NOT NULL).
-        x.closed === null ? (x.status === 'closed' ? raised : null) : at(DAYS, x.closed),
+        // A settled problem always has its closing day, as every move that settles one writes it.
+        x.closed === null ? (['closed', 'struck_off', 'unresolved'].includes(x.status) ? raised : null) : at(DAYS, x.closed),
       );
       rows.problems.push({ id, memo });
       return;
@@ -256,12 +270,16 @@ async function play(w: World, rows: Rows, x: Write): Promise<void> {
     case 'move': {
       if (!rows.problems.length) return;
       const set = {
-        accept: ["status = 'in_progress'"],
-        close: ["status = 'closed'", 'closed_on = ?2'],
-        reopen: ["status = 'in_progress'", 'closed_on = NULL', 'follow_up = NULL'], // a negative 回访
+        dispatch: ["status = 'dispatched'", `dispatch_days = ${x.value}`, 'accept_days = NULL'],
+        accept: ["status = 'in_progress'", `accept_days = ${x.value % 3}`],
+        close: ["status = 'closed'", 'closed_on = ?2', `handling_days = ${x.value * 2}`],
+        reopen: ["status = 'in_progress'", 'closed_on = NULL', 'follow_up = NULL', 'handling_days = NULL'], // a negative 回访
         followUp: [`follow_up = '${x.value % 2 ? 'satisfied' : 'basically'}'`],
+        strikeOff: ["status = 'struck_off'"],
         unresolvable: ["status = 'unresolvable'"],
+        confirm: ["status = 'unresolved'", 'closed_on = ?2', `handling_days = ${x.value}`],
         extend: ['extended_deadline = ?2'],
+        supervise: ['supervised_on = ?2', 'supervise_count = supervise_count + 1'],
         reclose: ['closed_on = ?2'],
         recategorise: [
           `category = '${x.value % 2 ? 'land' : 'talent'}'`,

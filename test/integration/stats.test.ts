@@ -30,7 +30,7 @@ function world() {
     const { o1, o2, o3 } = w.officers;
     const p = w.programme.id;
     const base = { programmeId: p, officerId: o1.id, leadUnitId: w.units.u1.id };
-    // Problems (today 2026-06-15, period 2026-01-01…06-30; due = deadline in force, else the day raised):
+    // Problems (today 2026-06-15, period 2026-01-01…06-30; due = the deadline in force, which every problem has):
     await addProblem({
       ...base,
       enterpriseId: e1.id,
@@ -75,10 +75,19 @@ function world() {
       enterpriseId: e4.id,
       raisedOn: '2026-04-01',
       deadline: '2026-05-01',
-      status: 'unresolvable',
+      status: 'unresolved',
+      closedOn: '2026-04-20',
       unresolvableReason: '超出职权',
-    }); // P6
-    await addProblem({ ...base, leadUnitId: null, enterpriseId: e3.id, raisedOn: '2026-06-10', status: 'pending' }); // P7 no deadline: due the day raised, never overdue
+    }); // P6 确认无法办理 on 04-20: closed (on time, 19 d), not resolved
+    await addProblem({
+      ...base,
+      leadUnitId: null,
+      enterpriseId: e3.id,
+      raisedOn: '2026-06-10',
+      deadline: '2026-07-10',
+      deadlineProvisional: true,
+      status: 'pending',
+    }); // P7 待交办: provisional deadline, the raised day + 30 days, after the period (no longer due the day raised)
     await addProblem({
       ...base,
       officerId: o3.id,
@@ -174,23 +183,23 @@ describe('problem figures (SQL aggregates)', () => {
     const t = await problemTotals(db(), scope(w));
     expect(t).toMatchObject({
       raised: 8,
-      closedInPeriod: 5,
-      due: 7,
-      dueClosed: 4,
-      dueOnTime: 3,
+      closedInPeriod: 6, // P1, P2, P3, P6, P8, P9
+      due: 6, // P1, P2, P3, P4, P6, P8
+      dueClosed: 5, // P6 confirmed unresolvable counts as closed…
+      dueOnTime: 4,
       dueFollowedUp: 3,
-      dueResolved: 3,
+      dueResolved: 3, // …and not as resolved
       overdue: 1,
-      unresolvable: 1,
+      unresolved: 1,
     });
-    expect(t.medianDays).toBe(33); // 26, 26, 40, 47
+    expect(t.medianDays).toBe(26); // 19, 26, 26, 40, 47
   });
 
   it('breaks down by category and by lead unit, a problem without a lead unit in its own group', async () => {
     const w = await world();
     const byCat = Object.fromEntries((await problemBreakdown(db(), scope(w), 'category')).map((g) => [g.key, g]));
-    expect(byCat.finance).toMatchObject({ raised: 7, due: 5, dueClosed: 3, dueOnTime: 2, overdue: 1, medianDays: 40 });
-    expect(byCat.land).toMatchObject({ raised: 1, due: 2, dueClosed: 1, dueOnTime: 1, unresolvable: 1, medianDays: 26 });
+    expect(byCat.finance).toMatchObject({ raised: 7, due: 4, dueClosed: 3, dueOnTime: 2, overdue: 1, medianDays: 40 });
+    expect(byCat.land).toMatchObject({ raised: 1, due: 2, dueClosed: 2, dueOnTime: 2, unresolved: 1, medianDays: 22.5 });
     const byUnit = await problemBreakdown(db(), scope(w), 'unit');
     expect(byUnit.find((g) => g.key === w.units.u1.id)).toMatchObject({
       label: w.units.u1.name,
@@ -199,7 +208,7 @@ describe('problem figures (SQL aggregates)', () => {
       dueClosed: 3,
       overdue: 1,
     });
-    expect(byUnit.find((g) => g.key === null)).toMatchObject({ raised: 1, due: 1, dueClosed: 0 });
+    expect(byUnit.find((g) => g.key === null)).toMatchObject({ raised: 1, due: 0, dueClosed: 0 });
   });
 
   it('puts raised and closed problems in their own months, the rates in the month due', async () => {
@@ -209,14 +218,15 @@ describe('problem figures (SQL aggregates)', () => {
     expect(m('2026-01')).toMatchObject({ raised: 1, closedInPeriod: 1, due: 1, dueClosed: 1 }); // P1 raised; P8 closed and due
     expect(m('2026-02')).toMatchObject({ raised: 1, closedInPeriod: 1, due: 1 }); // P2 raised; P1 closed and due
     expect(m('2026-03')).toMatchObject({ raised: 2, closedInPeriod: 1, due: 0 }); // P3, P4 raised; P2 closed
-    expect(m('2026-04')).toMatchObject({ raised: 1, closedInPeriod: 1, due: 3, dueClosed: 2, overdue: 1 }); // P6 raised; P3 closed; P2, P3, P4 due
-    expect(m('2026-06')).toMatchObject({ raised: 2, closedInPeriod: 1, due: 1 }); // P7, P9 raised; P9 closed; P7 due
+    expect(m('2026-04')).toMatchObject({ raised: 1, closedInPeriod: 2, due: 3, dueClosed: 2, overdue: 1 }); // P6 raised; P3, P6 closed; P2, P3, P4 due
+    expect(m('2026-05')).toMatchObject({ raised: 1, due: 1, dueClosed: 1, unresolved: 1 }); // P5 raised; P6 due
+    expect(m('2026-06')).toMatchObject({ raised: 2, closedInPeriod: 1, due: 0 }); // P7, P9 raised; P9 closed; nothing due
   });
 
-  it('narrows to one officer: o3 has P6 (无法办理) and P8', async () => {
+  it('narrows to one officer: o3 has P6 (确认无法办理) and P8', async () => {
     const w = await world();
     const t = await problemTotals(db(), scope(w, { officerId: w.officers.o3.id }));
-    expect(t).toMatchObject({ raised: 1, due: 2, dueClosed: 1, unresolvable: 1, overdue: 0 });
+    expect(t).toMatchObject({ raised: 1, due: 2, dueClosed: 2, dueResolved: 1, unresolved: 1, overdue: 0 });
   });
 });
 

@@ -3,6 +3,7 @@
 // Exactly N responses for N links answered with many in flight; a replay changes nothing; a duplicate
 // storm stores one response per link; memos posted three times at once are stored once; a CSV export
 // taken while submissions are in flight shows each response it covers exactly as stored.
+import { env } from 'cloudflare:workers';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../worker/lib/csv';
@@ -100,11 +101,17 @@ describe('memo retries', () => {
     const before = await tableCounts();
     const results = await Promise.all(forms.flatMap((f) => [1, 2, 3].map(() => postMemo(officer.cookie, f))));
     for (const res of results) expect(res.status).toBe(303);
+    // Each memo's open problem gives each admin a 交办 待办, its on-the-spot one the officer a 回访 待办;
+    // each 待办 its outbox row — once per memo too.
+    const admins =
+      (await env.DB.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0").first<{ n: number }>())?.n ?? 0;
     expect(changed(before, await tableCounts(), ['throttles', ...TRIGGER_ROLLUPS])).toEqual({
       memos: MEMOS,
       problems: 2 * MEMOS,
       problem_events: 2 * MEMOS,
       audit_log: MEMOS,
+      todos: (admins + 1) * MEMOS,
+      outbox: (admins + 1) * MEMOS,
     });
   });
 });

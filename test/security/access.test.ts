@@ -11,6 +11,7 @@
 // cross-object reads are audited.
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ACTION_SEGMENTS } from '../../schema/inputs/problems';
 import { campaignCounters, campaigns, invitations } from '../../schema/survey-tables';
 import { newId } from '../../worker/lib/tokens';
 import { linkToken, tokenHash } from '../../worker/surveys/link-token';
@@ -179,7 +180,7 @@ describe('object-level checks', () => {
       expect(html).not.toContain(other.enterprise.name);
     }
     // A move on their problem is refused the same way, whatever the action.
-    for (const action of ['accept', 'progress', 'close', 'extend', 'unresolvable', 'follow-up', 'strike-off']) {
+    for (const action of Object.values(ACTION_SEGMENTS)) {
       const res = await postForm(
         `/problems/${theirs.id}/${action}`,
         { note: 'x', resolution: 'x', reason: 'x' },
@@ -188,7 +189,12 @@ describe('object-level checks', () => {
       expect(res.status, action).toBe(404);
     }
     const rows = (await auditRows('not_visible')).slice(audited);
-    expect(rows.map((r) => r.object_type)).toEqual(['memo', 'problem', 'enterprise', ...Array(7).fill('problem')]);
+    expect(rows.map((r) => r.object_type)).toEqual([
+      'memo',
+      'problem',
+      'enterprise',
+      ...Object.values(ACTION_SEGMENTS).map(() => 'problem'),
+    ]);
     expect(changed(before, await tableCounts(), ['audit_log'])).toEqual({});
     // The same pages open for their officer and for admins.
     for (const path of reads) {

@@ -162,6 +162,7 @@ describe('methods', () => {
     const { cookie } = await signedIn('admin');
     const officer = await signedIn('officer');
     const someOfficer = await makeUser({ role: 'officer' });
+    const someHandler = await makeUser({ role: 'handler' });
     const before = await tableCounts();
     const getPaths = new Set(
       routes()
@@ -170,9 +171,14 @@ describe('methods', () => {
     );
     const postOnly = routes().filter(([m, p]) => m === 'POST' && !getPaths.has(p));
     expect(postOnly.length).toBeGreaterThan(30);
-    // The officer toggles check that the officer exists first (a 404 for an unknown id): give them one.
+    // The officer and handler toggles check that the account exists first (a 404 for an unknown id): give them one.
     for (const [, pattern] of postOnly) {
-      const path = concrete(pattern, pattern.startsWith('/admin/officers/') ? { id: someOfficer.id } : {});
+      const account = pattern.startsWith('/admin/officers/')
+        ? someOfficer.id
+        : pattern.startsWith('/admin/handlers/')
+          ? someHandler.id
+          : undefined;
+      const path = concrete(pattern, account ? { id: account } : {});
       const who = pattern.startsWith('/memos') || pattern.startsWith('/problems') ? officer.cookie : cookie;
       const res = await call(path, { cookie: who });
       expect(res.status, path).toBe(405);

@@ -13,6 +13,7 @@ import { respondentCss, surveyEnhanceJs } from '#respondent-inline';
 import type { FormDefinition } from '../../schema/form-definition';
 import { TEMPLATES } from '../../schema/form-templates';
 import { memos, problems } from '../../schema/memo-tables';
+import { chinaToday } from '../../schema/rules/china-time';
 import { campaignCounters, campaigns, forms, formVersions, invitations } from '../../schema/survey-tables';
 import { programmes, users } from '../../schema/tables';
 import { newId } from '../../worker/lib/tokens';
@@ -40,6 +41,7 @@ const S = {
 
 const ids = {} as {
   admin: string;
+  handler: string;
   officer: string;
   officerId: string;
   unitId: string;
@@ -77,8 +79,16 @@ beforeAll(async () => {
     .where(eq(problems.memoId, String(form.id)))
     .get();
   const problemId = problem?.id as string;
-  expect((await move(officerCookie, problemId, 'accept', { note: S.note })).status).toBe(303);
-  expect((await move(officerCookie, problemId, 'progress', { note: S.note })).status).toBe(303);
+  // Dispatched to the hostile unit, whose handler (hostile name too) accepts it and notes progress; the
+  // admin puts it under 督办 with a hostile note.
+  const admin = (await signedIn('admin')).cookie;
+  const handler = await makeUser({ role: 'handler', unitId: unit.id });
+  await db().update(users).set({ name: S.officer }).where(eq(users.id, handler.id));
+  const handlerCookie = await login(handler);
+  expect((await move(admin, problemId, 'dispatch', { leadUnitId: unit.id, note: S.note })).status).toBe(303);
+  expect((await move(handlerCookie, problemId, 'accept', { note: S.note })).status).toBe(303);
+  expect((await move(handlerCookie, problemId, 'progress', { note: S.note })).status).toBe(303);
+  expect((await move(admin, problemId, 'supervise', { note: S.note, respondBy: chinaToday() })).status).toBe(303);
 
   // A form whose title and question text are hostile, a round named so, and one answered link.
   const base = TEMPLATES.satisfaction.definition;
@@ -121,7 +131,8 @@ beforeAll(async () => {
   const respondent = (await open(token)).cookie;
 
   Object.assign(ids, {
-    admin: (await signedIn('admin')).cookie,
+    admin,
+    handler: handlerCookie,
     officer: officerCookie,
     officerId: officer.id,
     unitId: unit.id,
@@ -174,6 +185,11 @@ describe('admin pages', () => {
     `/admin/rounds/${ids.roundId}`,
     `/admin/rounds/${ids.roundId}/sheet`,
     '/admin/import',
+    '/admin/handlers',
+    '/admin/calendar',
+    '/admin/deadlines',
+    '/admin/notifications',
+    `/admin/notice/${ids.unitId}`,
     '/problems',
     `/problems/${ids.problemId}`,
     `/memos/${ids.memoId}`,
@@ -234,6 +250,17 @@ describe('officer pages', () => {
       for (const [k, v] of Object.entries(S)) if (shows(html, v)) seen.add(k);
     }
     for (const k of ['enterprise', 'memo', 'problem', 'note']) expect([...seen], k).toContain(k);
+  });
+});
+
+describe('unit handler pages', () => {
+  it('escape the enterprise, problem and note text on the handler’s home, queue and problem page', async () => {
+    const seen = new Set<string>();
+    for (const path of ['/', '/problems', `/problems/${ids.problemId}`]) {
+      const html = await safePage(path, ids.handler);
+      for (const [k, v] of Object.entries(S)) if (shows(html, v)) seen.add(k);
+    }
+    for (const k of ['enterprise', 'problem', 'note', 'unit', 'officer']) expect([...seen], k).toContain(k);
   });
 });
 

@@ -251,13 +251,17 @@ describe('memo writes under transient faults', () => {
     const id = String(form.id);
     const rows = await db().select().from(memos).where(eq(memos.id, id)).all();
     const audits = (await auditRows('create')).filter((a) => a.object_id === id);
-    return { res, stats: faulty.stats, id, rows, audits, diff: changed(before, await tableCounts(), TRIGGER_ROLLUPS) };
+    // The open problem gives each admin a 交办 待办, the one solved on the spot its officer a 回访; each 待办 its outbox row.
+    const admins =
+      (await env.DB.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0").first<{ n: number }>())?.n ?? 0;
+    const written = { memos: 1, problems: 2, problem_events: 2, audit_log: 1, todos: admins + 1, outbox: admins + 1 };
+    return { res, stats: faulty.stats, id, rows, audits, written, diff: changed(before, await tableCounts(), TRIGGER_ROLLUPS) };
   };
 
   it('stores the memo once, with one audit row, when the fault hit before the commit', async () => {
-    const { res, stats, id, rows, audits, diff } = await post([fault(MEMOS, 'before')]);
+    const { res, stats, id, rows, audits, diff, written } = await post([fault(MEMOS, 'before')]);
     expect(res.status).toBe(303);
-    expect(diff).toEqual({ memos: 1, problems: 2, problem_events: 2, audit_log: 1 });
+    expect(diff).toEqual(written);
     expect(res.headers.get('location')).toBe(`/memos/${id}`);
     expect(stats).toEqual({ batches: 2, failed: 1 });
     expect(rows).toHaveLength(1);
@@ -265,9 +269,9 @@ describe('memo writes under transient faults', () => {
   });
 
   it('answers with the stored memo when the fault hit after the commit (the memo id is the key)', async () => {
-    const { res, stats, id, rows, audits, diff } = await post([fault(MEMOS, 'after')]);
+    const { res, stats, id, rows, audits, diff, written } = await post([fault(MEMOS, 'after')]);
     expect(res.status).toBe(303);
-    expect(diff).toEqual({ memos: 1, problems: 2, problem_events: 2, audit_log: 1 });
+    expect(diff).toEqual(written);
     expect(res.headers.get('location')).toBe(`/memos/${id}`);
     expect(stats).toEqual({ batches: 2, failed: 1 });
     expect(rows).toHaveLength(1);

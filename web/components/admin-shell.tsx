@@ -6,6 +6,7 @@ import { Layout } from '../layout';
 export const ADMIN_SECTIONS: { href: string; label: MessageKey }[] = [
   { href: '/admin/units', label: 'admin.units' },
   { href: '/admin/officers', label: 'admin.officers' },
+  { href: '/admin/handlers', label: 'admin.handlers' },
   { href: '/admin/chains', label: 'admin.chains' },
   { href: '/admin/enterprises', label: 'admin.enterprises' },
   { href: '/admin/programmes', label: 'admin.programmes' },
@@ -15,6 +16,9 @@ export const ADMIN_SECTIONS: { href: string; label: MessageKey }[] = [
   { href: '/admin/exports', label: 'export.title' },
   { href: '/admin/report', label: 'report.title' },
   { href: '/problems', label: 'admin.problems' },
+  { href: '/admin/calendar', label: 'admin.calendar' },
+  { href: '/admin/deadlines', label: 'admin.deadlines' },
+  { href: '/admin/notifications', label: 'admin.notify' },
   { href: '/admin/forms', label: 'admin.forms' },
   { href: '/admin/rounds', label: 'admin.rounds' },
   { href: '/admin/audit', label: 'audit.title' },

@@ -11,6 +11,8 @@ import { formBuilder } from './form-builder';
 import { forms } from './forms';
 import { home } from './home';
 import { imports } from './imports';
+import { ledger } from './ledger';
+import { ledgerAdmin } from './ledger-admin';
 import { memos } from './memos';
 import { officers } from './officers';
 import { programmes } from './programmes';
@@ -34,6 +36,8 @@ const catalogues = [
   surveys,
   rounds,
   memos,
+  ledger,
+  ledgerAdmin,
   stats,
   downloads,
   audit,

@@ -28,10 +28,10 @@ type Problem = {
   description: string;
   raisedOn: string;
   status: (typeof PROBLEM_STATUSES)[number];
-  deadline: string | null;
+  deadline: string;
   extendedDeadline: string | null;
   closedOn: string | null;
-  struckOff: boolean;
+  supervisedOn: string | null;
   leadUnitName: string | null;
   overdue: boolean;
 };
@@ -101,9 +101,12 @@ export function EnterpriseFilePage({ enterprise: e, pairings, memos, problems, e
             { label: t('problem.description'), render: (p) => p.description },
             { label: t('problem.raisedOn'), render: (p) => p.raisedOn },
             { label: t('problem.leadUnit'), render: (p) => p.leadUnitName ?? '' },
-            { label: t('problem.deadline'), render: (p) => p.extendedDeadline ?? p.deadline ?? '' },
+            { label: t('problem.deadline'), render: (p) => p.extendedDeadline ?? p.deadline },
             { label: t('problem.closedOn'), render: (p) => p.closedOn ?? '' },
-            { label: t('problem.status'), render: (p) => <ProblemStatus status={p.status} struckOff={p.struckOff} overdue={p.overdue} /> },
+            {
+              label: t('problem.status'),
+              render: (p) => <ProblemStatus status={p.status} overdue={p.overdue} supervised={p.supervisedOn !== null} />,
+            },
           ]}
         />
       </section>

@@ -1,6 +1,8 @@
+import type { TodoList } from '../../worker/problems/todo-list.queries';
 import { usePage } from '../context';
 import { Layout } from '../layout';
 import { ThreeOnesBadges } from './problems/labels';
+import { TodoPanel } from './todos';
 
 type Programme = { name: string; startsOn: string; endsOn: string };
 type Enterprise = {
@@ -15,13 +17,13 @@ type Enterprise = {
   open: number;
   overdue: number;
 };
-type Props = { programme: Programme | null; month: string; enterprises: Enterprise[] };
+type Props = { programme: Programme | null; month: string; enterprises: Enterprise[]; todos: TodoList };
 
 /**
  * 我的帮扶企业, phone-first (the officer is often at the factory gate): the "new memo" action on top,
  * then a card per enterprise with this month's 三个一 at a glance and its open and overdue problems.
  */
-export function OfficerHomePage({ programme, month, enterprises }: Props) {
+export function OfficerHomePage({ programme, month, enterprises, todos }: Props) {
   const { t } = usePage();
   const met = enterprises.filter((e) => e.threeOnes.met).length;
   return (
@@ -34,6 +36,7 @@ export function OfficerHomePage({ programme, month, enterprises }: Props) {
           </a>
         )}
       </div>
+      {todos.total > 0 && <TodoPanel todos={todos} />}
       {!programme ? (
         <p class="empty">{t('home.noProgramme')}</p>
       ) : (

@@ -88,6 +88,11 @@ export function ReportPage({
               [t('stats.onTimeRate'), <Pct r={rates.onTimeRate} />],
               [t('stats.resolveRate'), <Pct r={rates.resolveRate} />],
               [t('stats.overdue'), p.overdue],
+              [t('stats.unresolved'), p.unresolved],
+              [t('stats.supervised'), p.supervised],
+              [t('stats.medianDispatchDays'), one(p.medianDispatchDays)],
+              [t('stats.medianAcceptDays'), one(p.medianAcceptDays)],
+              [t('stats.medianHandlingDays'), one(p.medianHandlingDays)],
               [t('stats.responseRate'), <Pct r={rate(survey.submitted, survey.invited)} />],
               [satisfied, sat.suppressed ? suppressed : <Pct r={sat.satisfied} />],
               [t('stats.composite'), sat.suppressed ? suppressed : one(sat.composite)],
@@ -110,6 +115,11 @@ export function ReportPage({
               t('stats.closeRate'),
               t('stats.overdue'),
               satisfied,
+              t('stats.medianDispatchDays'),
+              t('stats.medianAcceptDays'),
+              t('stats.medianHandlingDays'),
+              t('stats.supervised'),
+              t('stats.unresolved'),
             ]}
           >
             {report.units.map((u) => (
@@ -131,6 +141,11 @@ export function ReportPage({
                     <Pct r={u.satisfaction.satisfaction.satisfied} />
                   )}
                 </td>
+                <td>{one(u.problems?.medianDispatchDays)}</td>
+                <td>{one(u.problems?.medianAcceptDays)}</td>
+                <td>{one(u.problems?.medianHandlingDays)}</td>
+                <td>{u.problems?.supervised ?? 0}</td>
+                <td>{u.problems?.unresolved ?? 0}</td>
               </tr>
             ))}
           </Table>

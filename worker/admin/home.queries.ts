@@ -1,7 +1,8 @@
 // The admin home's live numbers (issue 17): rounds open now with their response rates, and the ledger's
-// queues. Counts read indexes only — problems_status_deadline_idx for 未受理 and 逾期, the partial
+// queues. Counts read indexes only — problems_status_deadline_idx for 待交办 and 逾期, the partial
 // problems_awaiting_strike_off_idx for 待销号 — so the page stays cheap at 100 k problems (DESIGN §8).
-// The problem flow gets dispatch and approval states in a later issue; this counts what the ledger has.
+// The supervised ledger's own summaries (待办, overdue per unit, what needs attention) are
+// worker/problems/todo-list.queries.ts.
 import { and, asc, count, eq, gt, lte, sql } from 'drizzle-orm';
 import { problems } from '../../schema/memo-tables';
 import { campaignCounters, campaigns } from '../../schema/survey-tables';
@@ -60,7 +61,7 @@ export async function adminNumbers(db: Db, now: number, today: string): Promise<
     db
       .select({ n: count() })
       .from(sql`problems INDEXED BY problems_awaiting_strike_off_idx`)
-      .where(sql`status = 'closed' AND struck_off = 0 AND follow_up IN ('satisfied', 'basically')`),
+      .where(sql`status = 'closed' AND follow_up IN ('satisfied', 'basically')`),
     db.select({ n: count() }).from(problems).where(overdueSql(today)),
   ]);
   return {

@@ -1,26 +1,30 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { OfficerInput, OfficerUpdateInput } from '../../schema/inputs/officers';
-import { units, users } from '../../schema/tables';
+import { type Role, units, users } from '../../schema/tables';
 import type { Db } from '../app-env';
 import { contains, pageOf } from '../lib/paging';
+
+/** The accounts an admin manages from the people pages: officers and unit handlers (never admins). */
+export type PersonRole = Exclude<Role, 'admin'>;
 
 export type OfficerRow = {
   id: string;
   login: string;
   name: string;
   phone: string | null;
+  email: string | null;
   unitName: string | null;
   disabled: boolean;
   hasPassword: boolean;
 };
 
 /**
- * Officers by name, optionally narrowed by a name/login search and by unit. Joined columns of the
- * same name are aliased: D1 batch results come back keyed by column name, so two `name`s would collide.
+ * Accounts of one role by name, optionally narrowed by a name/login search and by unit. Joined columns of
+ * the same name are aliased: D1 batch results come back keyed by column name, so two `name`s would collide.
  */
-export function listOfficers(db: Db, q: string, unitId: string | null, page: number) {
+export function listOfficers(db: Db, role: PersonRole, q: string, unitId: string | null, page: number) {
   const where = and(
-    eq(users.role, 'officer'),
+    eq(users.role, role),
     unitId ? eq(users.unitId, unitId) : undefined,
     q ? or(contains(users.name, q), contains(users.login, q)) : undefined,
   );
@@ -34,6 +38,7 @@ export function listOfficers(db: Db, q: string, unitId: string | null, page: num
           login: users.login,
           name: users.name,
           phone: users.phone,
+          email: users.email,
           unitName: sql<string | null>`${units.name}`.as('unit_name'),
           disabled: users.disabled,
           hasPassword: sql`${users.passwordHash} IS NOT NULL`.mapWith(Boolean),
@@ -49,21 +54,23 @@ export function listOfficers(db: Db, q: string, unitId: string | null, page: num
   );
 }
 
-/** Only officers: admin accounts are not managed (or disabled) from this page. */
-export const readOfficer = (db: Db, id: string) =>
+/** Only accounts of the page's role: admin accounts are not managed (or disabled) from these pages. */
+export const readOfficer = (db: Db, role: PersonRole, id: string) =>
   db
     .select()
     .from(users)
-    .where(and(eq(users.id, id), eq(users.role, 'officer')))
+    .where(and(eq(users.id, id), eq(users.role, role)))
     .get();
 
-export const insertOfficer = (db: Db, id: string, input: OfficerInput) =>
-  db.insert(users).values({ id, ...input, phone: input.phone || null, role: 'officer', passwordHash: null, createdAt: Date.now() });
+export const insertOfficer = (db: Db, role: PersonRole, id: string, input: OfficerInput) =>
+  db
+    .insert(users)
+    .values({ id, ...input, phone: input.phone || null, email: input.email || null, role, passwordHash: null, createdAt: Date.now() });
 
 export const updateOfficer = (db: Db, id: string, input: OfficerUpdateInput) =>
   db
     .update(users)
-    .set({ ...input, phone: input.phone || null })
+    .set({ ...input, phone: input.phone || null, email: input.email || null })
     .where(eq(users.id, id));
 
 /** How long a one-time password setup link works. */

@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono';
 import { officerInput, officerListQuery, officerUpdateInput } from '../../schema/inputs/officers';
 import { users } from '../../schema/tables';
 import { emptyForm, type FormState } from '../../web/components/fields';
-import { OfficerFormPage, OfficerListPage, SetupLinkPage } from '../../web/pages/admin/officers';
+import { type AccountKind, HANDLERS, OFFICERS, OfficerFormPage, OfficerListPage, SetupLinkPage } from '../../web/pages/admin/officers';
 import type { AppEnv, Db } from '../app-env';
 import { revokeUserSessions } from '../auth/session';
 import { auditStatement } from '../lib/audit';
@@ -16,114 +16,126 @@ import { validateForm } from '../lib/validate';
 import { insertOfficer, listOfficers, readOfficer, SETUP_LINK_MS, setSetupToken, updateOfficer } from './officers.queries';
 import { readUnit, unitOptions } from './units.queries';
 
-/** 帮扶干部: accounts of the officers who visit enterprises. */
-export const officerRoutes = new Hono<AppEnv>();
 const ID = '/:id{[0-9a-f-]{36}}';
 
-const formPage = async (db: Db, form: FormState, id?: string) => <OfficerFormPage form={form} id={id} units={await unitOptions(db)} />;
-
-/** A unit picked on the form must exist and be in use, unless it is the one the officer already has. */
+/** A unit picked on the form must exist and be in use, unless it is the one the account already has. */
 const unitUsable = async (db: Db, unitId: string, current?: string | null) => {
   const unit = await readUnit(db, unitId);
   return !!unit && (!unit.disabled || unit.id === current);
 };
-
-officerRoutes.get('/', async (c) => {
-  const db = c.get('db');
-  const { q, unit, page } = officerListQuery.parse(c.req.query());
-  const [result, units] = await Promise.all([listOfficers(db, q, unit, page), unitOptions(db)]);
-  return render(c, <OfficerListPage {...result} q={q} unit={unit ?? ''} units={units} />);
-});
-
-officerRoutes.get('/new', async (c) => render(c, await formPage(c.get('db'), emptyForm())));
-
-officerRoutes.post('/', async (c) => {
-  const db = c.get('db');
-  const t = c.get('t');
-  const input = await validateForm(c, officerInput);
-  if (!input.ok) return render(c, await formPage(db, input.state), 422);
-  if (!(await unitUsable(db, input.data.unitId))) {
-    return render(c, await formPage(db, { values: input.values, errors: { unitId: t('err.invalidChoice') } }), 422);
-  }
-  const id = newId();
-  // The setup link comes with the account (issue 17): the admin hands it over at once, no second step.
-  const setup = await setupToken();
-  try {
-    await db.batch([
-      insertOfficer(db, id, input.data),
-      setSetupToken(db, id, setup.hash, setup.expiresAt),
-      auditStatement(db, c, { action: 'create', objectType: 'user', objectId: id }),
-      auditStatement(db, c, { action: 'setup_link', objectType: 'user', objectId: id }),
-    ]);
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    return render(c, await formPage(db, { values: input.values, errors: { login: t('officer.err.loginTaken') } }), 409);
-  }
-  return setupPage(c, { name: input.data.name, login: input.data.login, token: setup.token, created: true });
-});
 
 async function setupToken() {
   const token = randomToken(32);
   return { token, hash: await sha256Hex(token), expiresAt: Date.now() + SETUP_LINK_MS };
 }
 
-/** The one-time link, shown once, with its QR code so it can be scanned from the admin's screen. */
-function setupPage(c: Context<AppEnv>, o: { name: string; login: string; token: string; created: boolean }) {
-  const link = `${c.env.APP_ORIGIN}/setup/${o.token}`;
-  return render(c, <SetupLinkPage name={o.name} login={o.login} link={link} qr={qrPath(link)} created={o.created} />);
+/**
+ * The pages of one kind of account: 帮扶干部 (officers who visit enterprises) or 单位联络员 (a unit's
+ * handlers of the problems dispatched to it, issue 15). Both get their one-time setup link with the
+ * account, and a new one when they need it.
+ */
+function accountRoutes(kind: AccountKind) {
+  const app = new Hono<AppEnv>();
+  const formPage = async (db: Db, form: FormState, id?: string) => (
+    <OfficerFormPage kind={kind} form={form} id={id} units={await unitOptions(db)} />
+  );
+
+  /** The one-time link, shown once, with its QR code so it can be scanned from the admin's screen. */
+  const setupPage = (c: Context<AppEnv>, o: { name: string; login: string; token: string; created: boolean }) => {
+    const link = `${c.env.APP_ORIGIN}/setup/${o.token}`;
+    return render(c, <SetupLinkPage kind={kind} name={o.name} login={o.login} link={link} qr={qrPath(link)} created={o.created} />);
+  };
+
+  app.get('/', async (c) => {
+    const db = c.get('db');
+    const { q, unit, page } = officerListQuery.parse(c.req.query());
+    const [result, units] = await Promise.all([listOfficers(db, kind.role, q, unit, page), unitOptions(db)]);
+    return render(c, <OfficerListPage kind={kind} {...result} q={q} unit={unit ?? ''} units={units} />);
+  });
+
+  app.get('/new', async (c) => render(c, await formPage(c.get('db'), emptyForm())));
+
+  app.post('/', async (c) => {
+    const db = c.get('db');
+    const t = c.get('t');
+    const input = await validateForm(c, officerInput);
+    if (!input.ok) return render(c, await formPage(db, input.state), 422);
+    if (!(await unitUsable(db, input.data.unitId))) {
+      return render(c, await formPage(db, { values: input.values, errors: { unitId: t('err.invalidChoice') } }), 422);
+    }
+    const id = newId();
+    // The setup link comes with the account (issue 17): the admin hands it over at once, no second step.
+    const setup = await setupToken();
+    try {
+      await db.batch([
+        insertOfficer(db, kind.role, id, input.data),
+        setSetupToken(db, id, setup.hash, setup.expiresAt),
+        auditStatement(db, c, { action: 'create', objectType: 'user', objectId: id }),
+        auditStatement(db, c, { action: 'setup_link', objectType: 'user', objectId: id }),
+      ]);
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      return render(c, await formPage(db, { values: input.values, errors: { login: t('officer.err.loginTaken') } }), 409);
+    }
+    return setupPage(c, { name: input.data.name, login: input.data.login, token: setup.token, created: true });
+  });
+
+  app.get(`${ID}/edit`, async (c) => {
+    const db = c.get('db');
+    const account = await readOfficer(db, kind.role, c.req.param('id'));
+    if (!account) throw notFound();
+    const { name, unitId, phone, email } = account;
+    return render(c, await formPage(db, emptyForm({ name, unitId: unitId ?? '', phone: phone ?? '', email: email ?? '' }), account.id));
+  });
+
+  app.post(ID, async (c) => {
+    const db = c.get('db');
+    const account = await readOfficer(db, kind.role, c.req.param('id'));
+    if (!account) throw notFound();
+    const input = await validateForm(c, officerUpdateInput);
+    if (!input.ok) return render(c, await formPage(db, input.state, account.id), 422);
+    if (!(await unitUsable(db, input.data.unitId, account.unitId))) {
+      const errors = { unitId: c.get('t')('err.invalidChoice') };
+      return render(c, await formPage(db, { values: input.values, errors }, account.id), 422);
+    }
+    await db.batch([
+      updateOfficer(db, account.id, input.data),
+      auditStatement(db, c, { action: 'update', objectType: 'user', objectId: account.id }),
+    ]);
+    return c.redirect(kind.base, 303);
+  });
+
+  /**
+   * A one-time link for the officer or handler to choose a password (new account, or forgotten password).
+   * D1 keeps only the token's SHA-256; the link is shown once. It is built from APP_ORIGIN, never from the
+   * Host header, so a forged Host cannot make the admin hand out a link to someone else's site.
+   */
+  app.post(`${ID}/setup-link`, async (c) => {
+    const db = c.get('db');
+    const account = await readOfficer(db, kind.role, c.req.param('id'));
+    if (!account) throw notFound();
+    if (account.disabled) throw new AppError(409, 'officer_disabled', kind.labels.setupDisabled);
+    const setup = await setupToken();
+    await db.batch([
+      setSetupToken(db, account.id, setup.hash, setup.expiresAt),
+      auditStatement(db, c, { action: 'setup_link', objectType: 'user', objectId: account.id }),
+    ]);
+    return setupPage(c, { name: account.name, login: account.login, token: setup.token, created: false });
+  });
+
+  // toggleRoutes works on any users row; these pages may only switch their own role's accounts, never an admin.
+  app.use(`${ID}/:action{disable|enable}`, async (c, next) => {
+    if (!(await readOfficer(c.get('db'), kind.role, c.req.param('id') ?? ''))) throw notFound();
+    await next();
+  });
+  toggleRoutes(app, users, {
+    objectType: 'user',
+    back: kind.base,
+    effect: kind.labels.disableEffect,
+    also: (db, id) => [revokeUserSessions(db, id)],
+  });
+  return app;
 }
 
-officerRoutes.get(`${ID}/edit`, async (c) => {
-  const db = c.get('db');
-  const officer = await readOfficer(db, c.req.param('id'));
-  if (!officer) throw notFound();
-  const { name, unitId, phone } = officer;
-  return render(c, await formPage(db, emptyForm({ name, unitId: unitId ?? '', phone: phone ?? '' }), officer.id));
-});
-
-officerRoutes.post(ID, async (c) => {
-  const db = c.get('db');
-  const officer = await readOfficer(db, c.req.param('id'));
-  if (!officer) throw notFound();
-  const input = await validateForm(c, officerUpdateInput);
-  if (!input.ok) return render(c, await formPage(db, input.state, officer.id), 422);
-  if (!(await unitUsable(db, input.data.unitId, officer.unitId))) {
-    const errors = { unitId: c.get('t')('err.invalidChoice') };
-    return render(c, await formPage(db, { values: input.values, errors }, officer.id), 422);
-  }
-  await db.batch([
-    updateOfficer(db, officer.id, input.data),
-    auditStatement(db, c, { action: 'update', objectType: 'user', objectId: officer.id }),
-  ]);
-  return c.redirect('/admin/officers', 303);
-});
-
-/**
- * A one-time link for the officer to choose a password (new account, or forgotten password). D1 keeps
- * only the token's SHA-256; the link is shown once. It is built from APP_ORIGIN, never from the Host
- * header, so a forged Host cannot make the admin hand out a link to someone else's site.
- */
-officerRoutes.post(`${ID}/setup-link`, async (c) => {
-  const db = c.get('db');
-  const officer = await readOfficer(db, c.req.param('id'));
-  if (!officer) throw notFound();
-  if (officer.disabled) throw new AppError(409, 'officer_disabled', 'officer.setupDisabled');
-  const setup = await setupToken();
-  await db.batch([
-    setSetupToken(db, officer.id, setup.hash, setup.expiresAt),
-    auditStatement(db, c, { action: 'setup_link', objectType: 'user', objectId: officer.id }),
-  ]);
-  return setupPage(c, { name: officer.name, login: officer.login, token: setup.token, created: false });
-});
-
-// toggleRoutes works on any users row; this page may only switch officers, never an admin account.
-officerRoutes.use(`${ID}/:action{disable|enable}`, async (c, next) => {
-  if (!(await readOfficer(c.get('db'), c.req.param('id') ?? ''))) throw notFound();
-  await next();
-});
-toggleRoutes(officerRoutes, users, {
-  objectType: 'user',
-  back: '/admin/officers',
-  effect: 'confirm.disable.officer',
-  also: (db, id) => [revokeUserSessions(db, id)],
-});
+export const officerRoutes = accountRoutes(OFFICERS);
+export const handlerRoutes = accountRoutes(HANDLERS);

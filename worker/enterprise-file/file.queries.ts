@@ -79,7 +79,7 @@ export async function enterpriseFile(db: Db, id: string) {
         closedOn: problems.closedOn,
         resolution: problems.resolution,
         followUp: problems.followUp,
-        struckOff: problems.struckOff,
+        supervisedOn: problems.supervisedOn,
         leadUnitName: sql<string | null>`${units.name}`.as('lead_unit_name'),
       })
       .from(problems)

@@ -1,8 +1,10 @@
 // 问题台账 with the columns of DESIGN §5, in the order the programme offices' paper ledgers use, as CSV
-// and .xlsx (one definition, lib/sheet.ts). Keyset pages over (raised_on, id) of one programme (index
-// problems_programme_raised_idx).
+// and .xlsx (one definition, lib/sheet.ts), with the supervised ledger's (issue 15): the 办结时限 as first
+// set (marked when provisional) beside the extended one and its 延期理由 (issue 14), the unit's 责任人
+// beside the officer, and a 办理结果 only for a problem that is settled — one reopened by a negative 回访
+// carries none. Keyset pages over (raised_on, id) of one programme (index problems_programme_raised_idx).
 import { type SQL, sql } from 'drizzle-orm';
-import { deadlineSql } from '../../schema/rules/due-date';
+import { closedSql } from '../../schema/rules/problem-status';
 import type { Db } from '../app-env';
 import type { Column, Sheet } from '../lib/sheet';
 import type { Period } from '../stats/period';
@@ -19,8 +21,12 @@ export const LEDGER_COLUMNS: readonly Column[] = [
   { header: '提出日期', type: 'date', about: about('ledger.raisedOn') },
   { header: '主办单位', type: 'text', about: about('ledger.leadUnit') },
   { header: '协办单位', type: 'text', about: about('ledger.supportUnits') },
-  { header: '责任人', type: 'text', about: about('ledger.officer') },
+  { header: '责任人', type: 'text', about: about('ledger.assignee') },
+  { header: '帮扶干部', type: 'text', about: about('ledger.officer') },
   { header: '办结时限', type: 'date', about: about('ledger.deadline') },
+  { header: '办结时限是否暂定', type: 'text', about: about('ledger.provisional') },
+  { header: '延期后办结时限', type: 'date', about: about('ledger.extendedDeadline') },
+  { header: '延期理由', type: 'longText', about: about('ledger.extensionReason') },
   { header: '办理状态', type: 'text', about: about('ledger.status') },
   { header: '办理进展', type: 'longText', about: about('ledger.progress') },
   { header: '办结日期', type: 'date', about: about('ledger.closedOn') },
@@ -52,8 +58,12 @@ type Row = {
   raisedOn: string;
   leadUnit: string | null;
   supportUnitIds: string;
+  assignee: string | null;
   officer: string;
-  deadline: string | null;
+  deadline: string;
+  provisional: number;
+  extendedDeadline: string | null;
+  extensionReason: string;
   status: string;
   progress: string;
   closedOn: string | null;
@@ -61,7 +71,6 @@ type Row = {
   unresolvableReason: string;
   followUpOn: string | null;
   followUp: string | null;
-  struckOff: number;
 };
 
 function where(f: LedgerFilter, after: Cursor | null): SQL {
@@ -90,11 +99,13 @@ export async function ledgerSheet(db: Db, f: LedgerFilter): Promise<Sheet<Cursor
   const page = async (after: Cursor | null) => {
     const [rows] = await readAll<[Row]>(db, [
       sql`SELECT p.id, p.code, e.name AS enterprise, e.credit_code AS creditCode, p.description, p.category, p.raised_on AS raisedOn,
-          u.name AS leadUnit, p.support_unit_ids AS supportUnitIds, o.name AS officer,
-          ${sql.raw(deadlineSql('p'))} AS deadline, p.status, p.progress, p.closed_on AS closedOn, p.resolution,
-          p.unresolvable_reason AS unresolvableReason, p.follow_up_on AS followUpOn, p.follow_up AS followUp, p.struck_off AS struckOff
+          u.name AS leadUnit, p.support_unit_ids AS supportUnitIds, a.name AS assignee, o.name AS officer,
+          p.deadline, p.deadline_provisional AS provisional, p.extended_deadline AS extendedDeadline,
+          p.extension_reason AS extensionReason, p.status, p.progress, p.closed_on AS closedOn,
+          CASE WHEN ${sql.raw(closedSql('p'))} THEN p.resolution ELSE '' END AS resolution,
+          p.unresolvable_reason AS unresolvableReason, p.follow_up_on AS followUpOn, p.follow_up AS followUp
         FROM problems p JOIN enterprises e ON e.id = p.enterprise_id JOIN users o ON o.id = p.officer_id
-          LEFT JOIN units u ON u.id = p.lead_unit_id
+          LEFT JOIN units u ON u.id = p.lead_unit_id LEFT JOIN users a ON a.id = p.assignee_id
         WHERE ${where(f, after)} ORDER BY p.raised_on, p.id LIMIT ${PAGE_ROWS}`,
     ]);
     const out = rows.map((p) => [
@@ -106,8 +117,12 @@ export async function ledgerSheet(db: Db, f: LedgerFilter): Promise<Sheet<Cursor
       p.raisedOn,
       p.leadUnit ?? '',
       supportNames(p.supportUnitIds),
+      p.assignee ?? '',
       p.officer,
-      p.deadline ?? '',
+      p.deadline,
+      yesNo(p.provisional),
+      p.extendedDeadline ?? '',
+      p.extendedDeadline ? p.extensionReason : '',
       label('stats.status', p.status),
       p.progress,
       p.closedOn ?? '',
@@ -115,7 +130,7 @@ export async function ledgerSheet(db: Db, f: LedgerFilter): Promise<Sheet<Cursor
       p.unresolvableReason,
       p.followUpOn ?? '',
       label('stats.followUp', p.followUp),
-      yesNo(p.struckOff),
+      yesNo(p.status === 'struck_off' ? 1 : 0),
     ]);
     const last = rows.at(-1);
     return { rows: out, next: rows.length === PAGE_ROWS && last ? { at: last.raisedOn, id: last.id } : null };

@@ -1,5 +1,8 @@
-// Writing a memo: the memo, its problems, each problem's first event and the audit entry are ONE
+// Writing a memo: the memo, its problems, each problem's first event, the 待办 they open (the admins'
+// 交办 of a problem raised, the officer's 回访 of one solved on the spot) and the audit entry are ONE
 // db.batch (D1 runs a batch as a transaction), so a failure anywhere leaves nothing behind (DESIGN §3).
+// A problem is born 待交办 with a provisional 办结时限 (schema/rules/due-date.ts): the one the officer
+// proposed, else its category's default from the visit day; the lead unit the officer names is a proposal.
 import { sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { type MemoInput, ON_SPOT_DEFAULT } from '../../schema/inputs/memos';
@@ -7,40 +10,54 @@ import { memos, problemEvents, problems } from '../../schema/memo-tables';
 import type { Db } from '../app-env';
 import { newId } from '../lib/tokens';
 import { problemCodes } from '../problems/codes';
+import { type TodoChange, todoStatements } from '../problems/todos';
 
 export type Statement = BatchItem<'sqlite'>;
 export type Statements = [Statement, ...Statement[]];
 
-export type MemoWrite = { input: MemoInput; programmeId: string; officerId: string; now: number };
+export type MemoWrite = {
+  input: MemoInput;
+  programmeId: string;
+  officerId: string;
+  enterpriseName: string;
+  now: number;
+  /** The provisional 办结时限 of a problem of this category raised on the visit day. */
+  defaultDeadline: (category: string) => string;
+};
 
-// D1 binds at most 100 parameters per statement: a problem row has 25 columns, an event row 8.
-const PROBLEM_CHUNK = 3;
+// D1 binds at most 100 parameters per statement: a problem row has 40 columns, an event row 9.
+const PROBLEM_CHUNK = 2;
 const EVENT_CHUNK = 10;
 
 const chunks = <T>(rows: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 
 /** The statements of one memo, ready for the caller to add the audit entry and run as a batch. */
-export function memoStatements(db: Db, { input, programmeId, officerId, now }: MemoWrite): Statements {
+export function memoStatements(db: Db, { input, programmeId, officerId, enterpriseName, now, defaultDeadline }: MemoWrite): Statements {
   const { problems: rows, ...memo } = input;
   const codes = problemCodes(input.visitDate, rows.length);
   const problemRows = rows.map((row, i) => {
     // "Solved on the spot" is born closed, on the visit date, with what the officer wrote or 现场解决.
     const closed = row.onSpot;
+    const category = row.category || 'other';
     return {
       id: newId(),
       code: codes[i] as string,
       memoId: input.id,
+      source: 'memo',
       programmeId,
       enterpriseId: input.enterpriseId,
       officerId,
-      category: row.category || 'other',
+      category,
       description: row.description,
       urgency: row.urgency,
-      leadUnitId: row.leadUnitId,
+      proposedUnitId: row.leadUnitId,
+      leadUnitId: null,
       supportUnitIds: JSON.stringify(row.supportUnitIds),
+      assigneeId: null,
       raisedOn: input.visitDate,
-      deadline: row.deadline,
+      deadline: row.deadline ?? defaultDeadline(category),
+      deadlineProvisional: !closed,
       extendedDeadline: null,
       status: closed ? 'closed' : 'pending',
       progress: '',
@@ -50,7 +67,6 @@ export function memoStatements(db: Db, { input, programmeId, officerId, now }: M
       closedOn: closed ? input.visitDate : null,
       followUpOn: null,
       followUp: null,
-      struckOff: false,
       struckOffOn: null,
       updatedAt: now,
     } as const;
@@ -59,6 +75,7 @@ export function memoStatements(db: Db, { input, programmeId, officerId, now }: M
     problemId: p.id,
     at: now,
     actorId: officerId,
+    actorRole: 'officer',
     kind: 'create' as const,
     fromStatus: null,
     toStatus: p.status,
@@ -66,10 +83,20 @@ export function memoStatements(db: Db, { input, programmeId, officerId, now }: M
     data: p.solvedOnSpot ? JSON.stringify({ solvedOnSpot: 'true' }) : null,
   }));
   const { extraFormVersionId, extra } = noExtra;
+  const origin = `memo:${input.id}`;
+  const todos = problemRows.flatMap((p) => {
+    const change: TodoChange = {
+      open: [p.solvedOnSpot ? { kind: 'follow_up', to: 'officer' } : { kind: 'dispatch', to: 'admins' }],
+      close: [],
+    };
+    const target = { ...p, enterpriseName, leadUnitId: null, assigneeId: null };
+    return todoStatements(db, change, target, { guard: sql`1`, origin, now });
+  });
   return [
     db.insert(memos).values({ ...memo, programmeId, officerId, extraFormVersionId, extra, createdAt: now }),
     ...chunks(problemRows, PROBLEM_CHUNK).map((chunk) => db.insert(problems).values(chunk)),
     ...chunks(events, EVENT_CHUNK).map((chunk) => db.insert(problemEvents).values(chunk)),
+    ...todos,
   ];
 }
 

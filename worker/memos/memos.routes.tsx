@@ -1,6 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { ADD_PROBLEM, MAX_PROBLEMS, type MemoInput, memoInput, nestMemoForm, rowCount } from '../../schema/inputs/memos';
 import { chinaToday } from '../../schema/rules/china-time';
+import { defaultDeadline } from '../../schema/rules/due-date';
+import { enterprises } from '../../schema/tables';
 import { emptyForm, type FieldErrors, type FormState, type FormValues } from '../../web/components/fields';
 import { MemoFormPage } from '../../web/pages/memos/memo-form';
 import { MemoPage } from '../../web/pages/memos/memo-view';
@@ -15,6 +18,8 @@ import { render } from '../lib/render';
 import { withRetry } from '../lib/retry';
 import { newId } from '../lib/tokens';
 import { fieldErrors, readForm } from '../lib/validate';
+import { deliverAfterWrite } from '../notify/deliver';
+import { calendarFrom, deadlineDefaults } from '../problems/deadlines.queries';
 import { isOverdue } from '../problems/transitions';
 import { failingStatement, memoFault, memoStatements } from './memo-write';
 import { type Memo, type MemoFormOptions, memoFormOptions, memoProblems, readMemo, readMemoView } from './memos.queries';
@@ -75,10 +80,22 @@ memoRoutes.post('/', requireRole('officer'), async (c) => {
   const errors = await laterChecks(c, input);
   if (errors) return refuse(c, values, errors);
 
+  const [defaults, calendar, enterprise] = await Promise.all([
+    deadlineDefaults(db, programme.id),
+    calendarFrom(db, input.visitDate),
+    db.select({ name: enterprises.name }).from(enterprises).where(eq(enterprises.id, input.enterpriseId)).get(),
+  ]);
+  const write = {
+    input,
+    programmeId: programme.id,
+    officerId: user(c).id,
+    enterpriseName: enterprise?.name ?? '',
+    defaultDeadline: (category: string) => defaultDeadline(input.visitDate, category, defaults, calendar),
+  };
   // Problem codes are random; on the rare clash the batch fails on problems.code and is retried with
   // new codes. A clash on memos.id is a concurrent repeat of this memo: answer with the stored one.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const statements = memoStatements(db, { input, programmeId: programme.id, officerId: user(c).id, now: Date.now() });
+    const statements = memoStatements(db, { ...write, now: Date.now() });
     statements.push(
       auditStatement(db, c, {
         action: 'create',
@@ -92,6 +109,7 @@ memoRoutes.post('/', requireRole('officer'), async (c) => {
       // The memo id is the idempotency key (memos.id, made by the form): an attempt that committed but
       // reported a transient error makes the retry fail on it, and that is answered with the stored memo.
       await withRetry(() => db.batch(statements), { idempotent: true });
+      deliverAfterWrite(c);
       return c.redirect(`/memos/${input.id}`, 303);
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;

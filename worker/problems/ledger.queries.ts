@@ -5,22 +5,56 @@ import { assignments, chains, enterprises, units, users } from '../../schema/tab
 import type { Db, SessionUser } from '../app-env';
 import { visibleTo } from '../auth/access';
 import { PAGE_SIZE, type PageOf } from '../lib/paging';
-import { overdueSql } from './overdue';
+import { openSql, overdueSql } from './overdue';
 
 export type LedgerRow = Pick<
   typeof problems.$inferSelect,
-  'id' | 'code' | 'category' | 'description' | 'raisedOn' | 'status' | 'deadline' | 'extendedDeadline' | 'struckOff'
-> & { enterpriseId: string; enterpriseName: string; officerName: string; leadUnitName: string | null };
+  | 'id'
+  | 'code'
+  | 'category'
+  | 'description'
+  | 'raisedOn'
+  | 'status'
+  | 'deadline'
+  | 'deadlineProvisional'
+  | 'extendedDeadline'
+  | 'requestedDeadline'
+  | 'supervisedOn'
+  | 'superviseBy'
+  | 'urgency'
+> & {
+  enterpriseId: string;
+  enterpriseName: string;
+  contactName: string;
+  contactPhone: string;
+  officerName: string;
+  leadUnitName: string | null;
+  /** Open and under 督办: tops the list, in red. */
+  supervised: boolean;
+};
+
+/** Open problems under 督办 first, then the newest; the code is unique, so the order is total. */
+const ORDER = [sql`${problems.supervisedOn} IS NOT NULL AND ${openSql} DESC`, desc(problems.raisedOn), desc(problems.code)];
 
 /**
- * 问题台账: the problems the user may see (officers: their enterprises' in any programme; admins: all),
- * filtered, newest first. The code is unique, so the order is total and no row shows on two pages.
+ * 问题台账: the problems the user may see (officers: their enterprises' in any programme; handlers: their
+ * unit's; admins: all), filtered; no row shows on two pages. `lateOn`: a 待交办 problem raised on or
+ * before it is 交办超时 (schema/rules/due-date.ts).
  */
-export async function listProblems(db: Db, user: SessionUser, q: LedgerQuery, today: string): Promise<PageOf<LedgerRow>> {
+export async function listProblems(
+  db: Db,
+  user: SessionUser,
+  q: LedgerQuery,
+  { today, lateOn }: { today: string; lateOn: string },
+  { openOnly = false } = {},
+): Promise<PageOf<LedgerRow>> {
   const conditions = [
     visibleTo(user, problems.enterpriseId),
+    openOnly && openSql,
     q.status && eq(problems.status, q.status),
     q.overdue && overdueSql(today),
+    q.late && and(eq(problems.status, 'pending'), lte(problems.raisedOn, lateOn)),
+    q.supervised && sql`${problems.supervisedOn} IS NOT NULL AND ${openSql}`,
     q.category && eq(problems.category, q.category),
     q.unit && eq(problems.leadUnitId, q.unit),
     q.officer && eq(problems.officerId, q.officer),
@@ -40,19 +74,26 @@ export async function listProblems(db: Db, user: SessionUser, q: LedgerQuery, to
       raisedOn: problems.raisedOn,
       status: problems.status,
       deadline: problems.deadline,
+      deadlineProvisional: problems.deadlineProvisional,
       extendedDeadline: problems.extendedDeadline,
-      struckOff: problems.struckOff,
+      requestedDeadline: problems.requestedDeadline,
+      supervisedOn: problems.supervisedOn,
+      superviseBy: problems.superviseBy,
+      urgency: problems.urgency,
       enterpriseId: problems.enterpriseId,
       enterpriseName: sql<string>`${enterprises.name}`.as('enterprise_name'),
+      contactName: sql<string>`${enterprises.contactName}`.as('contact_name'),
+      contactPhone: sql<string>`${enterprises.contactPhone}`.as('contact_phone'),
       officerName: sql<string>`${users.name}`.as('officer_name'),
       leadUnitName: sql<string | null>`${units.name}`.as('lead_unit_name'),
+      supervised: sql<number>`${problems.supervisedOn} IS NOT NULL AND ${openSql}`.mapWith(Boolean).as('supervised'),
     })
     .from(problems)
     .innerJoin(enterprises, eq(enterprises.id, problems.enterpriseId))
     .innerJoin(users, eq(users.id, problems.officerId))
     .leftJoin(units, eq(units.id, problems.leadUnitId))
     .where(where)
-    .orderBy(desc(problems.raisedOn), desc(problems.code))
+    .orderBy(...ORDER)
     .limit(PAGE_SIZE)
     .offset(offset);
   const count = db
@@ -75,6 +116,7 @@ export type LedgerOptions = {
 
 /** The filter form's choices, scoped like the list (an officer is offered only their enterprises). */
 export async function ledgerOptions(db: Db, user: SessionUser): Promise<LedgerOptions> {
+  if (user.role === 'handler') return { units: [], chains: [], enterprises: [], officers: [] };
   const mine = user.role === 'admin' ? undefined : eq(assignments.officerId, user.id);
   const enterpriseQuery = mine
     ? db

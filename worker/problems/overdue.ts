@@ -1,5 +1,5 @@
 // Overdue (逾期) in SQL, the same rule as transitions.ts isOverdue: past the deadline in force (the
-// last 延期, else the original 办结时限) and still open (未受理 or 办理中); the pieces are the rules of
+// last approved 延期, else the 办结时限) and still open (schema/rules/problem-status.ts); the pieces are the rules of
 // schema/rules/due-date.ts and problem-status.ts, over the unaliased problems table. Dates are
 // 'YYYY-MM-DD' text, so string order is date order.
 import { type SQL, sql } from 'drizzle-orm';

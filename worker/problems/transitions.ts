@@ -1,48 +1,79 @@
-// The problem ledger's state machine (DESIGN §5), pure: no database, no clock (today is passed in), so
-// every legal and illegal move is unit-tested (test/unit/transitions.test.ts). The routes only read the
-// row, ask `applyAction` what to write, and write the patch and the event in one batch.
+// What each move of the supervised ledger writes (DESIGN §5, issue 15), pure: no database, no clock
+// (today and the working-day calendar are passed in), so every move is unit-tested
+// (test/unit/transitions.test.ts). Who may make a move and from which states is the table of
+// schema/rules/problem-moves.ts; this file says what the row, the event and the 待办 become. The route
+// checks the actor, asks `applyAction`, and writes the outcome in one batch (problem-write.ts).
 import type { FOLLOW_UPS, PROBLEM_EVENT_KINDS } from '../../schema/memo-tables';
 import { deadlineInForce } from '../../schema/rules/due-date';
-import { isOpen, type ProblemStatus } from '../../schema/rules/problem-status';
+
+export { isOverdue } from '../../schema/rules/due-date';
+
+import { isNegative, legal, type Move, type MoveState } from '../../schema/rules/problem-moves';
+import type { ProblemStatus } from '../../schema/rules/problem-status';
+import { type Calendar, workingDaysBetween } from '../../schema/rules/working-days';
+import type { TodoChange } from './todos';
 
 export type { ProblemStatus };
 export type FollowUp = (typeof FOLLOW_UPS)[number];
 export type EventKind = (typeof PROBLEM_EVENT_KINDS)[number];
 
 /** The columns the rules look at. */
-export type ProblemState = {
-  status: ProblemStatus;
+export type ProblemState = MoveState & {
   raisedOn: string;
-  deadline: string | null;
-  /** 延期: the deadline after extensions, null when never extended. */
+  deadline: string;
   extendedDeadline: string | null;
-  followUp: FollowUp | null;
-  struckOff: boolean;
+  requestedReason: string;
+  leadUnitId: string | null;
+  dispatchedOn: string | null;
+  superviseCount: number;
 };
 
+type Units = { leadUnitId: string; supportUnitIds: string[]; assigneeId: string | null };
+
 export type ProblemAction =
+  | ({ kind: 'dispatch'; deadline: string; note: string } & Units) // 交办
+  | ({ kind: 'transfer'; deadline: string | null; reason: string } & Units) // 转办
   | { kind: 'accept'; note: string } // 受理
   | { kind: 'progress'; note: string } // 办理进展
-  | { kind: 'extend'; reason: string; deadline: string } // 延期
+  | { kind: 'note'; note: string } // 协办意见
+  | { kind: 'request_extension'; deadline: string; reason: string } // 申请延期
+  | { kind: 'approve_extension'; note: string }
+  | { kind: 'reject_extension'; note: string }
   | { kind: 'close'; resolution: string } // 办结
   | { kind: 'unresolvable'; reason: string } // 无法办理
+  | { kind: 'confirm_unresolvable'; note: string } // 确认无法办理
   | { kind: 'follow_up'; outcome: FollowUp; note: string } // 回访
-  | { kind: 'strike_off'; note: string }; // 销号
-export type ActionKind = ProblemAction['kind'];
-export const ACTION_KINDS: readonly ActionKind[] = ['accept', 'progress', 'extend', 'close', 'unresolvable', 'follow_up', 'strike_off'];
+  | { kind: 'strike_off'; note: string } // 销号
+  | { kind: 'supervise'; note: string; respondBy: string }; // 督办
 
-/** The columns a transition may set. */
+/** The columns a move may set. */
 export type ProblemPatch = Partial<{
   status: ProblemStatus;
+  leadUnitId: string;
+  supportUnitIds: string;
+  assigneeId: string | null;
+  deadline: string;
+  deadlineProvisional: boolean;
+  extendedDeadline: string | null;
+  extensionReason: string;
+  requestedDeadline: string | null;
+  requestedReason: string;
   progress: string;
-  extendedDeadline: string;
   resolution: string;
   unresolvableReason: string;
+  dispatchedOn: string;
+  acceptedOn: string | null;
   closedOn: string | null;
+  dispatchDays: number;
+  acceptDays: number | null;
+  handlingDays: number | null;
   followUp: FollowUp | null;
   followUpOn: string | null;
-  struckOff: boolean;
   struckOffOn: string;
+  supervisedOn: string;
+  superviseNote: string;
+  superviseBy: string;
+  superviseCount: number;
 }>;
 
 export type ProblemEvent = {
@@ -53,103 +84,168 @@ export type ProblemEvent = {
   data?: Record<string, string>;
 };
 
-/** Why a move was refused; each has a message `problem.err.<code>` in web/i18n/memos.ts. */
-export type Refusal = 'illegal' | 'noteRequired' | 'resolutionRequired' | 'reasonRequired' | 'deadlineNotLater' | 'deadlinePast';
+/** Why a move was refused; each has a message `problem.err.<code>` in web/i18n/problems.ts. */
+export type Refusal =
+  | 'illegal'
+  | 'noteRequired'
+  | 'resolutionRequired'
+  | 'reasonRequired'
+  | 'deadlineNotLater'
+  | 'deadlineNotFuture'
+  | 'deadlinePast'
+  | 'sameUnit'
+  | 'leadIsSupport';
 
-export type Outcome = { ok: true; patch: ProblemPatch; event: ProblemEvent } | { ok: false; refusal: Refusal; field?: string };
-
-/** 不满意 is the only negative follow-up: it reopens the problem instead of settling it. */
-export const isNegative = (f: FollowUp) => f === 'unsatisfied';
-
-/** Overdue = past the (extended) deadline and still open (closed and unresolvable problems never are). */
-export function isOverdue(p: Pick<ProblemState, 'status' | 'deadline' | 'extendedDeadline'>, today: string): boolean {
-  const due = deadlineInForce(p);
-  return isOpen(p.status) && due !== null && due < today;
-}
-
-/** Whether the state allows the kind of move at all (the problem page shows only these forms). */
-export function canApply(p: ProblemState, kind: ActionKind): boolean {
-  if (p.struckOff) return false; // 销号 is final
-  switch (kind) {
-    case 'accept':
-      return p.status === 'pending';
-    case 'progress':
-    case 'extend':
-      return isOpen(p.status);
-    // Closing needs the problem to have been taken on (未受理 → 办理中 → 已办结); it may be found
-    // unresolvable at intake already (e.g. outside every unit's remit).
-    case 'close':
-      return p.status === 'in_progress';
-    case 'unresolvable':
-      return isOpen(p.status);
-    case 'follow_up':
-      return p.status === 'closed' && p.followUp === null;
-    case 'strike_off':
-      return p.status === 'closed' && p.followUp !== null && !isNegative(p.followUp);
-  }
-}
-
-export const allowedActions = (p: ProblemState): ActionKind[] => ACTION_KINDS.filter((k) => canApply(p, k));
+export type Outcome =
+  | { ok: true; patch: ProblemPatch; event: ProblemEvent; todos: TodoChange }
+  | { ok: false; refusal: Refusal; field?: string };
 
 const refuse = (refusal: Refusal, field?: string): Outcome => ({ ok: false, refusal, field });
 const blank = (s: string) => s.trim() === '';
+const none: TodoChange = { open: [], close: [] };
 
-/** What a move writes, or why it is refused. `today` is the calendar date of the move (YYYY-MM-DD). */
-export function applyAction(p: ProblemState, action: ProblemAction, today: string): Outcome {
-  if (!canApply(p, action.kind)) return refuse('illegal');
+/** The 待办 of the unit's turn that a settling move (办结, 无法办理, 转办) makes stale. */
+const UNIT_TURN = ['accept', 'handle', 'supervised', 'due_soon', 'overdue'] as const;
+
+export type MoveContext = { today: string; calendar: Calendar };
+
+/** What a move writes, or why it is refused. The actor's right to make it is checked before (problem-moves.ts). */
+export function applyAction(p: ProblemState, action: ProblemAction, { today, calendar }: MoveContext): Outcome {
+  if (!legal(p, action.kind)) return refuse('illegal');
   const from = p.status;
+  const days = (since: string | null) => (since === null ? null : workingDaysBetween(since, today, calendar));
+  const ok = (patch: ProblemPatch, event: Omit<ProblemEvent, 'from'>, todos: TodoChange = none): Outcome => ({
+    ok: true,
+    patch,
+    event: { ...event, from },
+    todos,
+  });
   switch (action.kind) {
+    case 'dispatch':
+    case 'transfer': {
+      const transfer = action.kind === 'transfer';
+      if (action.supportUnitIds.includes(action.leadUnitId)) return refuse('leadIsSupport', 'supportUnitIds');
+      if (transfer && action.leadUnitId === p.leadUnitId) return refuse('sameUnit', 'leadUnitId');
+      if (transfer && blank(action.reason)) return refuse('reasonRequired', 'reason');
+      if (action.deadline !== null && action.deadline <= today) return refuse('deadlineNotFuture', 'deadline');
+      const patch: ProblemPatch = {
+        status: 'dispatched',
+        leadUnitId: action.leadUnitId,
+        supportUnitIds: JSON.stringify(action.supportUnitIds),
+        assigneeId: action.assigneeId,
+        dispatchedOn: today,
+        acceptedOn: null,
+        acceptDays: null,
+        requestedDeadline: null,
+        requestedReason: '',
+      };
+      // An admin's 办结时限 is an approved one: a dispatch replaces the provisional deadline, a transfer
+      // keeps the one in force unless the admin sets another.
+      if (action.deadline !== null)
+        Object.assign(patch, { deadline: action.deadline, deadlineProvisional: false, extendedDeadline: null, extensionReason: '' });
+      if (!transfer) patch.dispatchDays = days(p.raisedOn) ?? 0;
+      const data = { unit: action.leadUnitId, deadline: action.deadline ?? deadlineInForce(p) };
+      return ok(
+        patch,
+        { kind: action.kind, to: 'dispatched', note: transfer ? action.reason : action.note, data },
+        {
+          open: [{ kind: 'accept', to: 'unit' }],
+          close: transfer ? [...UNIT_TURN, 'extension', 'confirm'] : ['dispatch', 'dispatch_late'],
+        },
+      );
+    }
     case 'accept':
-      return { ok: true, patch: { status: 'in_progress' }, event: { kind: 'accept', from, to: 'in_progress', note: action.note } };
+      return ok(
+        { status: 'in_progress', acceptedOn: today, acceptDays: days(p.dispatchedOn ?? p.raisedOn) },
+        { kind: 'accept', to: 'in_progress', note: action.note },
+        { open: [], close: ['accept'] },
+      );
     case 'progress':
       if (blank(action.note)) return refuse('noteRequired', 'note');
-      return { ok: true, patch: { progress: action.note }, event: { kind: 'progress', from, to: from, note: action.note } };
-    case 'extend': {
+      return ok({ progress: action.note }, { kind: 'progress', to: from, note: action.note });
+    case 'note':
+      if (blank(action.note)) return refuse('noteRequired', 'note');
+      return ok({}, { kind: 'note', to: from, note: action.note });
+    case 'request_extension': {
       if (blank(action.reason)) return refuse('reasonRequired', 'reason');
       const due = deadlineInForce(p);
-      if (due !== null && action.deadline <= due) return refuse('deadlineNotLater', 'deadline');
+      if (action.deadline <= due) return refuse('deadlineNotLater', 'deadline');
       if (action.deadline < today) return refuse('deadlinePast', 'deadline');
-      const data = { from: due ?? '', to: action.deadline };
-      return {
-        ok: true,
-        patch: { extendedDeadline: action.deadline },
-        event: { kind: 'extend', from, to: from, note: action.reason, data },
-      };
+      return ok(
+        { requestedDeadline: action.deadline, requestedReason: action.reason },
+        { kind: 'request_extension', to: from, note: action.reason, data: { from: due, to: action.deadline } },
+        { open: [{ kind: 'extension', to: 'admins', dueOn: action.deadline }], close: [] },
+      );
     }
+    case 'approve_extension': {
+      // Approval moves the deadline: the deadline in force is the last approved one (due-date.ts).
+      const to = p.requestedDeadline as string;
+      return ok(
+        { extendedDeadline: to, extensionReason: p.requestedReason, requestedDeadline: null, requestedReason: '' },
+        { kind: 'approve_extension', to: from, note: action.note, data: { from: deadlineInForce(p), to } },
+        { open: [], close: ['extension', 'due_soon', 'overdue'] },
+      );
+    }
+    case 'reject_extension':
+      return ok(
+        { requestedDeadline: null, requestedReason: '' },
+        { kind: 'reject_extension', to: from, note: action.note, data: { from: deadlineInForce(p), to: p.requestedDeadline ?? '' } },
+        { open: [], close: ['extension'] },
+      );
     case 'close':
       if (blank(action.resolution)) return refuse('resolutionRequired', 'resolution');
-      return {
-        ok: true,
-        patch: { status: 'closed', resolution: action.resolution, closedOn: today },
-        event: { kind: 'close', from, to: 'closed', note: action.resolution },
-      };
+      return ok(
+        { status: 'closed', resolution: action.resolution, closedOn: today, handlingDays: days(p.dispatchedOn) },
+        { kind: 'close', to: 'closed', note: action.resolution },
+        { open: [{ kind: 'follow_up', to: 'officer' }], close: [...UNIT_TURN] },
+      );
     case 'unresolvable':
       if (blank(action.reason)) return refuse('reasonRequired', 'reason');
-      return {
-        ok: true,
-        patch: { status: 'unresolvable', unresolvableReason: action.reason },
-        event: { kind: 'unresolvable', from, to: 'unresolvable', note: action.reason },
-      };
+      return ok(
+        { status: 'unresolvable', unresolvableReason: action.reason },
+        { kind: 'unresolvable', to: 'unresolvable', note: action.reason },
+        { open: [{ kind: 'confirm', to: 'admins' }], close: [...UNIT_TURN] },
+      );
+    case 'confirm_unresolvable':
+      return ok(
+        { status: 'unresolved', closedOn: today, handlingDays: days(p.dispatchedOn), requestedDeadline: null, requestedReason: '' },
+        { kind: 'confirm_unresolvable', to: 'unresolved', note: action.note },
+        { open: [], close: ['confirm', 'extension'] },
+      );
     case 'follow_up':
       if (isNegative(action.outcome)) {
-        // A negative 回访 reopens the problem for another round: the outcome lives on in the event,
-        // the row is cleared so the next round's follow-up can be recorded.
-        return {
-          ok: true,
-          patch: { status: 'in_progress', followUp: null, followUpOn: null, closedOn: null },
-          event: { kind: 'reopen', from, to: 'in_progress', note: action.note, data: { followUp: action.outcome, on: today } },
-        };
+        // A negative 回访 reopens the problem to the handler: the outcome and the old result live on in the
+        // events, the row is cleared (issue 14: a reopened problem carries no 办理结果) for the next round.
+        return ok(
+          { status: 'in_progress', followUp: null, followUpOn: null, closedOn: null, handlingDays: null, resolution: '' },
+          { kind: 'reopen', to: 'in_progress', note: action.note, data: { followUp: action.outcome, on: today } },
+          { open: [{ kind: 'handle', to: 'unit' }], close: ['follow_up'] },
+        );
       }
-      return {
-        ok: true,
-        patch: { followUp: action.outcome, followUpOn: today },
-        event: { kind: 'follow_up', from, to: 'closed', note: action.note, data: { followUp: action.outcome } },
-      };
+      return ok(
+        { followUp: action.outcome, followUpOn: today },
+        { kind: 'follow_up', to: 'closed', note: action.note, data: { followUp: action.outcome } },
+        { open: [{ kind: 'strike_off', to: 'admins' }], close: ['follow_up'] },
+      );
     case 'strike_off':
-      return {
-        ok: true,
-        patch: { struckOff: true, struckOffOn: today },
-        event: { kind: 'strike_off', from, to: 'closed', note: action.note },
-      };
+      return ok(
+        { status: 'struck_off', struckOffOn: today },
+        { kind: 'strike_off', to: 'struck_off', note: action.note },
+        {
+          open: [],
+          close: ['strike_off'],
+        },
+      );
+    case 'supervise':
+      if (blank(action.note)) return refuse('noteRequired', 'note');
+      if (action.respondBy < today) return refuse('deadlinePast', 'respondBy');
+      return ok(
+        { supervisedOn: today, superviseNote: action.note, superviseBy: action.respondBy, superviseCount: p.superviseCount + 1 },
+        { kind: 'supervise', to: from, note: action.note, data: { respondBy: action.respondBy } },
+        { open: [{ kind: 'supervised', to: 'unit', dueOn: action.respondBy }], close: [] },
+      );
   }
 }
+
+/** Every move's kind, for the routes and the tests. */
+export type ActionKind = Move;

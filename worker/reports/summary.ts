@@ -55,6 +55,19 @@ export function draftSummary(s: SummaryInput, t: Translate): string[] {
       }),
     );
   }
+  // The supervision figures (issue 15): how long problems waited for 交办 and for 受理, how long units took, in
+  // working days (medians over the problems due in the period), how many were under 督办, how many unresolvable.
+  if (p.supervised || p.unresolved || p.medianDispatchDays !== null) {
+    out.push(
+      t('report.sum.supervision', {
+        dispatch: one(p.medianDispatchDays),
+        accept: one(p.medianAcceptDays),
+        handling: one(p.medianHandlingDays),
+        supervised: p.supervised,
+        unresolved: p.unresolved,
+      }),
+    );
+  }
   const cats = s.topCategories.filter((c) => c.raised > 0).slice(0, 3);
   if (cats.length)
     out.push(

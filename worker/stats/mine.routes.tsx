@@ -5,7 +5,8 @@ import { Hono } from 'hono';
 import { statsQuery } from '../../schema/inputs/stats';
 import { StatsMinePage } from '../../web/pages/stats/people';
 import type { AppEnv } from '../app-env';
-import { AppError } from '../lib/errors';
+import { audit } from '../lib/audit';
+import { AppError, forbidden } from '../lib/errors';
 import { render } from '../lib/render';
 import { statsConfig } from './config';
 import { resolveFilters, scopeFrom } from './filters';
@@ -16,8 +17,13 @@ export const mineRoutes = new Hono<AppEnv>();
 
 mineRoutes.get('/mine', async (c) => {
   const user = c.get('user');
-  // Admins have the full dashboards; this page is the officer's view of themselves.
-  if (user?.role !== 'officer') return c.redirect('/admin/stats', 303);
+  // Admins have the full dashboards; this page is the officer's view of themselves. A unit handler gets
+  // no figure at all (issue 15).
+  if (user?.role === 'admin') return c.redirect('/admin/stats', 303);
+  if (user?.role !== 'officer') {
+    await audit(c, { action: 'forbidden', objectType: 'route', objectId: `${c.req.method} ${c.req.path}` });
+    throw forbidden();
+  }
   const f = await resolveFilters(c.get('db'), statsQuery.parse(c.req.query()));
   if (!f) throw new AppError(404, 'no_programme', 'stats.noProgramme');
   const cfg = statsConfig(c.env, f.programme);

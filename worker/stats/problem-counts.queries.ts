@@ -7,11 +7,11 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { dueSql } from '../../schema/rules/due-date';
 import { type ProblemCounts, ZERO_PROBLEMS } from '../../schema/rules/figures';
-import { closedSql } from '../../schema/rules/problem-status';
 import type { Db } from '../app-env';
 import { type Scope, upToToday } from './period';
 import { dayBefore, type SplitPeriod, splitPeriod } from './period-split';
-import type { StoredDimension } from './problem-rollup';
+import { HISTOGRAM_KINDS, histogramCase, type StoredDimension } from './problem-rollup';
+import { valuesTable } from './rollup-sql';
 import { readAll } from './sql';
 
 export type RolledDimension = StoredDimension | 'month';
@@ -25,10 +25,11 @@ const FIELD: Record<string, keyof ProblemCounts> = {
   dueOnTime: 'dueOnTime',
   dueFollowedUp: 'dueFollowedUp',
   dueResolved: 'dueResolved',
-  unresolvable: 'unresolvable',
+  unresolved: 'unresolved',
   openDated: 'overdue',
+  supervised: 'supervised',
 };
-const DUE_KINDS = ['due', 'dueClosed', 'dueOnTime', 'dueFollowedUp', 'dueResolved', 'unresolvable'];
+const DUE_KINDS = ['due', 'dueClosed', 'dueOnTime', 'dueFollowedUp', 'dueResolved', 'unresolved'];
 
 /**
  * Group key of the rollup rows `c`; label of a group `x` once added up (joined after the GROUP BY, so
@@ -86,9 +87,25 @@ function ranges(parts: { split: SplitPeriod; kinds: string[] }[]): SQL {
 }
 
 type CountRow = { grp: string | null; label: string | null; kind: string; n: number };
-export type DaysRow = { grp: string | null; days: number; n: number };
+/** One bar of a histogram (problem-rollup.ts histogramsOf): `n` problems of group `grp` took `days`. */
+export type DaysRow = { grp: string | null; kind: string; days: number; n: number };
 
-export type RolledGroup = ProblemCounts & { key: string | null; label: string | null; medianDays: number | null };
+/** The medians of the histograms: days to close, and the working days of 交办, 受理 and handling. */
+export type Medians = {
+  medianDays: number | null;
+  medianDispatchDays: number | null;
+  medianAcceptDays: number | null;
+  medianHandlingDays: number | null;
+};
+const MEDIAN_OF: Record<string, keyof Medians> = {
+  days: 'medianDays',
+  dispatchDays: 'medianDispatchDays',
+  acceptDays: 'medianAcceptDays',
+  handlingDays: 'medianHandlingDays',
+};
+export const NO_MEDIANS: Medians = { medianDays: null, medianDispatchDays: null, medianAcceptDays: null, medianHandlingDays: null };
+
+export type RolledGroup = ProblemCounts & { key: string | null; label: string | null } & Medians;
 
 /** The median of a histogram: the middle value, or the mean of the two middle values. */
 function median(hist: { days: number; n: number }[]): number | null {
@@ -106,15 +123,24 @@ function median(hist: { days: number; n: number }[]): number | null {
   return (at(Math.floor((total + 1) / 2)) + at(Math.floor((total + 2) / 2))) / 2;
 }
 
-/** Each group's median, from day histogram rows of many groups (the rollup's, or the problems' own). */
-export function mediansByGroup(days: readonly DaysRow[]): (grp: string | null) => number | null {
-  const hist = new Map<string | null, DaysRow[]>();
+/** Each group's medians, from histogram rows of many groups and kinds (the rollup's, or the problems' own). */
+export function mediansByGroup(days: readonly DaysRow[]): (grp: string | null) => Medians {
+  const hist = new Map<string | null, Map<string, DaysRow[]>>();
   for (const d of days) {
-    const list = hist.get(d.grp);
+    const kinds = hist.get(d.grp) ?? new Map<string, DaysRow[]>();
+    hist.set(d.grp, kinds);
+    const list = kinds.get(d.kind);
     if (list) list.push(d);
-    else hist.set(d.grp, [d]);
+    else kinds.set(d.kind, [d]);
   }
-  return (grp) => median(hist.get(grp) ?? []);
+  return (grp) => {
+    const out = { ...NO_MEDIANS };
+    for (const [kind, list] of hist.get(grp) ?? []) {
+      const field = MEDIAN_OF[kind];
+      if (field) out[field] = median(list);
+    }
+    return out;
+  };
 }
 
 /** Every group of a dimension with a figure in the scope's period (groups with nothing left are dropped). */
@@ -129,28 +155,32 @@ export async function rolledProblems(db: Db, scope: Scope, by: RolledDimension):
       AND c.grain = r.column1 AND c.kind = r.column2 AND c.period BETWEEN r.column3 AND r.column4`;
   const dueOf = sql.raw(dueSql('p'));
   const edgeDays = dueSplit.days.map(([f, t]) => sql`${dueOf} BETWEEN ${f} AND ${t}`);
+  const edge = histogramCase('p', 'h.kind');
   const [counts, days] = await readAll<[CountRow, DaysRow]>(db, [
     sql`SELECT x.grp, ${sql.raw(g.label)} AS label, x.kind, x.n FROM (SELECT ${sql.raw(g.key)} AS grp, c.kind, sum(c.n) AS n
       ${rows(
         ranges([
-          { split: raisedSplit, kinds: ['raised', 'closed'] },
+          { split: raisedSplit, kinds: ['raised', 'closed', 'supervised'] },
           { split: dueSplit, kinds: DUE_KINDS },
           { split: splitPeriod(from, overdueTo), kinds: ['openDated'] },
         ]),
       )}
       GROUP BY grp, c.kind) x ${sql.raw(g.join)}`,
-    sql`SELECT grp, days, sum(n) AS n FROM (
-        SELECT ${sql.raw(g.key)} AS grp, c.days, c.n ${rows(ranges([{ split: { months: dueSplit.months, days: [] }, kinds: ['days'] }]))}
+    // The month rows of every histogram, and for the edge days the problems due then, each adding its
+    // value to each histogram it has one for (closed ones only for days to close and handling).
+    sql`SELECT grp, kind, days, sum(n) AS n FROM (
+        SELECT ${sql.raw(g.key)} AS grp, c.kind, c.days, c.n
+        ${rows(ranges([{ split: { months: dueSplit.months, days: [] }, kinds: HISTOGRAM_KINDS }]))}
         UNION ALL
-        SELECT ${sql.raw(g.raw)} AS grp, CAST(round(julianday(p.closed_on) - julianday(p.raised_on)) AS INTEGER), 1
-        FROM (SELECT *, ${dueOf} AS due FROM problems p) p ${sql.raw(g.rawJoin)}
-        WHERE p.programme_id = ${scope.programmeId} AND ${sql.raw(closedSql('p'))}
+        SELECT ${sql.raw(g.raw)} AS grp, h.kind, ${sql.raw(edge.value)}, 1
+        FROM (SELECT *, ${dueOf} AS due FROM problems p) p ${sql.raw(g.rawJoin)}, ${sql.raw(valuesTable('kind', HISTOGRAM_KINDS))} h
+        WHERE p.programme_id = ${scope.programmeId} AND ${sql.raw(edge.counts)}
           AND ${edgeDays.length ? sql`(${sql.join(edgeDays, sql` OR `)})` : sql`0`}
-      ) GROUP BY grp, days`,
+      ) GROUP BY grp, kind, days`,
   ]);
   const groups = new Map<string | null, RolledGroup>();
   for (const r of counts) {
-    const group = groups.get(r.grp) ?? { ...ZERO_PROBLEMS, key: r.grp, label: r.label, medianDays: null };
+    const group = groups.get(r.grp) ?? { ...ZERO_PROBLEMS, key: r.grp, label: r.label, ...NO_MEDIANS };
     groups.set(r.grp, group);
     const field = FIELD[r.kind];
     if (field) group[field] += r.n;
@@ -159,7 +189,7 @@ export async function rolledProblems(db: Db, scope: Scope, by: RolledDimension):
   const out: RolledGroup[] = [];
   for (const group of groups.values()) {
     if (Object.keys(ZERO_PROBLEMS).every((k) => group[k as keyof ProblemCounts] === 0)) continue; // all moved away
-    out.push({ ...group, medianDays: medianOf(group.key) });
+    out.push({ ...group, ...medianOf(group.key) });
   }
   return out;
 }

@@ -12,11 +12,11 @@
 // of a few hundred problems each) and the unit and officer pages, narrowed to one unit's or one
 // officer's problems, read the problems themselves through their indexes (problems.queries.ts): a
 // rollup that fine had as many rows as the ledger (measured: 26 per problem with officer dimensions).
-// The median's histogram ('days') is kept per month only: per day it would be a row per problem. A
-// problem adds about 5 kinds × 5 dimensions × 2 grains rows, so an insert is ≈ 50 upserts; problems are
-// written by people, a few a minute at most.
-import { deadlineSql, dueSql } from '../../schema/rules/due-date.ts';
-import { closedSql, openSql, unresolvableSql } from '../../schema/rules/problem-status.ts';
+// The histograms (histogramsOf: days to close, and the working days of 交办, 受理 and handling) are kept
+// per month only: per day they would be a row per problem. A problem adds about 8 kinds × 5 dimensions ×
+// 2 grains rows, so an insert is ≈ 80 upserts; problems are written by people, a few a minute at most.
+import { dueSql } from '../../schema/rules/due-date.ts';
+import { closedSql, doneSql, openSql, unresolvedSql } from '../../schema/rules/problem-status.ts';
 import { caseOf, type Trigger, trigger, valuesTable } from './rollup-sql.ts';
 
 /** The row a contribution is computed from: the problem's own columns, under alias `q`. */
@@ -32,28 +32,73 @@ const COLUMNS = [
   'status',
   'closed_on',
   'follow_up',
+  'supervised_on',
+  'dispatch_days',
+  'accept_days',
+  'handling_days',
 ] as const;
 
 export const PROBLEM_DIMENSIONS_STORED = ['total', 'category', 'unit', 'chain', 'region'] as const;
 export type StoredDimension = (typeof PROBLEM_DIMENSIONS_STORED)[number];
 
-const DUE = dueSql('q');
-const CLOSED = closedSql('q');
+/**
+ * The histograms (the row's `days` is the value, `n` how many problems have it), kept per month only and
+ * read for their medians: calendar days raised → closed (办结用时), and the working days raised → 交办,
+ * 交办 → 受理 and 交办 → 办结 the moves counted (issue 15's supervision figures). Dated by the due date,
+ * like every figure about the problems due in a period. Over the problems row under `q`.
+ */
+export const histogramsOf = (q: string): Record<string, string> => ({
+  days: `CAST(round(julianday(${q}.closed_on) - julianday(${q}.raised_on)) AS INTEGER)`,
+  dispatchDays: `${q}.dispatch_days`,
+  acceptDays: `${q}.accept_days`,
+  handlingDays: `${q}.handling_days`,
+});
+export const HISTOGRAM_KINDS = Object.keys(histogramsOf('q'));
 
-/** Each kind and the date a problem counts on under it (NULL: it does not count). */
-const KINDS: Record<string, string> = {
-  raised: 'q.raised_on',
-  closed: `CASE WHEN ${CLOSED} THEN q.closed_on END`,
-  due: DUE,
-  dueClosed: `CASE WHEN ${CLOSED} THEN ${DUE} END`,
-  dueOnTime: `CASE WHEN ${CLOSED} AND q.closed_on <= ${DUE} THEN ${DUE} END`,
-  dueFollowedUp: `CASE WHEN ${CLOSED} AND q.follow_up IS NOT NULL THEN ${DUE} END`,
-  dueResolved: `CASE WHEN ${CLOSED} AND q.follow_up IN ('satisfied', 'basically') THEN ${DUE} END`,
-  unresolvable: `CASE WHEN ${unresolvableSql('q')} THEN ${DUE} END`,
-  // Open with a deadline: overdue once the day after it has begun (worker/problems/overdue.ts).
-  openDated: `CASE WHEN ${openSql('q')} AND ${deadlineSql('q')} IS NOT NULL THEN ${DUE} END`,
-  days: `CASE WHEN ${CLOSED} THEN ${DUE} END`,
-};
+/** Each kind and the date a problem (the row under `q`) counts on under it (NULL: it does not count). */
+export function kindsOf(q: string): Record<string, string> {
+  const due = dueSql(q);
+  const closed = closedSql(q);
+  return {
+    raised: `${q}.raised_on`,
+    closed: `CASE WHEN ${closed} THEN ${q}.closed_on END`,
+    due,
+    dueClosed: `CASE WHEN ${closed} THEN ${due} END`,
+    dueOnTime: `CASE WHEN ${closed} AND ${q}.closed_on <= ${due} THEN ${due} END`,
+    dueFollowedUp: `CASE WHEN ${closed} AND ${q}.follow_up IS NOT NULL THEN ${due} END`,
+    dueResolved: `CASE WHEN ${doneSql(q)} AND ${q}.follow_up IN ('satisfied', 'basically') THEN ${due} END`,
+    unresolved: `CASE WHEN ${unresolvedSql(q)} THEN ${due} END`,
+    // Open: overdue once the day after its deadline has begun (worker/problems/overdue.ts).
+    openDated: `CASE WHEN ${openSql(q)} THEN ${due} END`,
+    // 督办: counted on the day of the last one.
+    supervised: `${q}.supervised_on`,
+    days: `CASE WHEN ${closed} THEN ${due} END`,
+    dispatchDays: `CASE WHEN ${q}.dispatch_days IS NOT NULL THEN ${due} END`,
+    acceptDays: `CASE WHEN ${q}.accept_days IS NOT NULL THEN ${due} END`,
+    handlingDays: `CASE WHEN ${closed} AND ${q}.handling_days IS NOT NULL THEN ${due} END`,
+  };
+}
+const KINDS = kindsOf('q');
+const histogramKindsSql = HISTOGRAM_KINDS.map((k) => `'${k}'`).join(', ');
+
+/**
+ * For the rows of problems under `q` crossed with a kind column `kind`: whether the row adds to that
+ * histogram, and its value there (the read side's edge days use the very expressions the rollup keeps).
+ */
+export function histogramCase(q: string, kind: string): { counts: string; value: string } {
+  const kinds = kindsOf(q);
+  const values = histogramsOf(q);
+  return {
+    counts: `(${caseOf(
+      kind,
+      HISTOGRAM_KINDS.map((k) => [k, kinds[k] as string]),
+    )}) IS NOT NULL`,
+    value: `coalesce(${caseOf(
+      kind,
+      HISTOGRAM_KINDS.map((k) => [k, values[k] as string]),
+    )}, 0)`,
+  };
+}
 
 /** The dimensions whose groups are a column of the problem's enterprise, as it stands. */
 const OF_ENTERPRISE = { chain: 'chain_id', region: 'region' } as const;
@@ -91,12 +136,12 @@ function contributions(
         'k.kind',
         kinds.map((kind) => [kind, KINDS[kind] as string]),
       )} AS date,
-      CASE WHEN k.kind = 'days' THEN CAST(round(julianday(q.closed_on) - julianday(q.raised_on)) AS INTEGER) ELSE 0 END AS days
+      ${histogramCase('q', 'k.kind').value} AS days
     FROM ${source} q, ${valuesTable('kind', kinds)} k
   ) p
   LEFT JOIN ${enterprises} e ON e.id = p.enterprise_id,
   ${valuesTable('dimension', dimensions)} d, ${valuesTable('grain', grains)} g
-  WHERE p.date IS NOT NULL AND (g.grain = 'm' OR p.kind <> 'days')`;
+  WHERE p.date IS NOT NULL AND (g.grain = 'm' OR p.kind NOT IN (${histogramKindsSql}))`;
 }
 
 const INSERT = 'INSERT INTO problem_counts (programme_id, dimension, grain, period, group_key, kind, days, n)';
@@ -143,7 +188,7 @@ SELECT programme_id, dimension, grain, period, group_key, kind, days, sum(n) FRO
 WHERE true GROUP BY 1, 2, 3, 4, 5, 6, 7`,
     `${INSERT}
 SELECT programme_id, dimension, grain, period, group_key, kind, days, sum(n) FROM (${contributions(source, '1', ['m'])})
-WHERE kind = 'days' GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+WHERE kind IN (${histogramKindsSql}) GROUP BY 1, 2, 3, 4, 5, 6, 7`,
     `${INSERT}
 SELECT programme_id, dimension, 'm', substr(period, 1, 7), group_key, kind, days, sum(n) FROM problem_counts
 WHERE ${only}grain = 'd' GROUP BY 1, 2, 3, 4, 5, 6, 7`,
@@ -151,8 +196,9 @@ WHERE ${only}grain = 'd' GROUP BY 1, 2, 3, 4, 5, 6, 7`,
 }
 
 /**
- * For the edge days of a period, the median reads the closed problems due then (there are no day rows
- * of 'days'); covering, so those reads never touch the table (≈ 12 → 4.5 ms for a month's problems).
+ * For the edge days of a period, the medians read the problems due then (there are no day rows of the
+ * histograms); covering, so those reads never touch the table (≈ 12 → 4.5 ms for a month's problems).
  */
 export const DUE_INDEX = `CREATE INDEX problems_programme_due_idx ON problems
-  (programme_id, ${dueSql('')}, status, closed_on, raised_on, category, lead_unit_id, enterprise_id)`;
+  (programme_id, ${dueSql('')}, status, closed_on, raised_on, category, lead_unit_id, enterprise_id, dispatch_days, accept_days,
+  handling_days)`;

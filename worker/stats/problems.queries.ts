@@ -10,11 +10,12 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { deadlineSql, dueSql } from '../../schema/rules/due-date';
 import { type ProblemCounts, ZERO_PROBLEMS } from '../../schema/rules/figures';
-import { closedSql, openSql, unresolvableSql } from '../../schema/rules/problem-status';
+import { closedSql, doneSql, openSql, unresolvedSql } from '../../schema/rules/problem-status';
 import type { Db } from '../app-env';
 import { type Scope, upToToday } from './period';
-import { type DaysRow, mediansByGroup, rolledProblems } from './problem-counts.queries';
-import type { StoredDimension } from './problem-rollup';
+import { type DaysRow, type Medians, mediansByGroup, NO_MEDIANS, rolledProblems } from './problem-counts.queries';
+import { HISTOGRAM_KINDS, histogramCase, type StoredDimension } from './problem-rollup';
+import { valuesTable } from './rollup-sql';
 import { readAll } from './sql';
 
 export const PROBLEM_DIMENSIONS = ['category', 'unit', 'officer', 'chain', 'region'] as const;
@@ -49,6 +50,7 @@ function base(scope: Scope, by: ProblemDimension, where = sql``): SQL {
   return sql`WITH prm AS (SELECT ${scope.period.from} AS f, ${scope.period.to} AS t, ${dueTo} AS dt, ${scope.today} AS today),
     base AS (
       SELECT ${sql.raw(g.key)} AS grp, ${sql.raw(g.label)} AS label, p.status, p.raised_on, p.closed_on, p.follow_up,
+        p.supervised_on, p.dispatch_days, p.accept_days, p.handling_days, p.extended_deadline,
         ${sql.raw(dueSql('p'))} AS due, ${sql.raw(deadlineSql('p'))} AS deadline
       FROM problems p ${byOfficer} ${sql.raw(g.join)}
       WHERE p.programme_id = ${scope.programmeId}
@@ -69,29 +71,35 @@ const countsSql = (scope: Scope, by: ProblemDimension) => sql`${base(scope, by)}
     sum(due BETWEEN f AND dt AND ${CLOSED}) AS dueClosed,
     sum(due BETWEEN f AND dt AND ${CLOSED} AND closed_on <= due) AS dueOnTime,
     sum(due BETWEEN f AND dt AND ${CLOSED} AND follow_up IS NOT NULL) AS dueFollowedUp,
-    sum(due BETWEEN f AND dt AND ${CLOSED} AND follow_up IN ('satisfied', 'basically')) AS dueResolved,
+    sum(due BETWEEN f AND dt AND ${sql.raw(doneSql(''))} AND follow_up IN ('satisfied', 'basically')) AS dueResolved,
     sum(due BETWEEN f AND dt AND ${sql.raw(openSql(''))} AND deadline < today) AS overdue,
-    sum(due BETWEEN f AND dt AND ${sql.raw(unresolvableSql(''))}) AS unresolvable
+    sum(due BETWEEN f AND dt AND ${sql.raw(unresolvedSql(''))}) AS unresolved,
+    sum(supervised_on BETWEEN f AND t) AS supervised
   FROM base, prm
-  WHERE raised_on BETWEEN f AND t OR due BETWEEN f AND dt OR closed_on BETWEEN f AND t
+  WHERE raised_on BETWEEN f AND t OR due BETWEEN f AND dt OR closed_on BETWEEN f AND t OR supervised_on BETWEEN f AND t
   GROUP BY grp`;
 
 /**
- * The days from raised to closed of each group's due, closed problems, as a histogram (one row per group
- * and day count); the median is taken from it as from the rollup's (problem-counts.queries.ts).
+ * Each group's histograms (days to close; working days of 交办, 受理 and handling) over the problems due
+ * in the period, one row per group, kind and value; the medians are taken from them as from the
+ * rollup's (problem-counts.queries.ts), with the rollup's own expressions (problem-rollup.ts).
  */
-const daysSql = (scope: Scope, by: ProblemDimension) => sql`${base(scope, by, sql`AND ${sql.raw(closedSql('p'))}`)}
-  SELECT grp, julianday(closed_on) - julianday(raised_on) AS days, count(*) AS n FROM base, prm WHERE due BETWEEN f AND dt
-  GROUP BY grp, days`;
+const daysSql = (scope: Scope, by: ProblemDimension) => {
+  const h = histogramCase('b', 'k.kind');
+  return sql`${base(scope, by)}
+  SELECT b.grp, k.kind, ${sql.raw(h.value)} AS days, count(*) AS n FROM base b, prm, ${sql.raw(valuesTable('kind', HISTOGRAM_KINDS))} k
+  WHERE b.due BETWEEN f AND dt AND ${sql.raw(h.counts)}
+  GROUP BY b.grp, k.kind, days`;
+};
 
-export type ProblemGroup = ProblemCounts & { key: string | null; label: string | null; medianDays: number | null };
+export type ProblemGroup = ProblemCounts & { key: string | null; label: string | null } & Medians;
 type CountRow = Record<keyof ProblemCounts, number | null> & { grp: string | null; label: string | null };
 
 function merge(counts: CountRow[], days: DaysRow[]): ProblemGroup[] {
   const medianOf = mediansByGroup(days);
   return counts.map(({ grp, label, ...c }) => {
     const n = Object.fromEntries(Object.keys(ZERO_PROBLEMS).map((k) => [k, Number(c[k as keyof ProblemCounts] ?? 0)]));
-    return { ...(n as ProblemCounts), key: grp, label, medianDays: medianOf(grp) };
+    return { ...(n as ProblemCounts), key: grp, label, ...medianOf(grp) };
   });
 }
 
@@ -115,7 +123,7 @@ export async function problemBreakdownRaw(db: Db, scope: Scope, by: ProblemDimen
 /** The scope's totals (zeros when it has no problem at all). */
 export async function problemTotals(db: Db, scope: Scope): Promise<ProblemGroup> {
   const [row] = await problemBreakdown(db, scope, 'total');
-  return row ?? { ...ZERO_PROBLEMS, key: 'all', label: '', medianDays: null };
+  return row ?? { ...ZERO_PROBLEMS, key: 'all', label: '', ...NO_MEDIANS };
 }
 
 /** Per month: raised by the month raised, closed by the month closed, the rest by the month due. */
@@ -130,23 +138,23 @@ export async function problemTrendRaw(db: Db, scope: Scope): Promise<Map<string,
   // Not "AS grp": GROUP BY would take base's own grp column (the constant 'all') before the alias.
   const byMonth = (col: string, cond: string) => sql`${base(scope, 'total')}
     SELECT substr(${sql.raw(col)}, 1, 7) AS month, count(*) AS n FROM base, prm WHERE ${sql.raw(cond)} GROUP BY month`;
-  const [counts, days, raised, closed] = await readAll<[CountRow, DaysRow, { month: string; n: number }, { month: string; n: number }]>(
-    db,
-    [
-      countsSql(scope, 'month'),
-      daysSql(scope, 'month'),
-      byMonth('raised_on', 'raised_on BETWEEN f AND t'),
-      byMonth('closed_on', `${closedSql('')} AND closed_on BETWEEN f AND t`),
-    ],
-  );
+  type MonthCount = { month: string; n: number };
+  const [counts, days, raised, closed, supervised] = await readAll<[CountRow, DaysRow, MonthCount, MonthCount, MonthCount]>(db, [
+    countsSql(scope, 'month'),
+    daysSql(scope, 'month'),
+    byMonth('raised_on', 'raised_on BETWEEN f AND t'),
+    byMonth('closed_on', `${closedSql('')} AND closed_on BETWEEN f AND t`),
+    byMonth('supervised_on', 'supervised_on BETWEEN f AND t'),
+  ]);
   const out = new Map<string, ProblemGroup>();
   const get = (m: string) => {
-    const g = out.get(m) ?? { ...ZERO_PROBLEMS, key: m, label: m, medianDays: null };
+    const g = out.get(m) ?? { ...ZERO_PROBLEMS, key: m, label: m, ...NO_MEDIANS };
     out.set(m, g);
     return g;
   };
-  for (const g of merge(counts, days)) if (g.key) Object.assign(get(g.key), g, { raised: 0, closedInPeriod: 0 });
+  for (const g of merge(counts, days)) if (g.key) Object.assign(get(g.key), g, { raised: 0, closedInPeriod: 0, supervised: 0 });
   for (const r of raised) get(r.month).raised = r.n;
   for (const r of closed) get(r.month).closedInPeriod = r.n;
+  for (const r of supervised) get(r.month).supervised = r.n;
   return out;
 }

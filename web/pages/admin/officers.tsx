@@ -3,23 +3,71 @@ import { DataTable, FilterSelect, Pager, SearchBox } from '../../components/data
 import { FormAlert, type FormState, SelectField, TextField } from '../../components/fields';
 import { QrCode, type QrGeometry } from '../../components/qr-code';
 import { usePage } from '../../context';
+import type { MessageKey } from '../../i18n';
+
+/** 帮扶干部 or 单位联络员 (issue 15): the same pages, their own paths and words. */
+export type AccountKind = {
+  role: 'officer' | 'handler';
+  base: string;
+  labels: Record<'title' | 'new' | 'edit' | 'created' | 'setupIntro' | 'setupDisabled' | 'back' | 'disableEffect', MessageKey>;
+};
+
+export const OFFICERS: AccountKind = {
+  role: 'officer',
+  base: '/admin/officers',
+  labels: {
+    title: 'admin.officers',
+    new: 'officer.new',
+    edit: 'officer.edit',
+    created: 'officer.created',
+    setupIntro: 'officer.setupIntro',
+    setupDisabled: 'officer.setupDisabled',
+    back: 'officer.back',
+    disableEffect: 'confirm.disable.officer',
+  },
+};
+
+export const HANDLERS: AccountKind = {
+  role: 'handler',
+  base: '/admin/handlers',
+  labels: {
+    title: 'admin.handlers',
+    new: 'handler.new',
+    edit: 'handler.edit',
+    created: 'handler.created',
+    setupIntro: 'handler.setupIntro',
+    setupDisabled: 'handler.setupDisabled',
+    back: 'handler.back',
+    disableEffect: 'confirm.disable.handler',
+  },
+};
 
 type Officer = {
   id: string;
   login: string;
   name: string;
   phone: string | null;
+  email: string | null;
   unitName: string | null;
   disabled: boolean;
   hasPassword: boolean;
 };
 type Option = { id: string; name: string };
-type ListProps = { rows: Officer[]; total: number; page: number; hasNext: boolean; q: string; unit: string; units: Option[] };
+type ListProps = {
+  kind: AccountKind;
+  rows: Officer[];
+  total: number;
+  page: number;
+  hasNext: boolean;
+  q: string;
+  unit: string;
+  units: Option[];
+};
 
-export function OfficerListPage({ rows, total, page, hasNext, q, unit, units }: ListProps) {
+export function OfficerListPage({ kind, rows, total, page, hasNext, q, unit, units }: ListProps) {
   const { t } = usePage();
   return (
-    <AdminShell title={t('admin.officers')} action={{ href: '/admin/officers/new', label: t('officer.new') }}>
+    <AdminShell title={t(kind.labels.title)} action={{ href: `${kind.base}/new`, label: t(kind.labels.new) }}>
       <SearchBox q={q} label={t('officer.search')}>
         <FilterSelect
           name="unit"
@@ -36,16 +84,17 @@ export function OfficerListPage({ rows, total, page, hasNext, q, unit, units }: 
           { label: t('officer.login'), render: (o) => o.login },
           { label: t('officer.unit'), render: (o) => o.unitName ?? '' },
           { label: t('officer.phone'), render: (o) => o.phone ?? '' },
+          { label: t('officer.email'), render: (o) => o.email ?? '' },
           { label: t('officer.password'), render: (o) => t(o.hasPassword ? 'officer.passwordSet' : 'officer.passwordUnset') },
           { label: t('field.status'), render: (o) => <StatusBadge disabled={o.disabled} /> },
           {
             label: t('list.actions'),
             render: (o) => (
               <>
-                <a href={`/admin/officers/${o.id}/edit`}>{t('action.edit')}</a>{' '}
-                <ToggleButton action={`/admin/officers/${o.id}`} disabled={o.disabled} />{' '}
+                <a href={`${kind.base}/${o.id}/edit`}>{t('action.edit')}</a>{' '}
+                <ToggleButton action={`${kind.base}/${o.id}`} disabled={o.disabled} />{' '}
                 {!o.disabled && (
-                  <form method="post" action={`/admin/officers/${o.id}/setup-link`} class="inline">
+                  <form method="post" action={`${kind.base}/${o.id}/setup-link`} class="inline">
                     <button type="submit" class="link">
                       {t('officer.setupLink')}
                     </button>
@@ -61,12 +110,12 @@ export function OfficerListPage({ rows, total, page, hasNext, q, unit, units }: 
   );
 }
 
-export function OfficerFormPage({ form, id, units }: { form: FormState; id?: string; units: Option[] }) {
+export function OfficerFormPage({ kind, form, id, units }: { kind: AccountKind; form: FormState; id?: string; units: Option[] }) {
   const { t } = usePage();
   return (
-    <AdminShell title={t(id ? 'officer.edit' : 'officer.new')}>
+    <AdminShell title={t(id ? kind.labels.edit : kind.labels.new)}>
       <FormAlert form={form} message={t('form.invalid')} />
-      <form method="post" action={id ? `/admin/officers/${id}` : '/admin/officers'} class="card">
+      <form method="post" action={id ? `${kind.base}/${id}` : kind.base} class="card">
         {!id && (
           <TextField
             name="login"
@@ -89,11 +138,20 @@ export function OfficerFormPage({ form, id, units }: { form: FormState; id?: str
           options={units.map((u) => ({ value: u.id, label: u.name }))}
         />
         <TextField name="phone" type="tel" label={t('officer.phone')} form={form} maxLength={32} autocomplete="off" />
+        <TextField
+          name="email"
+          type="email"
+          label={t('officer.email')}
+          hint={t('officer.emailHint')}
+          form={form}
+          maxLength={254}
+          autocomplete="off"
+        />
         <div class="actions">
           <button type="submit" class="primary">
             {t('action.save')}
           </button>
-          <a href="/admin/officers">{t('action.cancel')}</a>
+          <a href={kind.base}>{t('action.cancel')}</a>
         </div>
       </form>
     </AdminShell>
@@ -102,12 +160,14 @@ export function OfficerFormPage({ form, id, units }: { form: FormState; id?: str
 
 /** Shown once, right after the link is made: only its hash is stored, so it cannot be shown again. */
 export function SetupLinkPage({
+  kind,
   name,
   login,
   link,
   qr,
   created,
 }: {
+  kind: AccountKind;
   name: string;
   login: string;
   link: string;
@@ -120,10 +180,10 @@ export function SetupLinkPage({
       <section class="card setup-link">
         {created && (
           <p class="notice" role="status">
-            {t('officer.created', { name, login })}
+            {t(kind.labels.created, { name, login })}
           </p>
         )}
-        <p>{t('officer.setupIntro', { name, login })}</p>
+        <p>{t(kind.labels.setupIntro, { name, login })}</p>
         <p>
           <label for="setup-link">{t('officer.setupLinkLabel')}</label>
           <input id="setup-link" type="text" readOnly value={link} size={80} />
@@ -131,7 +191,7 @@ export function SetupLinkPage({
         <QrCode qr={qr} label={t('officer.setupQr', { name })} class="qr" />
         <p class="hint">{t('officer.setupOnce')}</p>
         <p>
-          <a href="/admin/officers">{t('officer.back')}</a>
+          <a href={kind.base}>{t(kind.labels.back)}</a>
         </p>
       </section>
     </AdminShell>

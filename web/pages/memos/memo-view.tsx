@@ -72,7 +72,7 @@ export function MemoPage({ memo, enterpriseName, officerName, problems }: Props)
             </h3>
             <p>{p.description}</p>
             <p>
-              <ProblemStatus status={p.status} struckOff={false} overdue={p.overdue} />{' '}
+              <ProblemStatus status={p.status} overdue={p.overdue} />{' '}
               {p.solvedOnSpot && <span class="muted">{t('memo.solvedOnSpot', { resolution: p.resolution })}</span>}
               {p.leadUnitName && (
                 <span class="muted">

@@ -32,7 +32,7 @@ export function ProblemRow({ index, form, units }: { index: number; form: FormSt
         />
         <TextField name={n('deadline')} label={t('problem.deadline')} form={form} type="date" hint={t('memo.deadlineHint')} />
       </div>
-      <SelectField name={n('leadUnitId')} label={t('problem.leadUnit')} form={form} blank={t('memo.noUnit')} options={unitOptions} />
+      <SelectField name={n('leadUnitId')} label={t('problem.proposedUnit')} form={form} blank={t('memo.noUnit')} options={unitOptions} />
       <CheckboxGroup name={n('supportUnitIds')} legend={t('problem.supportUnits')} form={form} options={unitOptions} />
       <CheckboxField name={n('onSpot')} label={t('memo.onSpot')} form={form} />
       <TextField name={n('resolution')} label={t('memo.onSpotResolution')} form={form} maxLength={1000} hint={t('memo.onSpotHint')} />

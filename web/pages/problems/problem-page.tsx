@@ -1,24 +1,34 @@
-// One problem of the ledger: its facts, its events (append-only timeline) and the moves allowed now.
+// One problem of the ledger: its facts, its whole timeline (append-only events: who, in which role,
+// when, from → to, the note) and the moves this reader may make now. A unit handler gets the enterprise's
+// name and contact and nothing of the memo (issue 15); officers and admins get the memo and the file.
 import type { ProblemActionKind } from '../../../schema/inputs/problems';
 import type { FOLLOW_UPS, PROBLEM_CATEGORIES, PROBLEM_EVENT_KINDS, PROBLEM_STATUSES, URGENCIES } from '../../../schema/memo-tables';
 import { chinaDateTime } from '../../../schema/rules/china-time';
+import { deadlineInForce } from '../../../schema/rules/due-date';
+import type { Actor } from '../../../schema/rules/problem-moves';
 import { usePage } from '../../context';
-import { ActionForms, type ActiveForm } from './action-forms';
-import { categoryKey, EventLine, followUpKey, ProblemStatus, urgencyKey } from './labels';
+import { ActionForms, type ActiveForm, type DispatchChoices } from './action-forms';
+import { categoryKey, Deadline, EventLine, followUpKey, ProblemStatus, urgencyKey } from './labels';
 import { LedgerShell } from './shell';
 
 export type ProblemFacts = {
   id: string;
   code: string;
-  memoId: string;
+  memoId: string | null;
   enterpriseId: string;
   category: (typeof PROBLEM_CATEGORIES)[number];
   description: string;
   urgency: (typeof URGENCIES)[number];
   status: (typeof PROBLEM_STATUSES)[number];
   raisedOn: string;
-  deadline: string | null;
+  deadline: string;
+  deadlineProvisional: boolean;
   extendedDeadline: string | null;
+  extensionReason: string;
+  requestedDeadline: string | null;
+  requestedReason: string;
+  dispatchedOn: string | null;
+  acceptedOn: string | null;
   progress: string;
   resolution: string;
   unresolvableReason: string;
@@ -26,8 +36,10 @@ export type ProblemFacts = {
   closedOn: string | null;
   followUp: (typeof FOLLOW_UPS)[number] | null;
   followUpOn: string | null;
-  struckOff: boolean;
   struckOffOn: string | null;
+  supervisedOn: string | null;
+  superviseNote: string;
+  superviseBy: string | null;
 };
 export type EventRow = {
   id: number;
@@ -38,30 +50,50 @@ export type EventRow = {
   note: string;
   data: string | null;
   actorName: string | null;
+  actorRole: string | null;
+};
+type Names = {
+  enterprise: string;
+  contact: string;
+  officer: string;
+  leadUnit: string | null;
+  proposedUnit: string | null;
+  assignee: string | null;
+  supportUnits: string[];
+  /** Every unit by id, for the timeline's 交办 and 转办 (which name a unit by id). */
+  units: Record<string, string>;
 };
 type Props = {
   problem: ProblemFacts;
-  names: { enterprise: string; officer: string; leadUnit: string | null; supportUnits: string[] };
+  actor: Actor;
+  names: Names;
   overdue: boolean;
   events: EventRow[];
   allowed: ProblemActionKind[];
+  dispatch: DispatchChoices | null;
   active?: ActiveForm;
-  /** A refusal of the whole move (illegal transition, someone else was first), already translated. */
+  /** A refusal of the whole move (illegal in this state, someone else was first), already translated. */
   message?: string;
 };
 
-export function ProblemPage({ problem: p, names, overdue, events, allowed, active, message }: Props) {
+export function ProblemPage({ problem: p, actor, names, overdue, events, allowed, dispatch, active, message }: Props) {
   const { t } = usePage();
+  const handler = actor === 'lead' || actor === 'support';
   const facts: [string, string | null][] = [
     [t('problem.enterprise'), names.enterprise],
+    [t('problem.contact'), handler ? names.contact : null],
     [t('problem.category'), t(categoryKey(p.category))],
     [t('problem.urgency'), t(urgencyKey(p.urgency))],
     [t('problem.raisedOn'), p.raisedOn],
-    [t('problem.officer'), names.officer],
+    [t('problem.officer'), handler ? null : names.officer],
+    [t('problem.proposedUnit'), p.status === 'pending' ? names.proposedUnit : null],
     [t('problem.leadUnit'), names.leadUnit],
     [t('problem.supportUnits'), names.supportUnits.join('、')],
-    [t('problem.deadline'), p.deadline],
+    [t('problem.assignee'), names.assignee],
+    [t('problem.dispatchedOn'), p.dispatchedOn],
+    [t('problem.acceptedOn'), p.acceptedOn],
     [t('problem.extendedDeadline'), p.extendedDeadline],
+    [t('problem.extensionReason'), p.extendedDeadline ? p.extensionReason : null],
     [t('problem.progress'), p.progress],
     [t('problem.closedOn'), p.closedOn],
     [t('problem.resolution'), p.resolution],
@@ -77,12 +109,28 @@ export function ProblemPage({ problem: p, names, overdue, events, allowed, activ
         </p>
       )}
       <p>
-        <ProblemStatus status={p.status} struckOff={p.struckOff} overdue={overdue} />
+        <ProblemStatus status={p.status} overdue={overdue} supervised={p.supervisedOn !== null} />
         {p.solvedOnSpot && <span class="muted"> · {t('problem.solvedOnSpot')}</span>}
       </p>
+      {p.supervisedOn && (
+        <p class="alert" data-supervised>
+          {t('problem.supervisedInfo', { date: p.supervisedOn, by: p.superviseBy ?? '', note: p.superviseNote })}
+        </p>
+      )}
+      {p.requestedDeadline && (
+        <p class="notice" data-requested>
+          {t('problem.requested', { date: p.requestedDeadline, reason: p.requestedReason })}
+        </p>
+      )}
       <section class="card">
         <p>{p.description}</p>
         <dl>
+          <dt>
+            <strong>{t('problem.deadline')}</strong>
+          </dt>
+          <dd data-deadline={deadlineInForce(p)}>
+            <Deadline due={p.deadline} provisional={p.deadlineProvisional} />
+          </dd>
           {facts
             .filter(([, v]) => v)
             .map(([k, v]) => (
@@ -95,21 +143,21 @@ export function ProblemPage({ problem: p, names, overdue, events, allowed, activ
             ))}
         </dl>
         <p class="actions">
-          <a href={`/memos/${p.memoId}`}>{t('problem.memo')}</a>
-          <a href={`/enterprises/${p.enterpriseId}`}>{t('file.title')}</a>
-          <a href="/problems">{t('problem.ledger')}</a>
+          {!handler && p.memoId && <a href={`/memos/${p.memoId}`}>{t('problem.memo')}</a>}
+          {!handler && <a href={`/enterprises/${p.enterpriseId}`}>{t('file.title')}</a>}
+          <a href="/problems">{handler ? t('problem.queue') : t('problem.ledger')}</a>
         </p>
       </section>
       <h2>{t('problem.events')}</h2>
-      <ol class="card" data-events={events.length}>
+      <ol class="card timeline" data-events={events.length}>
         {events.map((e) => (
           <li data-event={e.kind}>
-            <span class="muted">{chinaDateTime(e.at)}</span> <EventLine event={e} />
+            <span class="muted">{chinaDateTime(e.at)}</span> <EventLine event={e} unitName={(id) => names.units[id]} />
           </li>
         ))}
       </ol>
       <h2>{t('problem.actions')}</h2>
-      <ActionForms problemId={p.id} allowed={allowed} active={active} />
+      <ActionForms problemId={p.id} allowed={allowed} active={active} choices={dispatch} />
     </LedgerShell>
   );
 }

@@ -94,10 +94,18 @@ export function ProblemTable({
           render: (r) => cell(r, (g) => <a href={ledgerHref({ ...r.filters, overdue: '1' })}>{g.overdue}</a>),
         },
         {
-          label: t('stats.unresolvable'),
-          render: (r) => cell(r, (g) => <a href={ledgerHref({ ...r.filters, status: 'unresolvable' })}>{g.unresolvable}</a>),
+          label: t('stats.unresolved'),
+          render: (r) => cell(r, (g) => <a href={ledgerHref({ ...r.filters, status: 'unresolved' })}>{g.unresolved}</a>),
         },
         { label: t('stats.medianDays'), render: (r) => cell(r, (g) => one(g.medianDays)) },
+        // The supervision figures of issue 15, in working days.
+        { label: t('stats.medianDispatchDays'), render: (r) => cell(r, (g) => one(g.medianDispatchDays)) },
+        { label: t('stats.medianAcceptDays'), render: (r) => cell(r, (g) => one(g.medianAcceptDays)) },
+        { label: t('stats.medianHandlingDays'), render: (r) => cell(r, (g) => one(g.medianHandlingDays)) },
+        {
+          label: t('stats.supervised'),
+          render: (r) => cell(r, (g) => <a href={ledgerHref({ ...r.filters, supervised: '1' })}>{g.supervised}</a>),
+        },
       ]}
     />
   );
