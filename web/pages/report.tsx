@@ -114,12 +114,12 @@ export function ReportPage({
               t('stats.raisedLed'),
               t('stats.closeRate'),
               t('stats.overdue'),
-              satisfied,
               t('stats.medianDispatchDays'),
               t('stats.medianAcceptDays'),
               t('stats.medianHandlingDays'),
               t('stats.supervised'),
               t('stats.unresolved'),
+              satisfied,
             ]}
           >
             {report.units.map((u) => (
@@ -132,6 +132,11 @@ export function ReportPage({
                 <td>{u.problems?.raised ?? 0}</td>
                 <td>{u.problems ? <Pct r={problemRates(u.problems).closeRate} /> : '—'}</td>
                 <td>{u.problems?.overdue ?? 0}</td>
+                <td>{one(u.problems?.medianDispatchDays)}</td>
+                <td>{one(u.problems?.medianAcceptDays)}</td>
+                <td>{one(u.problems?.medianHandlingDays)}</td>
+                <td>{u.problems?.supervised ?? 0}</td>
+                <td>{u.problems?.unresolved ?? 0}</td>
                 <td>
                   {!u.satisfaction ? (
                     '—'
@@ -141,11 +146,6 @@ export function ReportPage({
                     <Pct r={u.satisfaction.satisfaction.satisfied} />
                   )}
                 </td>
-                <td>{one(u.problems?.medianDispatchDays)}</td>
-                <td>{one(u.problems?.medianAcceptDays)}</td>
-                <td>{one(u.problems?.medianHandlingDays)}</td>
-                <td>{u.problems?.supervised ?? 0}</td>
-                <td>{u.problems?.unresolved ?? 0}</td>
               </tr>
             ))}
           </Table>
