@@ -2,7 +2,7 @@
 // an optional show-if rule. This zod schema is the single definition of that data: the admin's JSON
 // editor, form import, the built-in templates and the answer validator all go through it.
 import * as z from 'zod';
-import { onFirstUse } from './on-first-use';
+import { onFirstUse } from './on-first-use.ts';
 
 export const localized = onFirstUse(() =>
   z.strictObject({ zh: z.string().trim().min(1).max(500), en: z.string().trim().max(500).default('') }),

@@ -77,6 +77,8 @@ export const campaigns = sqliteTable(
     drawnAt: integer(),
     launchedAt: integer(),
     voidedAt: integer(),
+    /** Officers see the round's name beside their own figures only when an admin marked it shareable (issue 14). */
+    shareable: integer({ mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     index('campaigns_programme_idx').on(t.programmeId, t.opensAt),
@@ -193,16 +195,18 @@ export const optionCounts = sqliteTable(
 
 /**
  * Rollup: the likert answers of a round per group — the unit of the enterprise's lead officer, each
- * officer paired with it, its chain, its region — so satisfaction by unit, officer, chain and region
- * reads a few rows per group instead of grouping the answers (DESIGN §6). Written in the submission
- * batch with the pairing list as it stands then (worker/stats/group-rollup.ts); `question_key` and
- * `option` both '' count the group's responses. A missing chain, region or unit is the key ''.
+ * officer paired with it (pairings in force on the 15th of the month the answer was given), its chain,
+ * its region, and that month itself — so satisfaction by unit, officer, chain, region and month reads a
+ * few rows per group instead of grouping the answers (DESIGN §6). Written in the submission batch and
+ * moved by triggers when a pairing changes (worker/stats/group-rollup.ts); `question_key` and `option`
+ * both '' count the group's responses. A missing chain, region or unit (no lead in force, or a lead
+ * without a unit: 未指定单位) is the key ''.
  */
 export const groupCounts = sqliteTable(
   'group_counts',
   {
     campaignId: text().notNull(),
-    dimension: text({ enum: ['unit', 'officer', 'chain', 'region'] }).notNull(),
+    dimension: text({ enum: ['unit', 'officer', 'chain', 'region', 'month'] }).notNull(),
     groupKey: text().notNull(),
     questionKey: text().notNull(),
     option: text().notNull(),
@@ -218,3 +222,46 @@ export const campaignCounters = sqliteTable('campaign_counters', {
   opened: integer().notNull().default(0),
   submitted: integer().notNull().default(0),
 });
+
+/**
+ * The frozen officer figures of a closed round (issue 14): taken once by the daily run after the round
+ * closes (worker/stats/officer-snapshot.ts), never touched by the recompute, pairing edits or later
+ * corrections, so reloading the officer's page before and after an answer shows nothing. Until a round
+ * has its row here, the officer's page says 统计中.
+ */
+export const roundSnapshots = sqliteTable('round_snapshots', {
+  campaignId: text()
+    .primaryKey()
+    .references(() => campaigns.id),
+  takenAt: integer().notNull(),
+});
+
+/**
+ * One officer's group in a snapshot: the responses of the enterprises paired with the officer, and
+ * whether the figures are withheld although the group has k responses — when it also holds answers of a
+ * unit whose own figures are suppressed, so that adding and subtracting the published unit figures could
+ * not isolate them (schema/rules/suppression.ts).
+ */
+export const officerSnapshots = sqliteTable(
+  'officer_snapshots',
+  {
+    campaignId: text().notNull(),
+    officerId: text().notNull(),
+    responses: integer().notNull(),
+    withheld: integer({ mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.officerId] }), index('officer_snapshots_officer_idx').on(t.officerId, t.campaignId)],
+);
+
+/** The likert counts of each officer's group in a snapshot, copied from group_counts at the time. */
+export const officerSnapshotCounts = sqliteTable(
+  'officer_snapshot_counts',
+  {
+    campaignId: text().notNull(),
+    officerId: text().notNull(),
+    questionKey: text().notNull(),
+    option: text().notNull(),
+    count: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.officerId, t.campaignId, t.questionKey, t.option] })],
+);

@@ -17,6 +17,13 @@ export type Role = (typeof ROLES)[number];
 export const SECTORS = ['drug', 'device', 'cosmetic', 'other'] as const;
 export type Sector = (typeof SECTORS)[number];
 
+/**
+ * 满意率 口径 (issue 14), chosen per programme: 两档 counts 非常满意 + 满意, 三档 also 基本满意 (which
+ * many offices use). The formula is schema/rules/satisfaction.ts; pages, files and the report print it.
+ */
+export const SATISFACTION_SCALES = ['top2', 'top3'] as const;
+export type SatisfactionScale = (typeof SATISFACTION_SCALES)[number];
+
 /** The four phases of a programme: 确定帮扶名单, 实施帮扶, 帮扶成效评估, 总结推广. */
 export const PHASES = ['pairing', 'assisting', 'evaluating', 'summarising'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -114,11 +121,18 @@ export const programmes = sqliteTable(
     privacyNotice: text().notNull().default(''),
     /** Months after the programme's end when contact data and audit addresses are purged; null = never. */
     retentionMonths: integer(),
+    satisfactionScale: text({ enum: SATISFACTION_SCALES }).notNull().default('top2'),
   },
   (t) => [index('programmes_period_idx').on(t.startsOn, t.endsOn)],
 );
 
-/** The pairing list (帮扶名单): programme × officer × enterprise; one lead officer per enterprise. */
+/**
+ * The pairing list (帮扶名单): programme × officer × enterprise, in force from `starts_on` to `ends_on`
+ * (inclusive; null while current). Ending a pairing keeps its row, so past months keep their figures; a
+ * pair counts for a month when it is in force on the 15th (schema/rules/pairing.ts). One open pairing per
+ * pair and one open lead per enterprise (partial unique indexes); the dated ranges of one pair never
+ * overlap (checked on every write: worker/admin/pairing-dates.ts).
+ */
 export const assignments = sqliteTable(
   'assignments',
   {
@@ -134,10 +148,14 @@ export const assignments = sqliteTable(
       .references(() => enterprises.id),
     isLead: flag(),
     createdAt: createdAt(),
+    /** 'YYYY-MM-DD', China time: the first day the pairing is in force. */
+    startsOn: text().notNull(),
+    /** The last day it is in force; null while it is current (解除结对 sets it). */
+    endsOn: text(),
   },
   (t) => [
-    uniqueIndex('assignments_pair_uq').on(t.programmeId, t.officerId, t.enterpriseId),
-    uniqueIndex('assignments_one_lead_uq').on(t.programmeId, t.enterpriseId).where(sql`is_lead = 1`),
+    uniqueIndex('assignments_pair_uq').on(t.programmeId, t.officerId, t.enterpriseId).where(sql`ends_on IS NULL`),
+    uniqueIndex('assignments_one_lead_uq').on(t.programmeId, t.enterpriseId).where(sql`is_lead = 1 AND ends_on IS NULL`),
     index('assignments_officer_idx').on(t.officerId, t.programmeId),
     index('assignments_enterprise_idx').on(t.enterpriseId),
     // Answers reach their officers through (programme, enterprise): without this the statistics join

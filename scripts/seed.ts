@@ -107,6 +107,8 @@ const sql = [
       enterprise_id: a.enterpriseId,
       is_lead: a.isLead,
       created_at: now,
+      // The demo's list was set when its programme began (确定帮扶名单 is the first phase).
+      starts_on: demoProgramme.startsOn,
     }),
   ),
   insert('forms', { id: demoForm.id, name: demoForm.name, kind: 'survey', template: demoForm.template, created_at: now, updated_at: now }),

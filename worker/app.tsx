@@ -37,6 +37,7 @@ import { memoRoutes } from './memos/memos.routes';
 import { notifyRoutes } from './notify/notify.routes';
 import { problemRoutes } from './problems/problems.routes';
 import { reportRoutes } from './reports/report.routes';
+import { claimRoutes } from './stats/claims.routes';
 import { mineRoutes } from './stats/mine.routes';
 import { statsRoutes } from './stats/stats.routes';
 import { answerRoutes } from './surveys/answer.routes';
@@ -105,6 +106,7 @@ export function createApp() {
   app.route('/admin/import', importRoutes);
   app.route('/admin/forms', formRoutes);
   app.route('/admin/rounds', roundRoutes);
+  app.route('/admin/stats/claims', claimRoutes); // the claims cross-check (issue 14 §4)
   app.route('/admin/stats', statsRoutes);
   app.route('/admin/exports', exportRoutes);
   app.route('/admin/report', reportRoutes);

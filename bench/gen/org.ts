@@ -154,13 +154,14 @@ export function writeOrg(w: BulkWriter, seed: string, size: OrgSize, now: number
   ]);
   // The pairing list: every enterprise has its lead officer; one in five also a supporting officer.
   const pairs: [number, number][] = [];
-  const asg = w.table('assignments', ['id', 'programme_id', 'officer_id', 'enterprise_id', 'is_lead', 'created_at']);
+  // Pairings start with the programme (a pair counts for a month when it is in force on the 15th).
+  const asg = w.table('assignments', ['id', 'programme_id', 'officer_id', 'enterprise_id', 'is_lead', 'created_at', 'starts_on']);
   enterprises.forEach((e, i) => {
-    asg.push([r.uuid(), programmeId, officerIds[e.leadOfficer] as string, e.id, 1, created]);
+    asg.push([r.uuid(), programmeId, officerIds[e.leadOfficer] as string, e.id, 1, created, PROGRAMME.starts]);
     pairs.push([e.leadOfficer, i]);
     const support = (e.leadOfficer + 1 + r.int(size.officers - 1)) % size.officers;
     if (size.officers > 1 && r.chance(0.2)) {
-      asg.push([r.uuid(), programmeId, officerIds[support] as string, e.id, 0, created]);
+      asg.push([r.uuid(), programmeId, officerIds[support] as string, e.id, 0, created, PROGRAMME.starts]);
       pairs.push([support, i]);
     }
   });

@@ -22,6 +22,15 @@ export const isoDate = onFirstUse(() =>
   z.string().trim().refine(isCalendarDate, { message: 'err.date', abort: true }).refine(isDate, 'err.dateRange'),
 );
 
+/** An isoDate that may be left blank: null then. */
+export const optionalDate = onFirstUse(() =>
+  z
+    .string()
+    .trim()
+    .default('')
+    .pipe(z.union([z.literal('').transform(() => null), isoDate])),
+);
+
 export const creditCode = onFirstUse(() => z.string().transform(normaliseCreditCode).refine(isValidCreditCode, 'err.creditCode'));
 
 /** Mainland mobile or landline with optional area code/extension; blank allowed. */

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { onFirstUse } from '../on-first-use';
 import { SECTORS, type Sector } from '../tables';
-import { creditCode, idRef, phone } from './fields';
+import { creditCode, idRef, isoDate, phone } from './fields';
 import { login } from './officers';
 
 /**
@@ -33,6 +33,8 @@ export const ASSIGNMENT_COLUMNS = [
   { key: 'officerLogin', zh: '帮扶干部账号', en: 'officer_login', hint: 'import.hint.officerLogin', required: true },
   { key: 'unit', zh: '帮扶单位', en: 'unit', hint: 'import.hint.unit' },
   { key: 'lead', zh: '是否牵头', en: 'lead', hint: 'import.hint.lead' },
+  { key: 'startsOn', zh: '开始日期', en: 'starts_on', hint: 'import.hint.startsOn' },
+  { key: 'endsOn', zh: '结束日期', en: 'ends_on', hint: 'import.hint.endsOn' },
 ] as const satisfies readonly ColumnSpec[];
 
 /** 帮扶干部 in bulk: new accounts by login, each with a one-time link to choose a password. */
@@ -96,6 +98,15 @@ export const enterpriseRow = onFirstUse(() =>
 );
 export type EnterpriseRow = z.output<typeof enterpriseRow>;
 
+/** A date cell: 'YYYY-MM-DD' (an Excel date reads so too) or as typed 'YYYY/M/D'; blank = not given (null). */
+const dateCell = onFirstUse(() =>
+  z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/, (_, y, m, d) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`))
+    .pipe(z.union([z.literal('').transform(() => null), isoDate])),
+);
+
 export const assignmentRow = onFirstUse(() =>
   z.strictObject({
     creditCode: requiredCode,
@@ -103,6 +114,10 @@ export const assignmentRow = onFirstUse(() =>
     /** 帮扶单位 by name: a cross-check that the officer is the one the list meant. */
     unit: cell(60).optional(),
     lead: yesNo.optional(),
+    /** From when the pairing is in force (issue 14): blank for a new pairing is today; for a current one, unchanged. */
+    startsOn: dateCell.optional(),
+    /** Its last day: ends a current pairing; blank leaves it open. */
+    endsOn: dateCell.optional(),
   }),
 );
 export type AssignmentRow = z.output<typeof assignmentRow>;

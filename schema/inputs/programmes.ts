@@ -1,8 +1,8 @@
 // Input schemas of the programme (帮扶行动) and pairing list (结对名单) admin pages.
 import * as z from 'zod';
 import { onFirstUse } from '../on-first-use';
-import { PHASES } from '../tables';
-import { checkbox, isoDate, listQuery, optionalIdRef, optionalText, phone, text } from './fields';
+import { PHASES, SATISFACTION_SCALES } from '../tables';
+import { checkbox, isoDate, listQuery, optionalDate, optionalIdRef, optionalText, phone, text } from './fields';
 import { pick } from './officers';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -27,6 +27,8 @@ export const programmeInput = onFirstUse(() =>
         .optional()
         .transform((v) => (v ? Number(v) : null))
         .pipe(z.int().min(1, 'programme.err.retention').max(120, 'programme.err.retention').nullable()),
+      /** 满意率 口径: 两档 or 三档 (issue 14); anything else is refused. */
+      satisfactionScale: z.enum(SATISFACTION_SCALES, 'err.invalidChoice').default('top2'),
     })
     // Zod still runs this refinement after a field's own check failed, so only compare two real dates:
     // a bad start date must not also be reported as a bad order on the end date.
@@ -43,8 +45,19 @@ export const assignmentInput = onFirstUse(() =>
     officerId: pick,
     enterpriseId: pick,
     isLead: checkbox,
+    /** In force from (blank: today, or the programme's first day if it has not begun); a past day corrects the list. */
+    startsOn: optionalDate,
+    /** In force until (blank: open-ended). */
+    endsOn: optionalDate,
   }),
 );
 export type AssignmentInput = z.output<typeof assignmentInput>;
 
-export const assignmentListQuery = listQuery.extend({ programme: optionalIdRef.catch(null) });
+/** 解除结对: the last day the pairing is in force (blank: today). */
+export const assignmentEndInput = onFirstUse(() => z.strictObject({ endsOn: optionalDate }));
+
+/** The pairing list shows the pairs in force by default; `history` adds those that ended. */
+export const assignmentListQuery = listQuery.extend({
+  programme: optionalIdRef.catch(null),
+  view: z.enum(['current', 'history']).catch('current'),
+});

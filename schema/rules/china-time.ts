@@ -18,6 +18,12 @@ export const chinaToday = (now: number = Date.now()): string => chinaDate(now);
 /** The month in China of an instant, 'YYYY-MM'. */
 export const chinaMonth = (ms: number): string => iso(ms + CHINA_OFFSET_MS).slice(0, 7);
 
+/** chinaMonth in SQL, over an epoch-ms expression (integer division: whole seconds are enough for a month). */
+export const chinaMonthSql = (ms: string) => `strftime('%Y-%m', (${ms} + ${CHINA_OFFSET_MS}) / 1000, 'unixepoch')`;
+
+/** chinaDate in SQL, over an epoch-ms expression: 'YYYY-MM-DD'. */
+export const chinaDateSql = (ms: string) => `strftime('%Y-%m-%d', (${ms} + ${CHINA_OFFSET_MS}) / 1000, 'unixepoch')`;
+
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 /** The last day written, so instants of one day (most of an export's page) share their date text. */
 let lastDay = Number.NaN;

@@ -14,6 +14,12 @@ export function roundState(r: { status: RoundStatus; opensAt: number; closesAt: 
 }
 
 /**
+ * roundState(r, now) === 'closed' in SQL, for the campaigns row under `c` and an instant expression: a
+ * launched round whose close time has passed. The officers' frozen figures (issue 14) are taken only then.
+ */
+export const closedRoundSql = (c: string, now: string) => `${c}.status = 'launched' AND ${c}.closes_at <= ${now}`;
+
+/**
  * The states each move is allowed in. A closed round never moves again: officers' figures are frozen at
  * close, so closing early and extending need the round open, and nothing sets a passed close time
  * forward. Voiding also needs that no answer exists (checked in the same batch as the void).

@@ -5,6 +5,7 @@
 // rollups' triggers, their recompute and the dashboards' read SQL are generated from these pieces
 // (worker/stats/activity-*.ts); test/integration/rules.test.ts evaluates the twins side by side.
 // Pure and with type imports only: web/, worker/ and Node (the recompute's command line) load it.
+import { countsForSql } from './pairing.ts';
 import { doneSql } from './problem-status.ts';
 
 export type MonthCounts = {
@@ -86,16 +87,16 @@ export const pairMonthOf = (alias: string): PairMonth => ({
 });
 
 /** The columns of `assignments` the pairing rule reads: the triggers on assignments watch these. */
-export const PAIRING_COLUMNS = ['programme_id', 'officer_id', 'enterprise_id'] as const;
+export const PAIRING_COLUMNS = ['programme_id', 'officer_id', 'enterprise_id', 'starts_on', 'ends_on'] as const;
 
 /**
- * Whether the pairing under `a` (an assignments row) makes the pair-month count for 三个一: any pairing
- * of the same programme, officer and enterprise, whatever the month, as the pairing list has no dates
- * yet. Issue 14 dates the pairings ("in force on the 15th of the month"): this and PAIRING_COLUMNS are
- * what changes, and at most one pairing of a pair may count for a month (the triggers add one per pairing).
+ * Whether the pairing under `a` (an assignments row) makes the pair-month count for 三个一: a pairing of
+ * the same programme, officer and enterprise in force on the 15th of the month (pairing.ts, issue 14).
+ * The dated ranges of one pair never overlap, so at most one pairing counts for a month (the triggers
+ * add one per pairing).
  */
 export const pairingCountsSql = (a: string, pm: PairMonth) =>
-  `${a}.programme_id = ${pm.programme} AND ${a}.officer_id = ${pm.officer} AND ${a}.enterprise_id = ${pm.enterprise}`;
+  `${a}.programme_id = ${pm.programme} AND ${a}.officer_id = ${pm.officer} AND ${a}.enterprise_id = ${pm.enterprise} AND ${countsForSql(a, pm.month)}`;
 
 /** Whether the pair-month is in the pairing list. */
 export const pairedSql = (pm: PairMonth) => `EXISTS (SELECT 1 FROM assignments a WHERE ${pairingCountsSql('a', pm)})`;

@@ -193,6 +193,7 @@ const PAGES: Row[] = [
   { name: 'stats by unit', as: 'admin', path: at('/admin/stats/breakdown?by=unit') },
   { name: 'stats by officer', as: 'admin', path: at('/admin/stats/breakdown?by=officer') },
   { name: 'stats by month', as: 'admin', path: at('/admin/stats/breakdown?by=month') },
+  { name: 'claims cross-check', as: 'admin', path: at('/admin/stats/claims') },
   { name: 'unit page', as: 'admin', path: at(`/admin/stats/units/${demoUnits[0]?.id}`) },
   { name: 'officer page', as: 'admin', path: at(`/admin/stats/officers/${zhangwei}`) },
   { name: 'round dashboard', as: 'admin', path: at(`/admin/stats/rounds/${demoRound.id}`) },

@@ -45,10 +45,10 @@ export async function context(
  */
 const SHOTS = process.env.E2E_SCREENSHOTS === 'docs' ? 'docs/screenshots' : 'test/e2e/.artifacts/screenshots';
 
-/** A full-page screenshot named by step. */
-export async function shot(page: Page, name: string) {
+/** A full-page screenshot named by step, or of one element of the page. */
+export async function shot(page: Page | Locator, name: string) {
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, ...('goto' in page ? { fullPage: true } : {}) });
 }
 
 /** Clicks something that submits a form or follows a link, and waits until the next page has loaded. */

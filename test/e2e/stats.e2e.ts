@@ -84,6 +84,24 @@ describe('statistics, exports and the work report', () => {
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.emulateMedia({ media: 'screen' });
+
+    // The claims cross-check (issue 14 §4): closed rounds only, so the demo's open round is not on it yet.
+    await page.goto(`/admin/stats/claims?programme=${demoProgramme.id}`);
+    expect(await visible(page.getByRole('heading', { name: '按干部核对' }))).toBe(true);
+    await shot(page, '21-claims-check');
     await desk.close();
+
+    // The officer's own figures: while the round is open, no survey figure at all (issue 14 §1).
+    const phone = await context(browser, { phone: true });
+    const mine = await phone.newPage();
+    await signIn(mine, 'zhangwei', 'demo-officer-2026');
+    await mine.goto('/stats/mine');
+    const rounds = await mine.locator('section[aria-labelledby="rounds"]').textContent();
+    // Other e2e files may have closed a round today: it shows as 统计中 until the daily run's snapshot.
+    expect(rounds).toMatch(/本行动还没有结束的调查批次|统计中/);
+    expect(rounds).not.toMatch(/\d%|\d+\/\d+/);
+    await shot(mine, '22-officer-own-figures');
+    await phone.close();
   });
 });

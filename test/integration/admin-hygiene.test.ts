@@ -100,13 +100,13 @@ describe('解除结对 asks first', () => {
     const enterprise = await makeEnterprise();
     const pairing = await pair(programme.id, officer.id, enterprise.id, true);
     const list = await (await call(`/admin/assignments?programme=${programme.id}`, { cookie })).text();
-    expect(list).toContain(`href="/admin/assignments/${pairing.id}/delete"`);
-    const html = await (await call(`/admin/assignments/${pairing.id}/delete`, { cookie })).text();
+    expect(list).toContain(`href="/admin/assignments/${pairing.id}/end"`);
+    const html = await (await call(`/admin/assignments/${pairing.id}/end`, { cookie })).text();
     expect(html).toContain(`解除 ${officer.name} 与 ${enterprise.name} 在“${programme.name}”中的结对。`);
-    expect(html).toContain('已记录的备忘录、问题和统计数据保留');
+    expect(html).toContain('结对记录不删除：已过去月份的统计不变');
     expect(html).toContain('该干部是该企业的牵头干部');
     expect(await db().select().from(assignments).where(eq(assignments.id, pairing.id)).get()).toBeTruthy();
-    const done = await postForm(`/admin/assignments/${pairing.id}/delete`, {}, { cookie });
+    const done = await postForm(`/admin/assignments/${pairing.id}/end`, {}, { cookie });
     expect(done.status).toBe(303);
     expect(decodeURIComponent(flashCookie(done))).toContain('flash.unpaired');
   });

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { chinaToday } from '../../schema/rules/china-time';
 import { assignments, auditLog } from '../../schema/tables';
 import { call, countRows, db, makeEnterprise, makeProgramme, makeUnit, makeUser, pair, postForm, signedIn } from '../fixtures';
 
@@ -49,13 +50,13 @@ describe('creating pairings', () => {
     expect(await rowsOf(programme.id)).toHaveLength(2);
   });
 
-  it('refuses the same officer, enterprise and programme twice with 409', async () => {
+  it('refuses the same officer, enterprise and programme twice while the first is in force: 422 on the dates', async () => {
     const { cookie, programme, enterprise, a } = await setting();
     const input = { programmeId: programme.id, officerId: a.id, enterpriseId: enterprise.id };
     expect((await postForm('/admin/assignments', input, { cookie })).status).toBe(303);
     const again = await postForm('/admin/assignments', input, { cookie });
-    expect(again.status).toBe(409);
-    expect(await again.text()).toContain('已在本次帮扶行动中与该企业结对');
+    expect(again.status).toBe(422);
+    expect(await again.text()).toMatch(/id="e-startsOn"[^>]*>与该干部和该企业的另一段结对时间重叠/);
     expect(await rowsOf(programme.id)).toHaveLength(1);
   });
 
@@ -112,24 +113,20 @@ describe('changing pairings', () => {
     expect((await postForm(`/admin/assignments/${crypto.randomUUID()}/lead`, {}, { cookie })).status).toBe(404);
   });
 
-  it('removes a pairing and audits the pair', async () => {
+  it('ends a pairing (解除结对) on today by default, keeps its row and audits the end', async () => {
     const { cookie, programme, enterprise, a } = await setting();
-    const p = await pair(programme.id, a.id, enterprise.id, true);
-    const res = await postForm(`/admin/assignments/${p.id}/delete`, {}, { cookie });
+    const p = await pair(programme.id, a.id, enterprise.id, true, { startsOn: '2026-01-01' });
+    const res = await postForm(`/admin/assignments/${p.id}/end`, {}, { cookie });
     expect(res.status).toBe(303);
-    expect(await readRow(p.id)).toBeUndefined();
+    expect(await readRow(p.id)).toMatchObject({ startsOn: '2026-01-01', endsOn: chinaToday(), isLead: true });
     const audit = await db()
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.objectId, p.id), eq(auditLog.action, 'delete')))
+      .where(and(eq(auditLog.objectId, p.id), eq(auditLog.action, 'end')))
       .get();
-    expect(JSON.parse(audit?.detail ?? '{}')).toEqual({
-      programmeId: programme.id,
-      officerId: a.id,
-      enterpriseId: enterprise.id,
-      isLead: true,
-    });
-    expect((await postForm(`/admin/assignments/${p.id}/delete`, {}, { cookie })).status).toBe(404);
+    expect(JSON.parse(audit?.detail ?? '{}')).toEqual({ endsOn: chinaToday(), startsOn: '2026-01-01', isLead: true, backdated: false });
+    expect((await postForm(`/admin/assignments/${p.id}/end`, {}, { cookie })).status).toBe(409);
+    expect((await postForm(`/admin/assignments/${crypto.randomUUID()}/end`, {}, { cookie })).status).toBe(404);
   });
 
   it('refuses officers with 403', async () => {
@@ -137,7 +134,7 @@ describe('changing pairings', () => {
     const p = await pair(programme.id, a.id, enterprise.id, true);
     const { cookie } = await signedIn('officer');
     expect((await call('/admin/assignments', { cookie })).status).toBe(403);
-    expect((await postForm(`/admin/assignments/${p.id}/delete`, {}, { cookie })).status).toBe(403);
+    expect((await postForm(`/admin/assignments/${p.id}/end`, {}, { cookie })).status).toBe(403);
     expect(await readRow(p.id)).toBeDefined();
   });
 });

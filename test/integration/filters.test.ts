@@ -21,7 +21,8 @@ describe('resolveFilters', () => {
     const late = await makeProgramme({ name: '晚', startsOn: '2026-03-01', endsOn: '2026-09-30' });
     const hidden = await makeProgramme({ name: '停用', startsOn: '2026-05-01', endsOn: '2026-12-31', disabled: true });
     const f = await resolveFilters(db(), {}, TODAY);
-    expect(f?.programme).toEqual({ id: late.id, name: '晚', startsOn: '2026-03-01', endsOn: '2026-09-30' });
+    // with the programme's 满意率 口径 (issue 14), 两档 unless set
+    expect(f?.programme).toEqual({ id: late.id, name: '晚', startsOn: '2026-03-01', endsOn: '2026-09-30', satisfactionScale: 'top2' });
     expect(f?.programmes.map((p) => p.name)).toEqual(['晚', '早', '往年', '停用']);
     expect(f?.period).toEqual({ from: '2026-03-01', to: '2026-09-30' });
     expect((await resolveFilters(db(), {}, '2026-10-01'))?.programme.id).toBe(early.id); // late has ended

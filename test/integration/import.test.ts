@@ -374,6 +374,6 @@ describe('import page and templates', () => {
       '',
     ]);
     const tpl = await (await call('/admin/import/template/assignments.csv', { cookie })).text();
-    expect(tpl.split('\r\n')[0]).toBe('统一社会信用代码,帮扶干部账号,帮扶单位,是否牵头');
+    expect(tpl.split('\r\n')[0]).toBe('统一社会信用代码,帮扶干部账号,帮扶单位,是否牵头,开始日期,结束日期');
   });
 });

@@ -1,6 +1,7 @@
 // Statistics against hand-computed fixtures (worked out in the comments): problem-ledger rates with
 // extended deadlines and a problem reopened by a negative 回访, 三个一 and coverage from memos, survey
 // figures from the rollups written by the real submission route, suppression, and the recompute.
+import { env } from 'cloudflare:workers';
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../schema/form-templates';
@@ -9,6 +10,7 @@ import { auditLog } from '../../schema/tables';
 import { activityBreakdown, activityTotals } from '../../worker/stats/activity.queries';
 import { statsConfig } from '../../worker/stats/config';
 import { overview } from '../../worker/stats/dashboard';
+import { takeOfficerSnapshot } from '../../worker/stats/officer-snapshot';
 import { problemBreakdown, problemTotals, problemTrend } from '../../worker/stats/problems.queries';
 import { recomputeRollups } from '../../worker/stats/recompute';
 import { likertItems } from '../../worker/stats/satisfaction';
@@ -260,13 +262,13 @@ describe('survey figures from the rollups', () => {
     expect(item('effectiveness')).toMatchObject({ dist: [1, 2, 2, 0, 0], score: 76 });
     expect(item('policy_help')).toEqual({ key: 'policy_help', valid: 3, na: 3, suppressed: true });
     expect(item('integrity')).toMatchObject({ dist: [3, 2, 0, 0, 0], score: 92 });
-    expect(s?.top2).toMatchObject({ k: 20, n: 25, value: 0.8 });
+    expect(s?.satisfied).toMatchObject({ k: 20, n: 25, value: 0.8 });
     expect(s?.good).toMatchObject({ k: 24, n: 25 });
     expect(s?.composite).toBeCloseTo(82.8, 10);
     // Round 2 has one response: every satisfaction figure suppressed.
     const r2 = o.survey.rounds.find((r) => r.id === w.rounds.r2);
     expect(r2?.satisfaction).toMatchObject({ responses: 1, suppressed: true, composite: null });
-    expect(r2?.satisfaction.top2.value).toBeNull();
+    expect(r2?.satisfaction.satisfied.value).toBeNull();
   });
 });
 
@@ -460,7 +462,7 @@ describe('/stats/mine', () => {
     expect(html).not.toContain(w.units.u2.name);
   });
 
-  it('shows a round once k responses concern the officer’s enterprises, never per enterprise', async () => {
+  it('shows a round once it closed and k responses concern the officer’s enterprises, never per enterprise (issue 14: frozen, unnamed, whole percent)', async () => {
     const programme = await makeProgramme({ startsOn: '2026-01-01', endsOn: '2026-12-31' });
     const officer = await makeUser({ role: 'officer' });
     const ids = [];
@@ -471,9 +473,14 @@ describe('/stats/mine', () => {
     }
     const round = await surveyRound(programme.id, ids, { name: '五家批次' });
     for (const link of round.links) await respond(round, link.token, satisfactionAnswer([5, 4, 4, 5, 5, 4]));
-    const html = await (await call(`/stats/mine?programme=${programme.id}`, { cookie: await login(officer) })).text();
-    expect(html).toContain('五家批次');
-    expect(html).toContain('100.0%');
+    const cookie = await login(officer);
+    const open = await (await call(`/stats/mine?programme=${programme.id}`, { cookie })).text();
+    expect(open).not.toContain('data-state="shown"'); // still open: nothing
+    await db().run(sql`UPDATE campaigns SET closes_at = ${Date.now() - 1000} WHERE id = ${round.id}`);
+    await takeOfficerSnapshot(env.DB, round.id, 5, Date.now());
+    const html = await (await call(`/stats/mine?programme=${programme.id}`, { cookie })).text();
+    expect(html).toContain('<strong data-state="shown">100%</strong>');
+    expect(html).not.toContain('五家批次'); // not shared
     expect(html).not.toMatch(/企业\w+/); // no enterprise names on the page
   });
 

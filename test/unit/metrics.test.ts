@@ -32,7 +32,7 @@ describe('one likert item', () => {
     const s = itemStats('attitude', counts, cfg);
     if (s.suppressed) throw new Error('not suppressed');
     expect(s).toMatchObject({ valid: 10, na: 2, dist: [3, 4, 2, 1, 0] });
-    expect(s.top2).toMatchObject({ k: 7, n: 10, value: 0.7 });
+    expect(s.satisfied).toMatchObject({ k: 7, n: 10, value: 0.7 });
     expect(s.good).toMatchObject({ k: 9, n: 10, value: 0.9 });
     expect(s.score).toBeCloseTo((3 * 100 + 4 * 80 + 2 * 60 + 1 * 30) / 10, 12); // 77
   });
@@ -64,7 +64,7 @@ describe('a group’s satisfaction', () => {
       cfg,
     );
     expect(s).toMatchObject({ responses: 0, suppressed: true, composite: null });
-    expect(s.top2).toEqual({ k: 0, n: 0, value: null, low: null, high: null });
+    expect(s.satisfied).toEqual({ k: 0, n: 0, value: null, low: null, high: null });
     expect(s.items.every((i) => i.suppressed)).toBe(true);
   });
 
@@ -82,7 +82,7 @@ describe('a group’s satisfaction', () => {
       { key: 'attitude', valid: 0, na: 6, suppressed: true },
       { key: 'overall', valid: 0, na: 6, suppressed: true },
     ]);
-    expect(s.top2.value).toBeNull();
+    expect(s.satisfied.value).toBeNull();
     expect(s.composite).toBeNull();
   });
 
@@ -93,7 +93,7 @@ describe('a group’s satisfaction', () => {
     ];
     expect(satisfaction(1, one, cfg).suppressed).toBe(true);
     const s = satisfaction(1, one, statsConfig({ SUPPRESSION_K: '1' }));
-    expect(s.top2).toMatchObject({ k: 1, n: 2, value: 0.5 });
+    expect(s.satisfied).toMatchObject({ k: 1, n: 2, value: 0.5 });
     expect(s.composite).toBe(80); // (100 + 60) / 2
   });
 
@@ -101,7 +101,7 @@ describe('a group’s satisfaction', () => {
     const s = satisfaction(4, [['attitude', { '5': 5 }]], cfg);
     expect(s.suppressed).toBe(true);
     expect(s.items[0]?.suppressed).toBe(true);
-    expect(s.top2.value).toBeNull();
+    expect(s.satisfied.value).toBeNull();
   });
 
   it('综合满意度 is the mean of item scores; pooled rates and the composite leave out items under k', () => {
@@ -116,7 +116,7 @@ describe('a group’s satisfaction', () => {
       cfg,
     );
     expect(s.composite).toBeCloseTo((84 + 92) / 2, 12);
-    expect(s.top2).toMatchObject({ k: 9, n: 10 }); // (4 + 5) / (5 + 5)
+    expect(s.satisfied).toMatchObject({ k: 9, n: 10 }); // (4 + 5) / (5 + 5)
     expect(s.good).toMatchObject({ k: 10, n: 10 });
     expect(s.items.map((i) => i.suppressed)).toEqual([false, false, true]);
   });
@@ -147,9 +147,13 @@ describe('problem rates', () => {
 
 describe('settings and periods', () => {
   it('defaults to k = 5 and 100/80/60/30/0; malformed overrides fall back', () => {
-    expect(statsConfig()).toEqual({ k: 5, points: DEFAULT_POINTS });
-    expect(statsConfig({ SUPPRESSION_K: '0', LIKERT_POINTS: '1,2,3' })).toEqual({ k: 5, points: DEFAULT_POINTS });
-    expect(statsConfig({ SUPPRESSION_K: '10', LIKERT_POINTS: '100,90,70,40,0' })).toEqual({ k: 10, points: [100, 90, 70, 40, 0] });
+    expect(statsConfig()).toEqual({ k: 5, points: DEFAULT_POINTS, scale: 'top2' });
+    expect(statsConfig({ SUPPRESSION_K: '0', LIKERT_POINTS: '1,2,3' })).toEqual({ k: 5, points: DEFAULT_POINTS, scale: 'top2' });
+    expect(statsConfig({ SUPPRESSION_K: '10', LIKERT_POINTS: '100,90,70,40,0' })).toEqual({
+      k: 10,
+      points: [100, 90, 70, 40, 0],
+      scale: 'top2',
+    });
   });
 
   it('periods default to the programme’s, months are listed, and China midnight bounds the instants', () => {

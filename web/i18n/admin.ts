@@ -42,8 +42,8 @@ export const admin = defineMessages(
     'confirm.disable.programme': '该帮扶行动不再是当前行动，干部不能再在其中记录；已有数据保留可查。',
     'confirm.disable.form': '该调查表不能再用于新的调查批次；已发布的版本和已收答卷保留。',
     'confirm.unpair.what': '解除 {officer} 与 {enterprise} 在“{programme}”中的结对。',
-    'confirm.unpair.officer': '该干部此后不再在“我的帮扶企业”中看到该企业，也不能再为其记录备忘录。',
-    'confirm.unpair.history': '已记录的备忘录、问题和统计数据保留。',
+    'confirm.unpair.officer': '结束日期之后，该干部不再在“我的帮扶企业”中看到该企业，也不能再为其记录备忘录；已有记录仍可查看。',
+    'confirm.unpair.history': '结对记录不删除：已过去月份的统计不变（某月15日在结对期内即计入该月），可在“历史结对”中查看。',
     'confirm.unpair.lead': '该干部是该企业的牵头干部：解除后该企业暂无牵头干部，请另行指定。',
     'confirm.recompute.safe': '重算只读取原始记录，不会删除或修改任何答卷、备忘录和问题；数据量大时需要数秒。',
     'home.admin.openRounds': '进行中的调查批次（{n} 个）',
@@ -96,8 +96,10 @@ export const admin = defineMessages(
     'confirm.disable.programme': 'The programme stops being current and officers can no longer record in it; its data stays readable.',
     'confirm.disable.form': 'The form can no longer be used for new rounds; published versions and answers stay.',
     'confirm.unpair.what': 'End the pairing of {officer} with {enterprise} in “{programme}”.',
-    'confirm.unpair.officer': 'The officer no longer sees the enterprise among theirs, nor records memos for it.',
-    'confirm.unpair.history': 'Memos, problems and figures recorded so far stay.',
+    'confirm.unpair.officer':
+      'After the end date the officer no longer sees the enterprise among theirs nor records memos for it; what was recorded stays readable.',
+    'confirm.unpair.history':
+      'The pairing is not deleted: past months keep their figures (a pair counts for a month when in force on its 15th), and it stays under “history”.',
     'confirm.unpair.lead': 'This officer leads the enterprise: it will have no lead officer until you name one.',
     'confirm.recompute.safe':
       'Only raw records are read; no answer, memo or problem is changed or deleted. Large data takes a few seconds.',

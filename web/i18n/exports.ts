@@ -29,8 +29,6 @@ export const downloads = defineMessages(
     'export.note.chinaTime': '时间均为北京时间（UTC+8）。',
     'export.note.labels': '答案写作选项文字而非代码；多选题的各选项以“、”分隔。',
     'export.note.links': '每个链接只属于一家企业，凭链接即可答卷：请勿外传。',
-    'export.note.satisfaction':
-      '满意率（两档口径）=（非常满意 + 满意）÷ 有效样本；好评率（三档口径）=（非常满意 + 满意 + 基本满意）÷ 有效样本。',
     'export.note.valid': '有效样本不含“不了解/不适用”和未作答；每个比率附 Wilson 95% 置信区间。',
     'export.note.points': '得分：非常满意、满意、基本满意、不满意、非常不满意分别计 {points} 分；综合满意度为各项目得分的平均。',
     'export.note.ledgerRates':
@@ -86,7 +84,7 @@ export const downloads = defineMessages(
     'export.about.submitted': '提交的答卷份数',
     'export.about.responseRate': '回收率 = 提交答卷 ÷ 发出邀请',
     'export.about.openedRate': '打开率 = 打开链接 ÷ 发出邀请',
-    'export.about.top2': '满意率（两档口径），见上方说明',
+    'export.about.top2': '满意率，按本行动设定的口径（两档或三档，见列名和说明）',
     'export.about.good': '好评率（三档口径），见上方说明',
     'export.about.composite': '综合满意度（0–100 分）',
     'export.about.item': '评价项目',
@@ -140,8 +138,6 @@ export const downloads = defineMessages(
     'export.note.chinaTime': 'Times are Beijing time (UTC+8).',
     'export.note.labels': 'Answers are option labels, not codes; a multiple choice lists its options separated by “、”.',
     'export.note.links': 'Each link belongs to one enterprise and lets anyone holding it answer: do not pass it on.',
-    'export.note.satisfaction':
-      'Satisfaction (two-tier) = (very satisfied + satisfied) ÷ valid answers; favourable (three-tier) = (very satisfied + satisfied + fairly satisfied) ÷ valid answers.',
     'export.note.valid': 'Valid answers exclude “don’t know / not applicable” and blanks; every rate has its Wilson 95% interval.',
     'export.note.points':
       'Score: very satisfied, satisfied, fairly satisfied, dissatisfied, very dissatisfied count {points} points; the composite is the mean of the item scores.',
@@ -198,7 +194,7 @@ export const downloads = defineMessages(
     'export.about.submitted': 'Responses submitted',
     'export.about.responseRate': 'Response rate = submitted ÷ invited',
     'export.about.openedRate': 'Opened rate = opened ÷ invited',
-    'export.about.top2': 'Satisfaction (two-tier), see the notes above',
+    'export.about.top2': 'Satisfaction rate by the programme’s definition (two or three levels: see the header and the notes)',
     'export.about.good': 'Favourable (three-tier), see the notes above',
     'export.about.composite': 'Composite satisfaction (0–100)',
     'export.about.item': 'Item rated',

@@ -6,6 +6,7 @@ import { auth } from './auth';
 import { common } from './common';
 import { enterprises } from './enterprises';
 import { downloads } from './exports';
+import { figures } from './figures';
 import { formBuilder } from './form-builder';
 import { forms } from './forms';
 import { home } from './home';
@@ -40,6 +41,7 @@ const catalogues = [
   stats,
   downloads,
   audit,
+  figures,
 ] as const;
 
 export const LANGS = ['zh', 'en'] as const;

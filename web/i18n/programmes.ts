@@ -86,7 +86,7 @@ export const programmes = defineMessages(
     'assign.isLead': "Make this officer the enterprise's lead",
     'assign.makeLead': 'Make lead',
     'assign.unmakeLead': 'Remove as lead',
-    'assign.delete': 'Remove pairing',
+    'assign.delete': 'End pairing',
     'assign.pickProgramme': 'Choose a programme',
     'assign.pickOfficer': 'Choose an officer',
     'assign.pickEnterprise': 'Choose an enterprise',

@@ -72,7 +72,7 @@ export const stats = defineMessages(
     'stats.trend': '按月趋势',
     'stats.trendDesc': '每月走访家次、收集问题数和办结问题数。',
     'stats.top2ByMonth': '各月满意率',
-    'stats.top2ByMonthDesc': '按调查批次开始月份统计的满意率；样本不足的月份不画点。',
+    'stats.top2ByMonthDesc': '按企业提交答卷的月份统计的满意率；样本不足的月份不画点。',
     'stats.month': '月份',
     'stats.byItem': '各项目满意度',
     'stats.byItemDesc': '各评价项目的满意率（非常满意与满意之和占有效样本的比例）。',
@@ -94,7 +94,8 @@ export const stats = defineMessages(
     'stats.activityBy': '走访与“三个一”（按{by}）',
     'stats.satisfactionBy': '满意度（按{by}）',
     'stats.satisfactionByRound': '各批次满意度',
-    'stats.ownRoundsNote': '只列出与您结对企业的答卷不少于 {k} 份的调查批次，不显示单家企业的评价。',
+    'stats.ownRoundsNote':
+      '只统计已结束的调查批次，结束后次日固定、不再变动；与您结对企业的有效答卷不少于 {k} 份时显示满意率和各项得分（取整），不显示单家企业的评价和答卷数，也不随上方期间筛选。',
     'stats.noItems': '',
     'stats.unitTitle': '单位统计：{name}',
     'stats.officerTitle': '干部统计：{name}',
@@ -194,7 +195,7 @@ export const stats = defineMessages(
     'report.share': '占比',
     'report.ci': '95%置信区间',
     'report.notes':
-      '说明：办结率=期内到期（按延期后时限）问题中已办结数/到期数；解决率=回访满意或基本满意数/已办结数；满意率=（非常满意+满意）/有效样本，不含“不了解/不适用”；不足 {k} 份答卷的满意度不予显示。',
+      '说明：办结率=期内到期（按延期后时限）问题中已办结数/到期数；解决率=回访满意或基本满意数/已办结数；满意率口径为{scale}，分母为有效样本，不含“不了解/不适用”；回收率、打开率只计已开始的调查批次；不足 {k} 份答卷的满意度不予显示，并同时隐藏可据合计推算出它的其他单位数字。',
     'report.generated': '生成日期：{at}',
     'report.sum.coverage':
       '{from}至{to}，{programme}共结对帮扶企业 {paired} 家，本期共走访企业 {contacts} 家次（覆盖企业 {enterprises} 家），其中上门走访 {onsite} 次。',
@@ -212,7 +213,8 @@ export const stats = defineMessages(
     'report.sum.survey': '开展满意度调查 {rounds} 批次，发放问卷 {invited} 份，回收 {submitted} 份，回收率 {rate}；',
     'report.sum.tooFew': '有效答卷不足 {k} 份，暂不公布满意度。',
     'report.sum.seeds': '各批次的抽样名单由系统随机抽取，共抽取随机种子 {seeds} 次，其中重新抽取 {redrawn} 次。',
-    'report.sum.satisfaction': '满意率 {top2}，好评率 {good}，综合满意度 {composite} 分。',
+    'report.sum.satisfaction': '满意率 {top2}（{scale}），好评率 {good}，综合满意度 {composite} 分。',
+    'report.sum.satisfaction3': '满意率 {top2}（{scale}），综合满意度 {composite} 分。',
     'report.sum.lowest': '各评价项目中，“{item}”满意率最低（{rate}），需重点改进。',
   },
   {
@@ -270,7 +272,7 @@ export const stats = defineMessages(
     'stats.invited': 'Invited',
     'stats.opened': 'Opened',
     'stats.submitted': 'Responses',
-    'stats.top2': 'Satisfaction (top-2)',
+    'stats.top2': 'Satisfaction rate',
     'stats.good': 'Favourable (top-3)',
     'stats.score': 'Score',
     'stats.composite': 'Composite satisfaction',
@@ -286,7 +288,7 @@ export const stats = defineMessages(
     'stats.trend': 'Trend by month',
     'stats.trendDesc': 'Contacts, problems raised and problems closed per month.',
     'stats.top2ByMonth': 'Satisfaction by month',
-    'stats.top2ByMonthDesc': 'Satisfaction by the month a round opened; months with too few responses have no point.',
+    'stats.top2ByMonthDesc': 'Satisfaction by the month the answers were given; months with too few responses have no point.',
     'stats.month': 'Month',
     'stats.byItem': 'Satisfaction by item',
     'stats.byItemDesc': 'Share of very satisfied and satisfied answers among valid answers, per item.',
@@ -309,7 +311,7 @@ export const stats = defineMessages(
     'stats.satisfactionBy': 'Satisfaction by {by}',
     'stats.satisfactionByRound': 'Satisfaction by round',
     'stats.ownRoundsNote':
-      'Only rounds with at least {k} responses from your paired enterprises are listed; no single enterprise’s rating is shown.',
+      'Only rounds that have closed count, frozen from the day after they close; with at least {k} valid answers from your paired enterprises the satisfaction rate and the item scores are shown in whole numbers — never one enterprise’s rating or how many answered — whatever the period chosen above.',
     'stats.noItems': '',
     'stats.unitTitle': 'Unit statistics: {name}',
     'stats.officerTitle': 'Officer statistics: {name}',
@@ -409,7 +411,7 @@ export const stats = defineMessages(
     'report.share': 'Share',
     'report.ci': '95% CI',
     'report.notes':
-      'Notes: closure rate = closed / problems due in the period (by the extended deadline); resolution rate = positive follow-ups / closed; satisfaction = (very satisfied + satisfied) / valid answers, excluding “don’t know”; satisfaction over fewer than {k} responses is not shown.',
+      'Notes: closure rate = closed / problems due in the period (by the extended deadline); resolution rate = positive follow-ups / closed; satisfaction is counted over {scale} out of valid answers, excluding “don’t know”; response and opened rates count only rounds that have opened; satisfaction over fewer than {k} responses is not shown, nor are the other units’ figures from which it could be worked out with the total.',
     'report.generated': 'Generated {at}',
     'report.sum.coverage':
       'From {from} to {to}, {programme} paired officers with {paired} enterprises; officers made {contacts} contacts ({enterprises} enterprises reached), {onsite} of them on-site visits.',
@@ -428,7 +430,8 @@ export const stats = defineMessages(
     'report.sum.survey': '{rounds} survey rounds were sent to {invited} enterprises and {submitted} answered (response rate {rate}); ',
     'report.sum.tooFew': 'with fewer than {k} responses, satisfaction is not reported.',
     'report.sum.seeds': 'Samples were drawn by the system: {seeds} random seeds in all, {redrawn} of them drawn again.',
-    'report.sum.satisfaction': 'satisfaction was {top2}, favourable {good}, composite score {composite}.',
+    'report.sum.satisfaction': 'satisfaction was {top2} ({scale}), favourable {good}, composite score {composite}.',
+    'report.sum.satisfaction3': 'satisfaction was {top2} ({scale}), composite score {composite}.',
     'report.sum.lowest': 'The lowest-rated item was “{item}” ({rate}), which needs attention first.',
   },
 );

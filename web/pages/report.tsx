@@ -2,10 +2,12 @@
 // shell, so the printout holds the report only. The filter bar is for the screen and is not printed.
 import type { ComponentChildren } from 'preact';
 import { inLang } from '../../schema/form-definition';
+import { chinaDate } from '../../schema/rules/china-time';
 import { interval, one, pct, problemRates, rate } from '../../schema/rules/figures';
+import { showsGood } from '../../schema/rules/satisfaction';
 import type { Report } from '../../worker/reports/report.data';
 import { usePage } from '../context';
-import { type Filter, FilterForm } from './stats/parts';
+import { type Filter, FilterForm, satisfiedLabel } from './stats/parts';
 
 const Pct = ({ r }: { r: { value: number | null; k: number; n: number; low: number | null; high: number | null } }) => (
   <>
@@ -49,6 +51,7 @@ export function ReportPage({
   const title = t('report.heading', { programme });
   const itemTitle = new Map(survey.items.map((i) => [i.key, inLang(i.title, lang)]));
   const suppressed = t('stats.suppressed');
+  const satisfied = satisfiedLabel(t, sat.scale);
   return (
     <html lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <head>
@@ -91,7 +94,7 @@ export function ReportPage({
               [t('stats.medianAcceptDays'), one(p.medianAcceptDays)],
               [t('stats.medianHandlingDays'), one(p.medianHandlingDays)],
               [t('stats.responseRate'), <Pct r={rate(survey.submitted, survey.invited)} />],
-              [t('stats.top2'), sat.suppressed ? suppressed : <Pct r={sat.top2} />],
+              [satisfied, sat.suppressed ? suppressed : <Pct r={sat.satisfied} />],
               [t('stats.composite'), sat.suppressed ? suppressed : one(sat.composite)],
             ].map(([label, value]) => (
               <tr>
@@ -116,6 +119,7 @@ export function ReportPage({
               t('stats.medianHandlingDays'),
               t('stats.supervised'),
               t('stats.unresolved'),
+              satisfied,
             ]}
           >
             {report.units.map((u) => (
@@ -133,6 +137,15 @@ export function ReportPage({
                 <td>{one(u.problems?.medianHandlingDays)}</td>
                 <td>{u.problems?.supervised ?? 0}</td>
                 <td>{u.problems?.unresolved ?? 0}</td>
+                <td>
+                  {!u.satisfaction ? (
+                    '—'
+                  ) : u.satisfaction.hidden || u.satisfaction.satisfaction.satisfied.value === null ? (
+                    suppressed
+                  ) : (
+                    <Pct r={u.satisfaction.satisfaction.satisfied} />
+                  )}
+                </td>
               </tr>
             ))}
           </Table>
@@ -153,20 +166,55 @@ export function ReportPage({
               ))}
           </Table>
           <h2>{t('report.s5')}</h2>
-          <Table head={[t('stats.item'), t('stats.valid'), t('stats.top2'), t('report.ci'), t('stats.good'), t('stats.score')]}>
+          <Table
+            head={[
+              t('stats.item'),
+              t('stats.valid'),
+              satisfied,
+              t('report.ci'),
+              ...(showsGood(sat.scale) ? [t('stats.good')] : []),
+              t('stats.score'),
+            ]}
+          >
             {sat.items.map((i) => (
               <tr>
                 <th scope="row">{itemTitle.get(i.key) ?? i.key}</th>
                 <td>{i.valid}</td>
-                <td>{i.suppressed ? suppressed : pct(i.top2.value)}</td>
-                <td>{i.suppressed ? '' : interval(i.top2)}</td>
-                <td>{i.suppressed ? '' : pct(i.good.value)}</td>
+                <td>{i.suppressed ? suppressed : pct(i.satisfied.value)}</td>
+                <td>{i.suppressed ? '' : interval(i.satisfied)}</td>
+                {showsGood(sat.scale) && <td>{i.suppressed ? '' : pct(i.good.value)}</td>}
                 <td>{i.suppressed ? '' : one(i.score)}</td>
               </tr>
             ))}
           </Table>
+          <h2>{t('report.s6')}</h2>
+          <p>{t('report.claimsAbout', { k })}</p>
+          {report.claims.length === 0 && <p>{t('claims.none')}</p>}
+          {report.claims.map((c) => (
+            <>
+              <h3>{t('claims.round', { name: c.round.name, closed: chinaDate(c.round.closesAt) })}</h3>
+              <Table head={[t('stats.group'), t('claims.checked'), t('claims.rate')]}>
+                {c.groups.map((g) => (
+                  <tr>
+                    <th scope="row">{g.label ?? t('stats.noUnit')}</th>
+                    <td>{g.hidden ? suppressed : g.checked}</td>
+                    <td>{g.hidden ? suppressed : <Pct r={rate(g.contradicted, g.checked)} />}</td>
+                  </tr>
+                ))}
+                {c.total && (
+                  <tr>
+                    <th scope="row">{t('claims.total')}</th>
+                    <td>{c.total.checked}</td>
+                    <td>
+                      <Pct r={rate(c.total.contradicted, c.total.checked)} />
+                    </td>
+                  </tr>
+                )}
+              </Table>
+            </>
+          ))}
           <footer>
-            <p>{t('report.notes', { k })}</p>
+            <p>{t('report.notes', { k, scale: t(`stats.scale.${sat.scale}`) })}</p>
             <p>{t('report.generated', { at: generated })}</p>
           </footer>
         </main>

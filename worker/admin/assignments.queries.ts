@@ -1,8 +1,10 @@
-import { and, asc, eq, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { AssignmentInput } from '../../schema/inputs/programmes';
+import type { Dated } from '../../schema/rules/pairing';
 import { assignments, chains, enterprises, programmes, units, users } from '../../schema/tables';
 import type { Db } from '../app-env';
 import { contains, PAGE_SIZE, type PageOf } from '../lib/paging';
+import { inForce } from '../lib/pairing-sql';
 
 export type AssignmentRow = {
   id: string;
@@ -11,15 +13,31 @@ export type AssignmentRow = {
   officerName: string;
   unitName: string | null;
   isLead: boolean;
+  startsOn: string;
+  endsOn: string | null;
 };
 
+/** The pairings in force today, or starting later: what the list shows unless asked for its history. */
+const currentOrLater = (today: string) => or(isNull(assignments.endsOn), sql`${assignments.endsOn} >= ${today}`);
+
 /**
- * One programme's pairings, searched by enterprise or officer name. The search spans joined tables,
- * so the count repeats the joins (paging's pageOf counts a single table). Same-named joined columns are
- * aliased because D1 batch results are keyed by column name.
+ * One programme's pairings, searched by enterprise or officer name: those in force or to come, or with
+ * `history` every pairing, ended ones included (issue 14). The search spans joined tables, so the count
+ * repeats the joins (paging's pageOf counts a single table). Same-named joined columns are aliased because
+ * D1 batch results are keyed by column name.
  */
-export async function listAssignments(db: Db, programmeId: string, q: string, page: number): Promise<PageOf<AssignmentRow>> {
-  const where = and(eq(assignments.programmeId, programmeId), q ? or(contains(enterprises.name, q), contains(users.name, q)) : undefined);
+export async function listAssignments(
+  db: Db,
+  programmeId: string,
+  q: string,
+  page: number,
+  view: { history: boolean; today: string },
+): Promise<PageOf<AssignmentRow>> {
+  const where = and(
+    eq(assignments.programmeId, programmeId),
+    view.history ? undefined : currentOrLater(view.today),
+    q ? or(contains(enterprises.name, q), contains(users.name, q)) : undefined,
+  );
   const offset = (page - 1) * PAGE_SIZE;
   const rows = db
     .select({
@@ -29,13 +47,21 @@ export async function listAssignments(db: Db, programmeId: string, q: string, pa
       officerName: sql<string>`${users.name}`.as('officer_name'),
       unitName: sql<string | null>`${units.name}`.as('unit_name'),
       isLead: assignments.isLead,
+      startsOn: assignments.startsOn,
+      endsOn: assignments.endsOn,
     })
     .from(assignments)
     .innerJoin(enterprises, eq(enterprises.id, assignments.enterpriseId))
     .innerJoin(users, eq(users.id, assignments.officerId))
     .leftJoin(units, eq(units.id, users.unitId))
     .where(where)
-    .orderBy(asc(enterprises.name), asc(enterprises.id), sql`${assignments.isLead} DESC`, asc(users.name))
+    .orderBy(
+      asc(enterprises.name),
+      asc(enterprises.id),
+      sql`${assignments.isLead} DESC`,
+      asc(users.name),
+      sql`${assignments.startsOn} DESC`,
+    )
     .limit(PAGE_SIZE)
     .offset(offset);
   const count = db
@@ -60,6 +86,10 @@ export const describeAssignment = (db: Db, id: string) =>
       officer: sql<string>`${users.name}`.as('officer_name'),
       enterprise: sql<string>`${enterprises.name}`.as('enterprise_name'),
       isLead: assignments.isLead,
+      startsOn: assignments.startsOn,
+      endsOn: assignments.endsOn,
+      periodStart: sql<string>`${programmes.startsOn}`.as('period_start'),
+      periodEnd: sql<string>`${programmes.endsOn}`.as('period_end'),
     })
     .from(assignments)
     .innerJoin(programmes, eq(programmes.id, assignments.programmeId))
@@ -68,10 +98,25 @@ export const describeAssignment = (db: Db, id: string) =>
     .where(eq(assignments.id, id))
     .get();
 
-/** The other lead of the same enterprise in the same programme, if any (at most one, by the unique index). */
-export const otherLead = (db: Db, programmeId: string, enterpriseId: string, exceptId = '') =>
+/** The dated ranges of a pair in a programme (but `exceptId`'s): a new or changed range may share no day with them. */
+export const pairRanges = (db: Db, p: { programmeId: string; officerId: string; enterpriseId: string }, exceptId = ''): Promise<Dated[]> =>
   db
-    .select({ id: assignments.id })
+    .select({ startsOn: assignments.startsOn, endsOn: assignments.endsOn })
+    .from(assignments)
+    .where(
+      and(
+        eq(assignments.programmeId, p.programmeId),
+        eq(assignments.officerId, p.officerId),
+        eq(assignments.enterpriseId, p.enterpriseId),
+        ne(assignments.id, exceptId),
+      ),
+    )
+    .all();
+
+/** The dated ranges of an enterprise's lead pairings (but `exceptId`'s): one lead is in force at a time. */
+export const leadRanges = (db: Db, programmeId: string, enterpriseId: string, exceptId = ''): Promise<Dated[]> =>
+  db
+    .select({ startsOn: assignments.startsOn, endsOn: assignments.endsOn })
     .from(assignments)
     .where(
       and(
@@ -81,20 +126,7 @@ export const otherLead = (db: Db, programmeId: string, enterpriseId: string, exc
         ne(assignments.id, exceptId),
       ),
     )
-    .get();
-
-export const samePair = (db: Db, input: AssignmentInput) =>
-  db
-    .select({ id: assignments.id })
-    .from(assignments)
-    .where(
-      and(
-        eq(assignments.programmeId, input.programmeId),
-        eq(assignments.officerId, input.officerId),
-        eq(assignments.enterpriseId, input.enterpriseId),
-      ),
-    )
-    .get();
+    .all();
 
 /** The choices of the create form: programmes, officers and enterprises in use. */
 export async function pairingOptions(db: Db) {
@@ -142,15 +174,20 @@ export async function missingReferences(db: Db, input: AssignmentInput): Promise
   return missing;
 }
 
-export const insertAssignment = (db: Db, id: string, input: AssignmentInput) =>
+export const insertAssignment = (db: Db, id: string, input: AssignmentInput & { startsOn: string }) =>
   db.insert(assignments).values({ id, ...input, createdAt: Date.now() });
 
 export const setLead = (db: Db, id: string, isLead: boolean) => db.update(assignments).set({ isLead }).where(eq(assignments.id, id));
 
-export const deleteAssignment = (db: Db, id: string) => db.delete(assignments).where(eq(assignments.id, id));
+/** 解除结对: the pairing ends on `endsOn` and its row stays, so past months keep their figures (issue 14). */
+export const endAssignment = (db: Db, id: string, endsOn: string) =>
+  db
+    .update(assignments)
+    .set({ endsOn })
+    .where(and(eq(assignments.id, id), isNull(assignments.endsOn)));
 
-/** 我的帮扶企业: the enterprises paired with an officer in a programme, by name. */
-export const myEnterprises = (db: Db, officerId: string, programmeId: string) =>
+/** 我的帮扶企业: the enterprises paired with an officer in a programme today, by name. */
+export const myEnterprises = (db: Db, officerId: string, programmeId: string, today: string) =>
   db
     .select({
       id: enterprises.id,
@@ -165,6 +202,8 @@ export const myEnterprises = (db: Db, officerId: string, programmeId: string) =>
     .from(assignments)
     .innerJoin(enterprises, eq(enterprises.id, assignments.enterpriseId))
     .leftJoin(chains, eq(chains.id, enterprises.chainId))
-    .where(and(eq(assignments.officerId, officerId), eq(assignments.programmeId, programmeId), eq(enterprises.disabled, false)))
+    .where(
+      and(eq(assignments.officerId, officerId), eq(assignments.programmeId, programmeId), eq(enterprises.disabled, false), inForce(today)),
+    )
     .orderBy(asc(enterprises.name))
     .all();

@@ -21,7 +21,11 @@ const TEMPLATES: Record<Kind, { name: string; columns: readonly ColumnSpec[]; ex
     columns: ENTERPRISE_COLUMNS,
     example: ['示例生物医药有限公司', exampleCode, '高新区', '生物医药', '药品', '是', '张三', '0731-88880000'],
   },
-  assignments: { name: '结对名单模板', columns: ASSIGNMENT_COLUMNS, example: [exampleCode, 'zhangwei', '市编委办', '是'] },
+  assignments: {
+    name: '结对名单模板',
+    columns: ASSIGNMENT_COLUMNS,
+    example: [exampleCode, 'zhangwei', '市编委办', '是', '2026-01-01', ''],
+  },
   officers: { name: '帮扶干部名单模板', columns: OFFICER_COLUMNS, example: ['zhangwei', '张伟', '市编委办', '13800000000'] },
 };
 

@@ -7,6 +7,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type * as z from 'zod';
 import { assignmentRow, enterpriseRow, MAX_IMPORT_ROWS } from '../../schema/inputs/imports';
 import { onFirstUse } from '../../schema/on-first-use';
+import { type Dated, datesProblems, defaultStart, overlaps } from '../../schema/rules/pairing';
 import { assignments, chains, enterprises, programmes, units, users } from '../../schema/tables';
 import type { Translate } from '../../web/i18n';
 import type { Db } from '../app-env';
@@ -16,9 +17,20 @@ import { fieldErrors } from '../lib/validate';
 
 export type Issue = { line: number; column: string; message: string };
 export type Action = 'create' | 'update' | 'unchanged';
-export type Plan<C> = { ok: true; changes: C[]; statements: BatchItem<'sqlite'>[] } | { ok: false; issues: Issue[] };
+/** A checked file: what each line changes and the statements that do it, and what the import's audit row adds. */
+export type Plan<C> =
+  | { ok: true; changes: C[]; statements: BatchItem<'sqlite'>[]; audit?: Record<string, unknown> }
+  | { ok: false; issues: Issue[] };
 export type EnterpriseChange = { line: number; action: Action; creditCode: string; name: string; changed: string[] };
-export type AssignmentChange = { line: number; action: Action; enterprise: string; officer: string; lead: boolean };
+export type AssignmentChange = {
+  line: number;
+  action: Action;
+  enterprise: string;
+  officer: string;
+  lead: boolean;
+  startsOn: string;
+  endsOn: string | null;
+};
 
 export const programmeOptions = (db: Db) =>
   db
@@ -30,7 +42,7 @@ export const programmeOptions = (db: Db) =>
 
 export const readActiveProgramme = (db: Db, id: string) =>
   db
-    .select({ id: programmes.id, name: programmes.name })
+    .select({ id: programmes.id, name: programmes.name, startsOn: programmes.startsOn, endsOn: programmes.endsOn })
     .from(programmes)
     .where(and(eq(programmes.id, id), eq(programmes.disabled, false)))
     .get();
@@ -126,8 +138,22 @@ const officerColumns = onFirstUse(() => ({
   disabled: users.disabled,
 }));
 
-/** Pairings of one programme: missing ones inserted, lead flags (是否牵头) updated. */
-export async function planAssignments(db: Db, table: Table, t: Translate, programmeId: string): Promise<Plan<AssignmentChange>> {
+type Pairing = { id: string; officerId: string; enterpriseId: string; isLead: boolean; login: string } & Dated;
+
+/**
+ * Pairings of one programme. A line names a pair: its current pairing (the open one) gets the file's lead
+ * flag (是否牵头), start (a correction) and end (解除结对); a pair with none gets a new pairing, starting
+ * on the file's date or today (issue 14). Checked on the state after the import: every date within the
+ * programme's period, no two ranges of one pair sharing a day, one lead in force at a time.
+ */
+export async function planAssignments(
+  db: Db,
+  table: Table,
+  t: Translate,
+  programme: { id: string; startsOn: string; endsOn: string },
+  today: string,
+): Promise<Plan<AssignmentChange>> {
+  const programmeId = programme.id;
   const { issues, rows } = checkRows(table, assignmentRow, t, 'officerLogin', (r) => `${r.creditCode}\t${r.officerLogin}`);
   const codes = rows.map((r) => r.data.creditCode);
   const logins = [...new Set(rows.map((r) => r.data.officerLogin))];
@@ -145,6 +171,8 @@ export async function planAssignments(db: Db, table: Table, t: Translate, progra
         enterpriseId: assignments.enterpriseId,
         isLead: assignments.isLead,
         login: users.login,
+        startsOn: assignments.startsOn,
+        endsOn: assignments.endsOn,
       })
       .from(assignments)
       .innerJoin(users, eq(users.id, assignments.officerId))
@@ -155,8 +183,10 @@ export async function planAssignments(db: Db, table: Table, t: Translate, progra
   const byLogin = new Map(officers.map((o) => [o.login, o]));
   const unitByName = new Map(unitList.map((u) => [u.name, u]));
   const pairKey = (enterpriseId: string, officerId: string) => `${enterpriseId}\t${officerId}`;
-  const existing = new Map(pairs.map((p) => [pairKey(p.enterpriseId, p.officerId), p]));
+  const open = new Map(pairs.filter((p) => p.endsOn === null).map((p) => [pairKey(p.enterpriseId, p.officerId), p]));
 
+  // The pairings as they will stand, each listed line's with its line number.
+  const after = new Map<string, Pairing & { line?: number }>(pairs.map((p) => [p.id, { ...p }]));
   const resolved = [];
   for (const { line, data } of rows) {
     const before = issues.length;
@@ -173,49 +203,70 @@ export async function planAssignments(db: Db, table: Table, t: Translate, progra
       else if (unit.id !== officer.unitId) at('unit', t('import.err.unitMismatch', { name: data.unit, login: officer.login }));
     }
     if (issues.length > before || !enterprise || !officer) continue;
-    const pair = existing.get(pairKey(enterprise.id, officer.id));
-    resolved.push({ line, enterprise, officer, pair, lead: data.lead ?? pair?.isLead ?? false });
+    const pair = open.get(pairKey(enterprise.id, officer.id));
+    const dates = {
+      startsOn: data.startsOn ?? pair?.startsOn ?? defaultStart(today, programme),
+      endsOn: data.endsOn ?? null,
+    };
+    const others = pairs.filter((p) => p.enterpriseId === enterprise.id && p.officerId === officer.id && p.id !== pair?.id);
+    const problems = datesProblems(dates, programme, others);
+    for (const p of problems) at(p.field, t(p.key === 'assign.err.overlap' ? 'import.err.overlap' : p.key));
+    if (problems.length) continue;
+    const lead = data.lead ?? pair?.isLead ?? false;
+    const id = pair?.id ?? newId();
+    after.set(id, { id, officerId: officer.id, enterpriseId: enterprise.id, isLead: lead, login: officer.login, ...dates, line });
+    resolved.push({ line, enterprise, officer, pair, lead, dates, id });
   }
 
-  // One lead per enterprise and programme (assignments_one_lead_uq), counted on the state after the
-  // import — pairs the file does not list keep their flag — so the batch never trips the index.
-  const listed = new Set(resolved.map((r) => pairKey(r.enterprise.id, r.officer.id)));
-  const otherLead = new Map(
-    pairs.filter((p) => p.isLead && !listed.has(pairKey(p.enterpriseId, p.officerId))).map((p) => [p.enterpriseId, p.login]),
-  );
+  // One lead in force at a time per enterprise (assignments_one_lead_uq for the open ones), on the state
+  // after the import: pairings the file does not list keep their flag and dates.
   const leadLine = new Map<string, number>();
+  const leads = [...after.values()].filter((p) => p.isLead);
   for (const r of resolved.filter((x) => x.lead)) {
-    const first = leadLine.get(r.enterprise.id);
-    const other = otherLead.get(r.enterprise.id);
+    const mine = after.get(r.id);
+    if (!mine) continue;
     const column = table.labels.lead ?? '';
-    if (first !== undefined) issues.push({ line: r.line, column, message: t('import.err.secondLead', { line: first }) });
-    else if (other !== undefined) issues.push({ line: r.line, column, message: t('import.err.leadExists', { login: other }) });
+    const clash = leads.find((l) => l.id !== r.id && l.enterpriseId === r.enterprise.id && overlaps(l, mine));
+    const first = leadLine.get(r.enterprise.id);
+    if (clash?.line !== undefined && first !== undefined)
+      issues.push({ line: r.line, column, message: t('import.err.secondLead', { line: first }) });
+    else if (clash && clash.line === undefined)
+      issues.push({ line: r.line, column, message: t('import.err.leadExists', { login: clash.login }) });
     if (first === undefined) leadLine.set(r.enterprise.id, r.line);
   }
   if (issues.length) return { ok: false, issues: issues.sort(byLine) };
 
   const now = Date.now();
-  const demote: BatchItem<'sqlite'>[] = [];
+  const first: BatchItem<'sqlite'>[] = [];
   const rest: BatchItem<'sqlite'>[] = [];
-  const changes = resolved.map(({ line, enterprise, officer, pair, lead }): AssignmentChange => {
+  let backdated = 0;
+  const changes = resolved.map(({ line, enterprise, officer, pair, lead, dates, id }): AssignmentChange => {
     const shown = {
       line,
       enterprise: `${enterprise.name}（${enterprise.creditCode}）`,
       officer: `${officer.name}（${officer.login}）`,
       lead,
+      ...dates,
     };
+    // A start before today corrects the list and moves past months' figures: the audit row counts them.
+    if (dates.startsOn < today && dates.startsOn !== pair?.startsOn) backdated++;
     if (!pair) {
       rest.push(
         db
           .insert(assignments)
-          .values({ id: newId(), programmeId, officerId: officer.id, enterpriseId: enterprise.id, isLead: lead, createdAt: now }),
+          .values({ id, programmeId, officerId: officer.id, enterpriseId: enterprise.id, isLead: lead, createdAt: now, ...dates }),
       );
       return { ...shown, action: 'create' };
     }
-    if (pair.isLead === lead) return { ...shown, action: 'unchanged' };
-    (lead ? rest : demote).push(db.update(assignments).set({ isLead: lead }).where(eq(assignments.id, pair.id)));
+    if (pair.isLead === lead && pair.startsOn === dates.startsOn && pair.endsOn === dates.endsOn) return { ...shown, action: 'unchanged' };
+    // Demotions and ends first, so no statement of the batch ever sees two open leads of one enterprise.
+    (lead && dates.endsOn === null ? rest : first).push(
+      db
+        .update(assignments)
+        .set({ isLead: lead, ...dates })
+        .where(eq(assignments.id, pair.id)),
+    );
     return { ...shown, action: 'update' };
   });
-  // Demotions first, so no statement of the batch ever sees two leads of one enterprise.
-  return { ok: true, changes, statements: [...demote, ...rest] };
+  return { ok: true, changes, statements: [...first, ...rest], audit: backdated ? { backdated } : undefined };
 }

@@ -16,6 +16,7 @@ import {
   officerCommit,
   officerUpload,
 } from '../../schema/inputs/imports';
+import { chinaToday } from '../../schema/rules/china-time';
 import { emptyForm, type FormState } from '../../web/components/fields';
 import { ImportPage } from '../../web/pages/admin/import';
 import { ImportLinksPage, type ImportReport, ImportReportPage } from '../../web/pages/admin/import-report';
@@ -80,7 +81,7 @@ importRoutes.post('/assignments', uploadLimit, async (c) => {
   const programme = await readActiveProgramme(c.get('db'), upload.data.programmeId);
   if (!programme) return uploadPage(c, { values: upload.values, errors: { programmeId: c.get('t')('err.invalidChoice') } });
   const loaded = await fromFile(c, upload.file, ASSIGNMENT_COLUMNS);
-  return preview(c, 'assignments', loaded, (table) => planAssignments(c.get('db'), table, c.get('t'), programme.id), programme);
+  return preview(c, 'assignments', loaded, (table) => planAssignments(c.get('db'), table, c.get('t'), programme, chinaToday()), programme);
 });
 
 importRoutes.post('/enterprises/commit', async (c) => {
@@ -114,7 +115,10 @@ importRoutes.post('/assignments/commit', async (c) => {
   const loaded: Loaded = programme
     ? fromCarried(c, input.data, ASSIGNMENT_COLUMNS)
     : { ok: false, problem: c.get('t')('import.err.programme') };
-  const planner = (table: Table) => planAssignments(c.get('db'), table, c.get('t'), input.data.programmeId);
+  const planner = (table: Table) =>
+    programme
+      ? planAssignments(c.get('db'), table, c.get('t'), programme, chinaToday())
+      : Promise.resolve({ ok: false as const, issues: [] });
   const plan = await commit(c, 'assignments', loaded, planner, { objectType: 'programme', objectId: programme?.id }, programme);
   return plan instanceof Response ? plan : done(c, 'assignments', plan);
 });
@@ -184,7 +188,8 @@ async function commit<C extends { action: string }>(
   if (plan.statements.length) {
     const db = c.get('db');
     try {
-      await db.batch([auditStatement(db, c, { action: 'import', ...target, detail: { kind, ...counts(plan) } }), ...plan.statements]);
+      const detail = { kind, ...counts(plan), ...plan.audit };
+      await db.batch([auditStatement(db, c, { action: 'import', ...target, detail }), ...plan.statements]);
     } catch (err) {
       // Another write between the check and this batch (a second import of the same codes): nothing was stored.
       if (!isUniqueViolation(err)) throw err;

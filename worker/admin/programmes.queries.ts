@@ -1,7 +1,7 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { ProgrammeInput } from '../../schema/inputs/programmes';
 import { onFirstUse } from '../../schema/on-first-use';
-import { programmes } from '../../schema/tables';
+import { programmes, type SatisfactionScale } from '../../schema/tables';
 import type { Db } from '../app-env';
 import { d1Of } from '../lib/db';
 import { contains, pageOf } from '../lib/paging';
@@ -44,13 +44,20 @@ export const insertProgramme = (db: Db, id: string, input: ProgrammeInput) =>
 
 export const updateProgramme = (db: Db, id: string, input: ProgrammeInput) => db.update(programmes).set(input).where(eq(programmes.id, id));
 
-export type ProgrammeRef = { id: string; name: string; startsOn: string; endsOn: string };
+export type ProgrammeRef = {
+  id: string;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  /** 满意率 口径 (issue 14): every page, file and report about the programme prints it. */
+  satisfactionScale: SatisfactionScale;
+};
 type ProgrammeRow = ProgrammeRef & { disabled: 0 | 1 };
 
 // Raw SQL with fixed text: every officer page and every statistics page starts here. The order is the
 // rule of which programme is current: enabled before disabled, running today before not, latest start
 // first. A programme office runs one action at a time; the ones before it stay readable.
-const BY_CURRENCY = `SELECT id, name, starts_on AS startsOn, ends_on AS endsOn, disabled FROM programmes
+const BY_CURRENCY = `SELECT id, name, starts_on AS startsOn, ends_on AS endsOn, satisfaction_scale AS satisfactionScale, disabled FROM programmes
   ORDER BY disabled, (starts_on <= ?1 AND ends_on >= ?1) DESC, starts_on DESC, created_at DESC`;
 
 /** Every programme, the current one first (the statistics filter's list). */
@@ -58,7 +65,13 @@ export async function programmesByCurrency(db: Db, today: string): Promise<Progr
   return (await d1Of(db).prepare(BY_CURRENCY).bind(today).all<ProgrammeRow>()).results;
 }
 
-const ref = ({ id, name, startsOn, endsOn }: ProgrammeRow): ProgrammeRef => ({ id, name, startsOn, endsOn });
+const ref = ({ id, name, startsOn, endsOn, satisfactionScale }: ProgrammeRow): ProgrammeRef => ({
+  id,
+  name,
+  startsOn,
+  endsOn,
+  satisfactionScale,
+});
 
 /**
  * The programme people work in today (China's today): the latest-starting enabled one running today,

@@ -24,7 +24,7 @@ programmeRoutes.get('/', async (c) => {
   return render(c, <ProgrammeListPage {...result} q={q} />);
 });
 
-programmeRoutes.get('/new', (c) => render(c, <ProgrammeFormPage form={emptyForm({ phase: 'pairing' })} />));
+programmeRoutes.get('/new', (c) => render(c, <ProgrammeFormPage form={emptyForm({ phase: 'pairing', satisfactionScale: 'top2' })} />));
 
 programmeRoutes.post('/', async (c) => {
   const db = c.get('db');
@@ -46,9 +46,9 @@ programmeRoutes.post('/', async (c) => {
 programmeRoutes.get(`${ID}/edit`, async (c) => {
   const programme = await readProgramme(c.get('db'), c.req.param('id'));
   if (!programme) throw notFound();
-  const { id, name, startsOn, endsOn, phase, issuingOffice, helpPhone, privacyNotice, retentionMonths } = programme;
+  const { id, name, startsOn, endsOn, phase, issuingOffice, helpPhone, privacyNotice, retentionMonths, satisfactionScale } = programme;
   const retention = retentionMonths === null ? '' : String(retentionMonths);
-  const values = { name, startsOn, endsOn, phase, issuingOffice, helpPhone, privacyNotice, retentionMonths: retention };
+  const values = { name, startsOn, endsOn, phase, issuingOffice, helpPhone, privacyNotice, retentionMonths: retention, satisfactionScale };
   return render(c, <ProgrammeFormPage id={id} form={emptyForm(values)} />);
 });
 

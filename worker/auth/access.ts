@@ -1,11 +1,14 @@
-// Object-level authorisation (DESIGN §9): officers read and write only the enterprises paired with them
-// (in any programme, so last year's history stays theirs); unit handlers (单位联络员) only the problems
-// dispatched to their unit, as 主办 or 协办, and no enterprise file, memo or figure (issue 15); admins see
-// everything. Every route checks the object it touches, not only the role.
+// Object-level authorisation (DESIGN §9): officers read and write only the enterprises paired with them;
+// unit handlers (单位联络员) only the problems dispatched to their unit, as 主办 or 协办, and no enterprise
+// file, memo or figure (issue 15); admins see everything. Every route checks the object it touches, not
+// only the role. An officer's reading follows any pairing they ever had — in any programme, ended ones
+// included (issue 14: ending a pairing keeps it) — so the history of an enterprise they assisted, their
+// own memos and problems included, stays theirs to read; writing a new memo needs a pairing in force today.
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { assignments } from '../../schema/tables';
 import type { Db, SessionUser } from '../app-env';
+import { inForce } from '../lib/pairing-sql';
 
 export async function canSeeEnterprise(db: Db, user: SessionUser, enterpriseId: string): Promise<boolean> {
   if (user.role === 'admin') return true;
@@ -18,12 +21,19 @@ export async function canSeeEnterprise(db: Db, user: SessionUser, enterpriseId: 
   return row !== undefined;
 }
 
-/** A memo is written for the programme running now, so the pairing must be in that programme. */
-export async function pairedIn(db: Db, officerId: string, programmeId: string, enterpriseId: string): Promise<boolean> {
+/** A memo is written for the programme running now, so the pairing must be in that programme and in force today. */
+export async function pairedIn(db: Db, officerId: string, programmeId: string, enterpriseId: string, today: string): Promise<boolean> {
   const row = await db
     .select({ id: assignments.id })
     .from(assignments)
-    .where(and(eq(assignments.officerId, officerId), eq(assignments.programmeId, programmeId), eq(assignments.enterpriseId, enterpriseId)))
+    .where(
+      and(
+        eq(assignments.officerId, officerId),
+        eq(assignments.programmeId, programmeId),
+        eq(assignments.enterpriseId, enterpriseId),
+        inForce(today),
+      ),
+    )
     .get();
   return row !== undefined;
 }

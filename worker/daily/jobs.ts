@@ -7,6 +7,7 @@ import type { Db } from '../app-env';
 import { auditJobs } from '../audit/audit-jobs';
 import { outboxJob } from '../notify/deliver';
 import { retentionJob } from '../privacy/retention';
+import { officerSnapshotJob } from '../stats/officer-snapshot';
 import { housekeepingJobs } from './housekeeping';
 import { ledgerJobs } from './ledger-reminders';
 
@@ -27,8 +28,9 @@ export type JobResult = { detail: string };
 export type DailyJob = { name: string; run: (ctx: JobContext) => Promise<JobResult> };
 
 // The ledger's reminders before the delivery, so the 待办 a run opens go out in the same run; the
-// audit jobs last: they link and anchor the rows the jobs before them wrote.
-const registry: DailyJob[] = [...housekeepingJobs, retentionJob, ...ledgerJobs, outboxJob, ...auditJobs];
+// officers' snapshots of closed rounds; the audit jobs last: they link and anchor the rows the jobs
+// before them wrote.
+const registry: DailyJob[] = [...housekeepingJobs, retentionJob, ...ledgerJobs, outboxJob, officerSnapshotJob, ...auditJobs];
 
 /** The jobs in the order they run. */
 export const dailyJobs = (): readonly DailyJob[] => registry;

@@ -116,7 +116,7 @@ for (const format of FORMATS) {
     const table = c.req.param('file').slice(0, -format.length - 1) as MetricTable;
     if (!METRIC_TABLES.includes(table)) throw notFound();
     const f = await filtersOf(c);
-    const sheet = await metricSheet(c.get('db'), scopeFrom(f), f.programme.name, table, statsConfig(c.env));
+    const sheet = await metricSheet(c.get('db'), scopeFrom(f), f.programme.name, table, statsConfig(c.env, f.programme));
     const name = fileNames(
       `统计_${c.get('t')(`export.metric.${table}`)}_${f.programme.name}`,
       `metrics_${table}`,

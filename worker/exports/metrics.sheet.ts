@@ -5,8 +5,9 @@
 import { inLang } from '../../schema/form-definition';
 import type { Breakdown } from '../../schema/inputs/stats';
 import { interval, problemRates, type Rate, rate } from '../../schema/rules/figures';
-import type { Satisfaction } from '../../schema/rules/satisfaction';
+import { type Satisfaction, type SatisfactionScale, showsGood } from '../../schema/rules/satisfaction';
 import type { MessageKey } from '../../web/i18n';
+import { noneKey } from '../../web/pages/stats/tables';
 import type { Db } from '../app-env';
 import { type Cell, type Column, type ColumnType, type Sheet, sheetOf } from '../lib/sheet';
 import type { StatsConfig } from '../stats/config';
@@ -28,24 +29,33 @@ const RATE = (label: MessageKey, aboutKey: string): Column[] => [
   { header: `${zh(label)} ${zh('export.ci')}`, type: 'text', about: about('ci', { rate: zh(label) }) },
 ];
 const rateCells = (r: Rate): Cell[] => [r.value ?? NONE, interval(r)];
-const SAT_COLUMNS = (): Column[] => [
-  col('stats.submitted', 'number', 'submitted'),
-  ...RATE('stats.top2', 'top2'),
-  col('stats.composite', 'decimal', 'composite'),
-  col('stats.good', 'rate', 'good'),
+/** 满意率 headed with its 口径 (满意率（两档）), as every page and the report print it (issue 14). */
+const satisfiedHeader = (scale: SatisfactionScale) => zh('stats.satisfiedBy', { scale: zh(`stats.scaleShort.${scale}`) });
+const SATISFIED = (scale: SatisfactionScale): Column[] => [
+  { header: satisfiedHeader(scale), type: 'rate', about: about('top2') },
+  { header: `${satisfiedHeader(scale)} ${zh('export.ci')}`, type: 'text', about: about('ci', { rate: satisfiedHeader(scale) }) },
 ];
-const satCells = (s: Satisfaction | null): Cell[] =>
-  !s
-    ? ['', '', '', '', '']
-    : s.suppressed
-      ? [s.responses, SUPPRESSED(), '', SUPPRESSED(), SUPPRESSED()]
-      : [s.responses, ...rateCells(s.top2), s.composite ?? NONE, s.good.value ?? NONE];
+/** Under 三档 满意率 is 好评率: no second column of the same rate. */
+const SAT_COLUMNS = (scale: SatisfactionScale): Column[] => [
+  col('stats.submitted', 'number', 'submitted'),
+  ...SATISFIED(scale),
+  col('stats.composite', 'decimal', 'composite'),
+  ...(showsGood(scale) ? [col('stats.good', 'rate', 'good')] : []),
+];
+const satCells = (s: Satisfaction | null, scale: SatisfactionScale): Cell[] => {
+  const good = showsGood(scale);
+  if (!s) return Array<Cell>(good ? 5 : 4).fill('');
+  if (s.suppressed) return [s.responses, SUPPRESSED(), '', SUPPRESSED(), ...(good ? [SUPPRESSED()] : [])];
+  return [s.responses, ...rateCells(s.satisfied), s.composite ?? NONE, ...(good ? [s.good.value ?? NONE] : [])];
+};
 
-/** Which 口径 the figures use: the scope, the two satisfaction rates, valid answers, k and the points. */
+/** Which 口径 the figures use: the scope, the programme's 满意率 口径, valid answers, k, the points and the rounds counted. */
 function notes(programme: string, scope: Scope, cfg: StatsConfig): string[] {
   return [
     periodNote(programme, scope.period, 'export.note.byPeriod'),
-    zh('export.note.satisfaction'),
+    zh('export.note.scale', { scale: zh(`stats.scale.${cfg.scale}`) }),
+    zh(showsGood(cfg.scale) ? 'export.note.good' : 'export.note.goodSame'),
+    zh('export.note.opened'),
     zh('export.note.valid'),
     zh('stats.kNote', { k: cfg.k }),
     zh('export.note.points', { points: cfg.points.join(' / ') }),
@@ -65,7 +75,7 @@ export async function metricSheet(db: Db, scope: Scope, programme: string, table
         col('stats.submitted', 'number', 'submitted'),
         ...RATE('stats.responseRate', 'responseRate'),
         ...RATE('stats.openedRate', 'openedRate'),
-        ...SAT_COLUMNS(),
+        ...SAT_COLUMNS(cfg.scale),
       ];
       const rows = survey.rounds.map((r): Cell[] => [
         r.name,
@@ -74,25 +84,47 @@ export async function metricSheet(db: Db, scope: Scope, programme: string, table
         r.submitted,
         ...rateCells(r.responseRate),
         ...rateCells(r.openedRate),
-        ...satCells(r.satisfaction),
+        ...satCells(r.satisfaction, cfg.scale),
       ]);
       return sheetOf(columns, note, rows);
     }
     const title = new Map(survey.items.map((i) => [i.key, inLang(i.title, 'zh')]));
+    const good = showsGood(cfg.scale);
     const likert = ['stats.likert.5', 'stats.likert.4', 'stats.likert.3', 'stats.likert.2', 'stats.likert.1'] as const;
     const columns = [
       col('stats.item', 'text', 'item'),
       ...likert.map((k) => col(k, 'number', 'likert')),
       col('stats.likert.na', 'number', 'na'),
       col('stats.valid', 'number', 'valid'),
-      ...RATE('stats.top2', 'top2'),
-      ...RATE('stats.good', 'good'),
+      ...SATISFIED(cfg.scale),
+      ...(good ? RATE('stats.good', 'good') : []),
       col('stats.score', 'decimal', 'score'),
     ];
     const rows = survey.overall.items.map((i): Cell[] =>
       i.suppressed
-        ? [title.get(i.key) ?? i.key, '', '', '', '', '', i.na, i.valid, SUPPRESSED(), '', SUPPRESSED(), '', SUPPRESSED()]
-        : [title.get(i.key) ?? i.key, ...i.dist, i.na, i.valid, ...rateCells(i.top2), ...rateCells(i.good), i.score ?? NONE],
+        ? [
+            title.get(i.key) ?? i.key,
+            '',
+            '',
+            '',
+            '',
+            '',
+            i.na,
+            i.valid,
+            SUPPRESSED(),
+            '',
+            ...(good ? [SUPPRESSED(), ''] : []),
+            SUPPRESSED(),
+          ]
+        : [
+            title.get(i.key) ?? i.key,
+            ...i.dist,
+            i.na,
+            i.valid,
+            ...rateCells(i.satisfied),
+            ...(good ? rateCells(i.good) : []),
+            i.score ?? NONE,
+          ],
     );
     return sheetOf(columns, note, rows);
   }
@@ -118,13 +150,13 @@ export async function metricSheet(db: Db, scope: Scope, programme: string, table
     col('stats.contacts', 'number', 'contacts'),
     col('stats.onsite', 'number', 'onsite'),
     ...RATE('stats.threeOnes', 'threeOnes'),
-    ...SAT_COLUMNS(),
+    ...SAT_COLUMNS(cfg.scale),
   ];
   const body = rows.map((r): Cell[] => {
     const p = r.problems;
     const rates = p ? problemRates(p) : null;
     const a = r.activity;
-    const name = table === 'category' ? zh(`stats.cat.${r.key ?? 'other'}` as 'stats.cat.other') : (r.label ?? r.key ?? '');
+    const name = table === 'category' ? zh(`stats.cat.${r.key ?? 'other'}` as 'stats.cat.other') : r.label || r.key || zh(noneKey(table));
     return [
       name,
       ...(p && rates
@@ -146,7 +178,7 @@ export async function metricSheet(db: Db, scope: Scope, programme: string, table
           ]
         : Array<Cell>(18).fill('')),
       ...(a ? [a.paired, a.enterprises, a.contacts, a.onsite, ...rateCells(rate(a.met, a.pairs))] : Array<Cell>(6).fill('')),
-      ...satCells(r.satisfaction),
+      ...satCells(r.satisfaction, cfg.scale),
     ];
   });
   return sheetOf(columns, note, body);

@@ -37,7 +37,7 @@ homeRoutes.get('/', requireUser, async (c) => {
   const month = monthOf(on);
   const programme = await currentProgramme(db, on);
   const [rows, counts, todos] = await Promise.all([
-    programme ? myEnterprises(db, user.id, programme.id) : Promise.resolve([]),
+    programme ? myEnterprises(db, user.id, programme.id, on) : Promise.resolve([]),
     programme ? officerMonth(db, user.id, programme.id, month, on) : Promise.resolve(new Map()),
     openTodos(db, user.id),
   ]);

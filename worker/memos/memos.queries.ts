@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { memos, problems } from '../../schema/memo-tables';
+import { chinaToday } from '../../schema/rules/china-time';
 import { enterprises, units, users } from '../../schema/tables';
 import { myEnterprises } from '../admin/assignments.queries';
 import type { Db } from '../app-env';
@@ -48,7 +49,7 @@ export type MemoFormOptions = { enterprises: { id: string; name: string }[]; uni
 /** The memo form's choices: only the officer's own enterprises in the programme, and units in use. */
 export async function memoFormOptions(db: Db, officerId: string, programmeId: string | null): Promise<MemoFormOptions> {
   const [mine, unitRows] = await Promise.all([
-    programmeId ? myEnterprises(db, officerId, programmeId) : Promise.resolve([]),
+    programmeId ? myEnterprises(db, officerId, programmeId, chinaToday()) : Promise.resolve([]),
     db.select({ id: units.id, name: units.name }).from(units).where(eq(units.disabled, false)).orderBy(asc(units.name)).all(),
   ]);
   return { enterprises: mine.map((e) => ({ id: e.id, name: e.name })), units: unitRows };

@@ -71,8 +71,9 @@ memoRoutes.post('/', requireRole('officer'), async (c) => {
   // A repeat of a stored memo (retry, double tap, reconnect) is answered with that memo.
   const existing = await readMemo(db, input.id);
   if (existing) return sameMemo(c, existing);
-  const programme = await currentProgramme(db, chinaToday());
-  if (!programme || !(await pairedIn(db, user(c).id, programme.id, input.enterpriseId))) {
+  const today = chinaToday();
+  const programme = await currentProgramme(db, today);
+  if (!programme || !(await pairedIn(db, user(c).id, programme.id, input.enterpriseId, today))) {
     await audit(c, { action: 'forbidden', objectType: 'enterprise', objectId: input.enterpriseId, detail: { memoId: input.id } });
     throw forbidden();
   }

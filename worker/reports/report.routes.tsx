@@ -17,7 +17,7 @@ reportRoutes.get('/', async (c) => {
   const db = c.get('db');
   const f = await resolveFilters(db, statsQuery.parse(c.req.query()));
   if (!f) throw new AppError(404, 'no_programme', 'stats.noProgramme');
-  const cfg = statsConfig(c.env);
+  const cfg = statsConfig(c.env, f.programme);
   const report = await buildReport(db, scopeFrom(f), cfg, { programme: f.programme.name, t: c.get('t'), lang: c.get('lang') });
   const filter = { programmes: f.programmes, programmeId: f.programme.id, from: f.period.from, to: f.period.to };
   return render(c, <ReportPage report={report} filter={filter} programme={f.programme.name} generated={chinaToday()} k={cfg.k} />);

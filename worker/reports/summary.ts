@@ -3,6 +3,7 @@
 // in the reader's language through the message catalogue. Pure, so each sentence is unit-tested.
 
 import { one, pct, problemRates, rate } from '../../schema/rules/figures';
+import { showsGood } from '../../schema/rules/satisfaction';
 import type { Translate } from '../../web/i18n';
 import type { ActivityGroup } from '../stats/activity.queries';
 import type { SurveySummary } from '../stats/dashboard';
@@ -89,16 +90,19 @@ export function draftSummary(s: SummaryInput, t: Translate): string[] {
   // The seeds drawn, re-seeds included: the office is judged by these figures, so the report says how
   // often it drew the sample again (issue 17).
   const seeds = t('report.sum.seeds', { seeds: survey.seeds, redrawn: survey.seeds - survey.rounds.length });
-  if (sat.suppressed || sat.top2.value === null) {
+  if (sat.suppressed || sat.satisfied.value === null) {
     out.push(base + t('report.sum.tooFew', { k: s.k }), seeds);
     return out;
   }
-  out.push(
-    base + t('report.sum.satisfaction', { top2: pct(sat.top2.value), good: pct(sat.good.value), composite: one(sat.composite) }),
-    seeds,
-  );
+  // The 口径 beside the rate; under 三档 好评率 is the same rate, so it is not said twice (issue 14).
+  const figures = { top2: pct(sat.satisfied.value), good: pct(sat.good.value), composite: one(sat.composite) };
+  const scale = t(`stats.scaleShort.${sat.scale}`);
+  out.push(base + t(showsGood(sat.scale) ? 'report.sum.satisfaction' : 'report.sum.satisfaction3', { ...figures, scale }), seeds);
   const shown = sat.items.filter((i) => !i.suppressed);
-  const lowest = shown.reduce<(typeof shown)[number] | null>((lo, i) => (!lo || (i.top2.value ?? 1) < (lo.top2.value ?? 1) ? i : lo), null);
-  if (shown.length > 1 && lowest) out.push(t('report.sum.lowest', { item: s.itemTitle(lowest.key), rate: pct(lowest.top2.value) }));
+  const lowest = shown.reduce<(typeof shown)[number] | null>(
+    (lo, i) => (!lo || (i.satisfied.value ?? 1) < (lo.satisfied.value ?? 1) ? i : lo),
+    null,
+  );
+  if (shown.length > 1 && lowest) out.push(t('report.sum.lowest', { item: s.itemTitle(lowest.key), rate: pct(lowest.satisfied.value) }));
   return out;
 }

@@ -4,6 +4,7 @@
 // have a month grain; covering index memos_programme_date_people_idx), and the pairing list. A
 // pair-month meets 三个一 by schema/rules/three-ones.ts, as in the rollups.
 import { type SQL, sql } from 'drizzle-orm';
+import { countsForSql } from '../../schema/rules/pairing';
 import { pairMonthMetSql } from '../../schema/rules/three-ones';
 import type { ActivityDimension } from './activity.queries';
 import type { Scope } from './period';
@@ -145,15 +146,20 @@ function narrowedParts(plan: Plan, officers: SQL): SQL[] {
   ];
 }
 
-/** The pairing list: pairs and paired enterprises per group (for months, the whole list, under NULL). */
-function pairsPart(plan: Plan): SQL {
-  const key = sql.raw(plan.by === 'month' ? 'NULL' : GROUPS[plan.by].key);
+/**
+ * The pairing list: per group, the pairs counted over the 三个一 months (a pair counts for a month when
+ * it is in force on the 15th: schema/rules/pairing.ts) and the enterprises paired in any of them. By
+ * month, each month is its own group.
+ */
+function pairsPart(plan: Plan, months: string[]): SQL {
+  const key = sql.raw(plan.by === 'month' ? 'mo.value' : GROUPS[plan.by].key);
   const narrow = plan.officers ? sql`AND m.officer_id IN (${plan.officers})` : sql``;
   return sql`SELECT ${key}, 0, 0, 0, 0, count(*), count(DISTINCT m.enterprise_id)
-    FROM assignments m ${joins(plan.by)} WHERE m.programme_id = ${plan.programmeId} ${narrow} GROUP BY 1`;
+    FROM assignments m JOIN json_each(${JSON.stringify(months)}) mo ON ${sql.raw(countsForSql('m', 'mo.value'))} ${joins(plan.by)}
+    WHERE m.programme_id = ${plan.programmeId} ${narrow} GROUP BY 1`;
 }
 
-/** One row per group: grp, label, enterprises, contacts, onsite, met, pairs, paired (pairs not yet × months). */
+/** One row per group: grp, label, enterprises, contacts, onsite, met, pairs (over the months), paired. */
 export function activitySql(scope: Scope, by: ActivityDimension, months: string[]): SQL {
   const { months: whole, days } = splitPeriod(scope.period.from, scope.period.to);
   const officers =
@@ -168,7 +174,7 @@ export function activitySql(scope: Scope, by: ActivityDimension, months: string[
     days,
     officers,
   };
-  const parts = [...(officers ? narrowedParts(plan, officers) : rollupParts(plan)), pairsPart(plan)];
+  const parts = [...(officers ? narrowedParts(plan, officers) : rollupParts(plan)), pairsPart(plan, months)];
   return sql`SELECT t.grp, ${sql.raw(GROUPS[by].label)} AS label, t.enterprises, t.contacts, t.onsite, t.met, t.pairs, t.paired
     FROM (SELECT grp, sum(enterprises) AS enterprises, sum(contacts) AS contacts, sum(onsite) AS onsite, sum(met) AS met,
         sum(pairs) AS pairs, sum(paired) AS paired

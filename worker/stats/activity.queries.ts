@@ -51,21 +51,15 @@ const noActivity = (key: string | null, label: string | null): ActivityGroup => 
 export async function activityBreakdown(db: Db, scope: Scope, by: ActivityDimension): Promise<ActivityGroup[]> {
   const months = threeOnesMonths(scope);
   const [rows] = await readAll<[Row]>(db, [activitySql(scope, by, months)]);
-  const total = by === 'month' ? rows.find((r) => r.grp === null) : undefined;
   // Groups in the order they always came: those visited, then those only meeting 三个一, then the rest.
   const tier = (r: Row) => (r.contacts > 0 ? 0 : r.met > 0 ? 1 : 2);
   const out = new Map<string | null, ActivityGroup>();
-  for (const r of rows.filter((r) => r !== total).sort((a, b) => tier(a) - tier(b))) {
+  for (const r of rows.sort((a, b) => tier(a) - tier(b))) {
     const { grp, ...figures } = r;
-    out.set(grp, { ...figures, key: grp, pairs: by === 'month' ? 0 : r.pairs * months.length, paired: by === 'month' ? 0 : r.paired });
+    out.set(grp, { ...figures, key: grp });
   }
-  if (by === 'month') {
-    // Every month has the same pairs: the whole pairing list.
-    for (const m of months) {
-      const g = out.get(m) ?? noActivity(m, m);
-      out.set(m, Object.assign(g, { pairs: total?.pairs ?? 0, paired: total?.paired ?? 0 }));
-    }
-  }
+  // Every month of the period has its row, pairs in force or not.
+  if (by === 'month') for (const m of months) if (!out.has(m)) out.set(m, noActivity(m, m));
   return [...out.values()].sort((a, b) => b.contacts - a.contacts || b.pairs - a.pairs);
 }
 

@@ -4,9 +4,11 @@
 import type { Breakdown } from '../../schema/inputs/stats';
 import { type ProblemRates, problemRates } from '../../schema/rules/figures';
 import type { Satisfaction } from '../../schema/rules/satisfaction';
+import type { ClaimTable } from '../../web/pages/stats/claims';
 import type { Db } from '../app-env';
 import { type ActivityDimension, type ActivityGroup, activityBreakdown, activityTotals } from './activity.queries';
 import type { StatsConfig } from './config';
+import { claimTables } from './people';
 import { monthsOf, type Scope, upToToday } from './period';
 import { type ProblemDimension, type ProblemGroup, problemBreakdown, problemTotals, problemTrend } from './problems.queries';
 import {
@@ -17,9 +19,8 @@ import {
   overallSatisfaction,
   type RoundFigures,
   roundFigures,
-  satisfactionByMonth,
 } from './satisfaction';
-import { type SatisfactionDimension, satisfactionGroups, surveyRollups } from './survey.queries';
+import { type SatisfactionDimension, type SurveyRollups, satisfactionGroups, surveyRollups } from './survey.queries';
 
 export type SurveySummary = {
   items: ItemDef[];
@@ -45,6 +46,21 @@ export type Overview = {
   activityByUnit: ActivityGroup[];
 };
 
+/**
+ * Satisfaction per month, each answer in the month it was given (issue 14): group_counts' 'month' groups,
+ * kept in the submission batch, so the trend reads a few rows per month and item, never the answers.
+ */
+async function satisfactionByMonth(db: Db, scope: Scope, data: SurveyRollups, cfg: StatsConfig): Promise<Map<string, Satisfaction>> {
+  const items = likertItems(data.programmeVersions);
+  const groups = await satisfactionGroups(
+    db,
+    scope,
+    'month',
+    items.map((i) => i.key),
+  );
+  return new Map(groupSatisfaction(groups, items, cfg).map((g) => [g.key ?? '', g.satisfaction]));
+}
+
 /** Survey figures of a scope from the rollups, overall, per round and per month. */
 export async function surveySummary(db: Db, scope: Scope, cfg: StatsConfig) {
   const data = await surveyRollups(db, scope);
@@ -59,7 +75,7 @@ export async function surveySummary(db: Db, scope: Scope, cfg: StatsConfig) {
     submitted: sum((r) => r.submitted),
     seeds: sum((r) => r.seedCount),
   };
-  return { summary, byMonth: satisfactionByMonth(data, items, cfg) };
+  return { summary, byMonth: await satisfactionByMonth(db, scope, data, cfg) };
 }
 
 /** The admin overview: headline figures, months, items, categories and units. */
@@ -97,13 +113,15 @@ export async function breakdown(
   scope: Scope,
   by: Breakdown,
   cfg: StatsConfig,
-): Promise<{ rows: BreakdownRow[]; items: ItemDef[] }> {
+): Promise<{ rows: BreakdownRow[]; items: ItemDef[]; claims: ClaimTable[] }> {
   const withActivity = by !== 'category';
   const withSatisfaction = by !== 'category' && by !== 'month';
-  const [rollups, problems, activity] = await Promise.all([
+  const [rollups, problems, activity, claims] = await Promise.all([
     surveyRollups(db, scope),
     by === 'month' ? problemTrend(db, scope).then((m) => [...m.values()]) : problemBreakdown(db, scope, by as ProblemDimension),
     withActivity ? activityBreakdown(db, scope, by as ActivityDimension) : Promise.resolve([]),
+    // The claims cross-check by unit and by officer (issue 14 §4).
+    by === 'unit' || by === 'officer' ? claimTables(db, scope, by) : Promise.resolve([]),
   ]);
   const items = likertItems(rollups.versions);
   let sat: GroupSatisfaction[] = [];
@@ -119,7 +137,7 @@ export async function breakdown(
       cfg,
     );
   }
-  const byMonth = by === 'month' ? satisfactionByMonth(rollups, items, cfg) : null;
+  const byMonth = by === 'month' ? await satisfactionByMonth(db, scope, rollups, cfg) : null;
   const keys =
     by === 'month' ? monthsOf(upToToday(scope.period, scope.today)).map((m) => ({ key: m, label: m })) : [...problems, ...activity, ...sat];
   const rows = new Map<string | null, BreakdownRow>();
@@ -133,5 +151,5 @@ export async function breakdown(
       satisfaction: byMonth ? (byMonth.get(k.key ?? '') ?? null) : (sat.find((s) => s.key === k.key)?.satisfaction ?? null),
     });
   }
-  return { rows: [...rows.values()], items };
+  return { rows: [...rows.values()], items, claims };
 }

@@ -14,6 +14,7 @@ export type Filters = {
   programmes: { id: string; name: string }[];
   period: Period;
   today: string;
+  now: number;
 };
 
 /**
@@ -21,18 +22,19 @@ export type Filters = {
  * disabled one, since figures of a finished action stay readable. Null when no programme exists yet
  * (the page then says so); 404 for an unknown programme id.
  */
-export async function resolveFilters(db: Db, q: StatsQuery, today = chinaToday()): Promise<Filters | null> {
+export async function resolveFilters(db: Db, q: StatsQuery, today = chinaToday(), now = Date.now()): Promise<Filters | null> {
   const all = await programmesByCurrency(db, today);
   const asked = q.programme ? all.find((p) => p.id === q.programme) : undefined;
   if (q.programme && !asked) throw notFound();
   const programme = asked ? currentOf([asked], true) : currentOf(all, true);
   if (!programme) return null;
-  return { programme, programmes: all.map((p) => ({ id: p.id, name: p.name })), period: periodOf(q, programme), today };
+  return { programme, programmes: all.map((p) => ({ id: p.id, name: p.name })), period: periodOf(q, programme), today, now };
 }
 
 export const scopeFrom = (f: Filters, narrow: Partial<Pick<Scope, 'unitId' | 'officerId' | 'campaignId'>> = {}): Scope => ({
   programmeId: f.programme.id,
   period: f.period,
   today: f.today,
+  now: f.now,
   ...narrow,
 });

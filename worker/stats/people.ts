@@ -2,9 +2,11 @@
 // shows only the officer's aggregates and only satisfaction figures over at least k responses.
 
 import { type ProblemRates, problemRates } from '../../schema/rules/figures';
-import type { Satisfaction } from '../../schema/rules/satisfaction';
+import type { Satisfaction, SatisfactionScale } from '../../schema/rules/satisfaction';
+import type { ClaimTable } from '../../web/pages/stats/claims';
 import type { Db } from '../app-env';
 import { type ActivityGroup, activityBreakdown, activityTotals } from './activity.queries';
+import { claimChecks, claimGroups, claimRounds } from './claims.queries';
 import type { StatsConfig } from './config';
 import type { Scope } from './period';
 import { type ProblemGroup, problemBreakdown, problemTotals } from './problems.queries';
@@ -20,6 +22,7 @@ export type PersonRow = {
 };
 
 export type UnitView = {
+  scale: SatisfactionScale;
   activity: ActivityGroup;
   problems: ProblemGroup;
   rates: ProblemRates;
@@ -27,6 +30,8 @@ export type UnitView = {
   satisfaction: Satisfaction | null;
   officers: PersonRow[];
   byCategory: ProblemGroup[];
+  /** The claims cross-check of the unit's officers, per closed round: each officer and the unit. */
+  claims: ClaimTable[];
 };
 
 /** A unit: its officers' activity, the problems it leads (主办), its lead-paired enterprises' ratings. */
@@ -36,14 +41,16 @@ export async function unitView(db: Db, scope: Scope, cfg: StatsConfig): Promise<
     activityTotals(db, scope),
     activityBreakdown(db, scope, 'officer'),
     problemTotals(db, scope),
-    problemBreakdown(db, scope, 'officer'),
+    // Each officer's own problems, whoever leads them: the same count as the breakdown by officer (issue 14).
+    problemBreakdown(db, { ...scope, unitId: undefined, officerUnitId: scope.unitId }, 'officer'),
     problemBreakdown(db, scope, 'category'),
   ]);
   const items = likertItems(rollups.versions);
   const keys = items.map((i) => i.key);
-  const [unitSat, officerSat] = await Promise.all([
+  const [unitSat, officerSat, claims] = await Promise.all([
     satisfactionGroups(db, scope, 'unit', keys).then((g) => groupSatisfaction(g, items, cfg)),
     satisfactionGroups(db, scope, 'officer', keys).then((g) => groupSatisfaction(g, items, cfg)),
+    claimTables(db, scope, 'officer', scope.unitId),
   ]);
   const officers = new Map<string | null, PersonRow>();
   for (const g of [...officerActivity, ...officerProblems, ...officerSat]) {
@@ -57,6 +64,7 @@ export async function unitView(db: Db, scope: Scope, cfg: StatsConfig): Promise<
     });
   }
   return {
+    scale: cfg.scale,
     activity,
     problems,
     rates: problemRates(problems),
@@ -64,6 +72,7 @@ export async function unitView(db: Db, scope: Scope, cfg: StatsConfig): Promise<
     satisfaction: unitSat[0]?.satisfaction ?? null,
     officers: [...officers.values()],
     byCategory,
+    claims,
   };
 }
 
@@ -81,13 +90,12 @@ export type OfficerView = {
 };
 
 /**
- * One officer's figures. `own` is the officer's own page: rounds under k are left out altogether (a
- * round listed as 样本不足 would still tell an officer with one enterprise that it was drawn, DESIGN §2),
- * and there is no all-rounds total, from which a hidden round could be worked out by subtraction.
+ * One officer's figures. `own` is the officer's own page, which reads no live survey figure at all: its
+ * rounds come from the frozen snapshots (own-rounds.ts), so `rounds` is empty and there is no total.
  */
 export async function officerView(db: Db, scope: Scope, cfg: StatsConfig, own: boolean): Promise<OfficerView> {
   const [rollups, activity, months, problems, byCategory] = await Promise.all([
-    surveyRollups(db, { ...scope, officerId: undefined }),
+    own ? Promise.resolve({ versions: [], rounds: [] }) : surveyRollups(db, { ...scope, officerId: undefined }),
     activityTotals(db, scope),
     activityBreakdown(db, scope, 'month'),
     problemTotals(db, scope),
@@ -95,10 +103,12 @@ export async function officerView(db: Db, scope: Scope, cfg: StatsConfig, own: b
   ]);
   const items = likertItems(rollups.versions);
   const keys = items.map((i) => i.key);
-  const [rounds, overall] = await Promise.all([
-    satisfactionGroups(db, scope, 'round', keys).then((g) => groupSatisfaction(g, items, cfg)),
-    own ? Promise.resolve([]) : satisfactionGroups(db, scope, 'officer', keys).then((g) => groupSatisfaction(g, items, cfg)),
-  ]);
+  const [rounds, overall] = own
+    ? [[], []]
+    : await Promise.all([
+        satisfactionGroups(db, scope, 'round', keys).then((g) => groupSatisfaction(g, items, cfg)),
+        satisfactionGroups(db, scope, 'officer', keys).then((g) => groupSatisfaction(g, items, cfg)),
+      ]);
   const order = new Map(rollups.rounds.map((r, i) => [r.id, i]));
   return {
     activity,
@@ -107,9 +117,26 @@ export async function officerView(db: Db, scope: Scope, cfg: StatsConfig, own: b
     rates: problemRates(problems),
     byCategory,
     items,
-    rounds: rounds
-      .filter((r) => !own || !r.satisfaction.suppressed)
-      .sort((a, b) => (order.get(a.key ?? '') ?? 0) - (order.get(b.key ?? '') ?? 0)),
+    rounds: rounds.sort((a, b) => (order.get(a.key ?? '') ?? 0) - (order.get(b.key ?? '') ?? 0)),
     overall: own ? null : (overall[0]?.satisfaction ?? null),
   };
+}
+
+/**
+ * The claims cross-check of a scope's closed rounds (claims.queries.ts), per officer or unit; narrowed to
+ * one unit's officers, each round also has the unit's own row.
+ */
+export async function claimTables(db: Db, scope: Scope, by: 'officer' | 'unit', unitId?: string): Promise<ClaimTable[]> {
+  const rounds = await claimRounds(db, scope);
+  const rows = await claimChecks(
+    db,
+    rounds.map((r) => r.id),
+    unitId,
+  );
+  return rounds.map((round) => {
+    const groups = claimGroups(rows, round.id, by);
+    if (!unitId) return { round, groups };
+    const [total] = claimGroups(rows, round.id, 'unit');
+    return { round, groups, ...(total ? { total } : {}) };
+  });
 }

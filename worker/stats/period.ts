@@ -12,8 +12,16 @@ export type Scope = {
   period: Period;
   /** China's today: problems not yet due and months not yet begun are left out. */
   today: string;
+  /** The instant of the request (default: now): rounds that have not opened yet count in no rate (issue 14). */
+  now?: number;
   unitId?: string;
   officerId?: string;
+  /**
+   * The problems of this unit's officers, whoever leads them: the unit page's rows per officer count an
+   * officer's problems as the breakdown by officer does (issue 14: one officer count), while the unit's
+   * own figures are the problems it leads (`unitId`).
+   */
+  officerUnitId?: string;
   /** One survey round instead of the programme's rounds opening in the period. */
   campaignId?: string;
 };

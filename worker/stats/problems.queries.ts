@@ -56,6 +56,7 @@ function base(scope: Scope, by: ProblemDimension, where = sql``): SQL {
       WHERE p.programme_id = ${scope.programmeId}
         ${scope.unitId ? sql`AND p.lead_unit_id = ${scope.unitId}` : sql``}
         ${scope.officerId ? sql`AND p.officer_id = ${scope.officerId}` : sql``}
+        ${scope.officerUnitId ? sql`AND p.officer_id IN (SELECT id FROM users WHERE unit_id = ${scope.officerUnitId})` : sql``}
         ${where}
     )`;
 }
@@ -104,7 +105,7 @@ function merge(counts: CountRow[], days: DaysRow[]): ProblemGroup[] {
 
 /** The programme-wide figures the rollup keeps; officers and narrowed scopes read the problems. */
 const ROLLED = new Set<ProblemDimension>(['total', 'category', 'unit', 'chain', 'region']);
-const rolled = (scope: Scope, by: ProblemDimension) => !scope.unitId && !scope.officerId && ROLLED.has(by);
+const rolled = (scope: Scope, by: ProblemDimension) => !scope.unitId && !scope.officerId && !scope.officerUnitId && ROLLED.has(by);
 const byDue = (a: ProblemGroup, b: ProblemGroup) => b.due - a.due || b.raised - a.raised;
 
 /** The figures of a scope grouped by one dimension, largest groups (by problems due) first. */
@@ -127,7 +128,7 @@ export async function problemTotals(db: Db, scope: Scope): Promise<ProblemGroup>
 
 /** Per month: raised by the month raised, closed by the month closed, the rest by the month due. */
 export async function problemTrend(db: Db, scope: Scope): Promise<Map<string, ProblemGroup>> {
-  if (!scope.unitId && !scope.officerId) {
+  if (!scope.unitId && !scope.officerId && !scope.officerUnitId) {
     return new Map((await rolledProblems(db, scope, 'month')).map((g) => [g.key ?? '', { ...g, label: g.key }]));
   }
   return problemTrendRaw(db, scope);

@@ -1,12 +1,14 @@
 // Every trigger that keeps a rollup, as generated from the rollup definitions today: problem_counts
-// (problem-rollup.ts) and the coverage and 三个一 tables (activity-triggers.ts). A migration brings
+// (problem-rollup.ts), the coverage and 三个一 tables (activity-triggers.ts) and the moves of the
+// satisfaction groups (group-rollup.ts). A migration brings
 // them to D1 (scripts/rollup-migration.ts prints one); test/integration/rollup-triggers.test.ts fails
 // when the migrated database holds any other trigger text. Node runs this file: imports with '.ts'.
 import { activityRollupTriggers, RETIRED_ACTIVITY_TRIGGERS } from './activity-triggers.ts';
+import { groupRollupTriggers } from './group-rollup.ts';
 import { problemRollupTriggers } from './problem-rollup.ts';
 import type { Trigger } from './rollup-sql.ts';
 
-export const rollupTriggers = (): Trigger[] => [...problemRollupTriggers(), ...activityRollupTriggers()];
+export const rollupTriggers = (): Trigger[] => [...problemRollupTriggers(), ...activityRollupTriggers(), ...groupRollupTriggers()];
 
 /** Names earlier migrations used that no definition makes any more: a new migration drops these too. */
 export const RETIRED_TRIGGERS: readonly string[] = RETIRED_ACTIVITY_TRIGGERS;

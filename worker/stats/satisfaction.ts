@@ -3,7 +3,6 @@
 // k-rule. Work here is per round × item × option, never per response.
 import { allQuestions, type Localized } from '../../schema/form-definition';
 import { parseDefinitionJson } from '../../schema/form-json';
-import { chinaMonth } from '../../schema/rules/china-time';
 import { roundRates } from '../../schema/rules/figures';
 import { type OptionCounts, type Satisfaction, satisfaction } from '../../schema/rules/satisfaction';
 import { remember } from '../lib/isolate-cache';
@@ -65,29 +64,6 @@ export function roundFigures(data: SurveyRollups, items: readonly ItemDef[], cfg
 export function overallSatisfaction(data: SurveyRollups, items: readonly ItemDef[], cfg: StatsConfig): Satisfaction {
   const responses = data.rounds.reduce((n, r) => n + r.submitted, 0);
   return satisfaction(responses, sumByItem(items, data.options), cfg);
-}
-
-/** Rounds summed by the month they opened in. */
-export function satisfactionByMonth(data: SurveyRollups, items: readonly ItemDef[], cfg: StatsConfig): Map<string, Satisfaction> {
-  // A round belongs to the China-time month it opens in (issue 14 moves answers to the month given).
-  const month = new Map(data.rounds.map((r) => [r.id, chinaMonth(r.opensAt)]));
-  const out = new Map<string, Satisfaction>();
-  for (const m of new Set(month.values())) {
-    const ids = new Set(data.rounds.filter((r) => month.get(r.id) === m).map((r) => r.id));
-    const responses = data.rounds.filter((r) => ids.has(r.id)).reduce((n, r) => n + r.submitted, 0);
-    out.set(
-      m,
-      satisfaction(
-        responses,
-        sumByItem(
-          items,
-          data.options.filter((o) => ids.has(o.campaignId)),
-        ),
-        cfg,
-      ),
-    );
-  }
-  return out;
 }
 
 export type GroupSatisfaction = { key: string | null; label: string | null; satisfaction: Satisfaction };

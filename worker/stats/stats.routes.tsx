@@ -40,7 +40,7 @@ export const filterProps = (f: Filters) => ({
 export const queryOf = (f: Filters) => filterQuery(f.programme.id, f.period);
 
 /** The filters of the request, or the "no programme yet" page. */
-async function filtersOf(c: Context<AppEnv>) {
+export async function filtersOf(c: Context<AppEnv>) {
   const f = await resolveFilters(c.get('db'), statsQuery.parse(c.req.query()));
   if (!f) throw new AppError(404, 'no_programme', 'stats.noProgramme');
   return f;
@@ -48,7 +48,7 @@ async function filtersOf(c: Context<AppEnv>) {
 
 statsRoutes.get('/', async (c) => {
   const f = await filtersOf(c);
-  const cfg = statsConfig(c.env);
+  const cfg = statsConfig(c.env, f.programme);
   const data = await overview(c.get('db'), scopeFrom(f), cfg);
   return render(c, <StatsOverviewPage filter={filterProps(f)} query={queryOf(f)} data={data} k={cfg.k} />);
 });
@@ -56,8 +56,12 @@ statsRoutes.get('/', async (c) => {
 statsRoutes.get('/breakdown', async (c) => {
   const f = await filtersOf(c);
   const { by } = breakdownQuery.parse(c.req.query());
-  const { rows } = await breakdown(c.get('db'), scopeFrom(f), by, statsConfig(c.env));
-  return render(c, <StatsBreakdownPage filter={filterProps(f)} query={queryOf(f)} by={by} rows={rows} />);
+  const cfg = statsConfig(c.env, f.programme);
+  const { rows, claims } = await breakdown(c.get('db'), scopeFrom(f), by, cfg);
+  return render(
+    c,
+    <StatsBreakdownPage filter={filterProps(f)} query={queryOf(f)} by={by} rows={rows} scale={cfg.scale} claims={claims} k={cfg.k} />,
+  );
 });
 
 statsRoutes.get(`/rounds${ID}`, async (c) => {
@@ -70,7 +74,7 @@ statsRoutes.get(`/rounds${ID}`, async (c) => {
   if (!round) throw notFound();
   const f = await resolveFilters(db, { ...statsQuery.parse(c.req.query()), programme: round.programmeId });
   if (!f) throw notFound();
-  const cfg = statsConfig(c.env);
+  const cfg = statsConfig(c.env, f.programme);
   const view = await roundView(db, { ...scopeFrom(f), campaignId: c.req.param('id') }, cfg);
   if (!view) throw notFound();
   return render(c, <StatsRoundPage view={view} query={queryOf(f)} k={cfg.k} />);
@@ -85,7 +89,7 @@ statsRoutes.get(`/units${ID}`, async (c) => {
     .get();
   if (!unit) throw notFound();
   const f = await filtersOf(c);
-  const cfg = statsConfig(c.env);
+  const cfg = statsConfig(c.env, f.programme);
   const view = await unitView(db, scopeFrom(f, { unitId: c.req.param('id') }), cfg);
   return render(c, <StatsUnitPage name={unit.name} view={view} query={queryOf(f)} period={f.period} k={cfg.k} />);
 });
@@ -99,7 +103,7 @@ statsRoutes.get(`/officers${ID}`, async (c) => {
     .get();
   if (officer?.role !== 'officer') throw notFound();
   const f = await filtersOf(c);
-  const cfg = statsConfig(c.env);
+  const cfg = statsConfig(c.env, f.programme);
   const view = await officerView(db, scopeFrom(f, { officerId: c.req.param('id') }), cfg, false);
   return render(c, <StatsOfficerPage name={officer.name} view={view} query={queryOf(f)} period={f.period} k={cfg.k} />);
 });

@@ -4,7 +4,7 @@
 // read group_counts, kept in the same batch (worker/stats/group-rollup.ts).
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../app-env';
-import { periodInstants, type Scope } from './period';
+import { monthsOf, periodInstants, type Scope, upToToday } from './period';
 import { readAll } from './sql';
 
 export type RoundRow = {
@@ -23,22 +23,33 @@ export type OptionRow = { campaignId: string; questionKey: string; option: strin
 export type VersionRow = { id: string; definition: string };
 
 /**
- * The rounds of the scope: the programme's campaigns that went out, opening in the period (or one
- * campaign). Drafts never went out and voided rounds count nowhere (issue 17).
+ * The rounds of the scope: the programme's campaigns that went out and have opened, opening in the period
+ * (or one campaign). Drafts never went out and voided rounds count nowhere (issue 17); a round still
+ * scheduled has asked nobody yet, so it must not lower today's 回收率 and 打开率 (issue 14).
  */
 function campaignsSql(scope: Scope): SQL {
   const { start, end } = periodInstants(scope.period);
   return scope.campaignId
     ? sql`SELECT id FROM campaigns WHERE id = ${scope.campaignId}`
-    : sql`SELECT id FROM campaigns WHERE programme_id = ${scope.programmeId} AND status = 'launched' AND opens_at >= ${start} AND opens_at < ${end}`;
+    : sql`SELECT id FROM campaigns WHERE programme_id = ${scope.programmeId} AND status = 'launched'
+        AND opens_at >= ${start} AND opens_at < ${end} AND opens_at <= ${scope.now ?? Date.now()}`;
 }
 
-export type SurveyRollups = { rounds: RoundRow[]; options: OptionRow[]; versions: VersionRow[] };
+/**
+ * The rounds whose answers the monthly trend reads: every round of the programme that went out, whatever
+ * month it opened in, since an answer counts in the month it was given (issue 14); the months themselves
+ * narrow to the period (group_counts' 'month' groups).
+ */
+const programmeCampaignsSql = (scope: Scope): SQL =>
+  sql`SELECT id FROM campaigns WHERE programme_id = ${scope.programmeId} AND status = 'launched'`;
+
+/** `versions`: the forms of the scope's rounds; `programmeVersions`: of every round of the programme (the monthly trend). */
+export type SurveyRollups = { rounds: RoundRow[]; options: OptionRow[]; versions: VersionRow[]; programmeVersions: VersionRow[] };
 
 /** Rounds with their counters, their option counts and their form definitions: one round trip. */
 export async function surveyRollups(db: Db, scope: Scope): Promise<SurveyRollups> {
   const camp = campaignsSql(scope);
-  const [rounds, options, versions] = await readAll<[RoundRow, OptionRow, VersionRow]>(db, [
+  const [rounds, options, versions, programmeVersions] = await readAll<[RoundRow, OptionRow, VersionRow, VersionRow]>(db, [
     sql`SELECT c.id, c.name, c.opens_at AS opensAt, c.closes_at AS closesAt, c.form_version_id AS formVersionId, c.seed_count AS seedCount,
         coalesce(k.invited, 0) AS invited, coalesce(k.opened, 0) AS opened, coalesce(k.submitted, 0) AS submitted
       FROM campaigns c LEFT JOIN campaign_counters k ON k.campaign_id = c.id
@@ -46,11 +57,12 @@ export async function surveyRollups(db: Db, scope: Scope): Promise<SurveyRollups
     sql`SELECT campaign_id AS campaignId, question_key AS questionKey, option, count FROM option_counts
       WHERE campaign_id IN (${camp}) AND count > 0`,
     sql`SELECT id, definition FROM form_versions WHERE id IN (SELECT form_version_id FROM campaigns WHERE id IN (${camp}))`,
+    sql`SELECT id, definition FROM form_versions WHERE id IN (SELECT form_version_id FROM campaigns WHERE id IN (${programmeCampaignsSql(scope)}))`,
   ]);
-  return { rounds, options, versions };
+  return { rounds, options, versions, programmeVersions };
 }
 
-export const SATISFACTION_DIMENSIONS = ['unit', 'officer', 'chain', 'region', 'round'] as const;
+export const SATISFACTION_DIMENSIONS = ['unit', 'officer', 'chain', 'region', 'round', 'month'] as const;
 export type SatisfactionDimension = (typeof SATISFACTION_DIMENSIONS)[number];
 
 /**
@@ -63,11 +75,17 @@ const GROUPS: Record<SatisfactionDimension, { dimension: string; key: string; la
   chain: { dimension: 'chain', key: "nullif(g.group_key, '')", label: 'ch.name', join: 'LEFT JOIN chains ch ON ch.id = g.group_key' },
   region: { dimension: 'region', key: 'g.group_key', label: 'g.group_key', join: '' }, // NOT NULL: '' is a region
   round: { dimension: 'officer', key: 'g.campaign_id', label: 'c.name', join: 'JOIN campaigns c ON c.id = g.campaign_id' },
+  month: { dimension: 'month', key: 'g.group_key', label: 'g.group_key', join: '' }, // the month the answers were given
 };
 
 /** A unit page narrows to the unit's rows, or to its officers'; an officer page to the officer's rows. */
 function narrow(scope: Scope, by: SatisfactionDimension): SQL {
   const dimension = GROUPS[by].dimension;
+  if (by === 'month') {
+    if (scope.officerId || scope.unitId) throw new Error('satisfaction by month is programme-wide');
+    const months = monthsOf(upToToday(scope.period, scope.today), 1200);
+    return sql`AND g.group_key BETWEEN ${months[0] ?? ''} AND ${months.at(-1) ?? ''}`;
+  }
   if (scope.officerId) {
     if (dimension !== 'officer') throw new Error(`satisfaction by ${by} cannot be narrowed to an officer`);
     return sql`AND g.group_key = ${scope.officerId}`;
@@ -89,8 +107,9 @@ export type GroupResponsesRow = { grp: string | null; label: string | null; resp
 export async function satisfactionGroups(db: Db, scope: Scope, by: SatisfactionDimension, itemKeys: string[]) {
   if (itemKeys.length === 0) return { options: [] as GroupOptionRow[], responses: [] as GroupResponsesRow[] };
   const g = GROUPS[by];
+  const rounds = by === 'month' ? programmeCampaignsSql(scope) : campaignsSql(scope);
   const from = sql`FROM group_counts g ${sql.raw(g.join)}
-    WHERE g.campaign_id IN (${campaignsSql(scope)}) AND g.dimension = ${g.dimension} ${narrow(scope, by)}`;
+    WHERE g.campaign_id IN (${rounds}) AND g.dimension = ${g.dimension} ${narrow(scope, by)}`;
   const select = sql.raw(`${g.key} AS grp, ${g.label} AS label`);
   const [options, responses] = await readAll<[GroupOptionRow, GroupResponsesRow]>(db, [
     sql`SELECT ${select}, g.question_key AS questionKey, g.option, sum(g.count) AS n ${from}

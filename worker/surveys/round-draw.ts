@@ -4,9 +4,11 @@
 // the rule draws again with the same seed, and only a new seed with a reason changes it (counted,
 // audited). Statements after the campaign's own are guarded by the campaign row as this batch wrote it,
 // so a launch or another edit that got in first is never mixed with this draw.
+
 import { and, eq, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { SamplingRule } from '../../schema/inputs/rounds';
+import { chinaDate } from '../../schema/rules/china-time';
 import { campaignCounters, campaigns } from '../../schema/survey-tables';
 import type { AppEnv, Db } from '../app-env';
 import { d1Of, d1Statement } from '../lib/db';
@@ -29,7 +31,8 @@ export async function drawLinks(
   seed: string,
   now: number,
 ): Promise<StoredDraw> {
-  const draw = await drawSample(await roundCandidates(c.get('db'), programmeId), rule, seed, now);
+  // The pairings in force on the day of the draw: the stored draw time reproduces the same list.
+  const draw = await drawSample(await roundCandidates(c.get('db'), programmeId, chinaDate(now)), rule, seed, now);
   if (!draw.ok) return draw;
   const links = await Promise.all(
     draw.drawn.map(async (d) => {

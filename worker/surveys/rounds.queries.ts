@@ -7,23 +7,32 @@ import { campaignCounters, campaigns, forms, formVersions, invitations, reminder
 import { assignments, auditLog, chains, enterprises, programmes, units, users } from '../../schema/tables';
 import type { Db } from '../app-env';
 import { pageOf } from '../lib/paging';
+import { inForce } from '../lib/pairing-sql';
 import type { Candidate } from './sampling';
 
 /**
- * Enterprises paired in the programme and not disabled, with the unit of their lead officer (the
- * "unit" stratum), their chain and when they were last invited to a round that went out (drafts and
+ * Enterprises paired in the programme today and not disabled, with the unit of their lead officer today
+ * (the "unit" stratum), their chain and when they were last invited to a round that went out (drafts and
  * voided rounds never reached them), for the exclusion window.
  */
-export function roundCandidates(db: Db, programmeId: string): Promise<Candidate[]> {
+export function roundCandidates(db: Db, programmeId: string, today: string): Promise<Candidate[]> {
   const lead = db
     .select({ unitId: users.unitId })
     .from(assignments)
     .innerJoin(users, eq(users.id, assignments.officerId))
-    .where(and(eq(assignments.programmeId, programmeId), eq(assignments.enterpriseId, enterprises.id), eq(assignments.isLead, true)));
+    .where(
+      and(
+        eq(assignments.programmeId, programmeId),
+        eq(assignments.enterpriseId, enterprises.id),
+        eq(assignments.isLead, true),
+        inForce(today),
+      ),
+    )
+    .limit(1);
   const paired = db
     .select({ one: sql`1` })
     .from(assignments)
-    .where(and(eq(assignments.programmeId, programmeId), eq(assignments.enterpriseId, enterprises.id)));
+    .where(and(eq(assignments.programmeId, programmeId), eq(assignments.enterpriseId, enterprises.id), inForce(today)));
   const lastInvited = db
     .select({ at: max(invitations.createdAt) })
     .from(invitations)
@@ -73,6 +82,7 @@ const roundColumns = onFirstUse(() => ({
   launchedAt: campaigns.launchedAt,
   voidedAt: campaigns.voidedAt,
   createdAt: campaigns.createdAt,
+  shareable: campaigns.shareable,
   invited: sql<number>`coalesce(${campaignCounters.invited}, 0)`.as('invited'),
   opened: sql<number>`coalesce(${campaignCounters.opened}, 0)`.as('opened'),
   submitted: sql<number>`coalesce(${campaignCounters.submitted}, 0)`.as('submitted'),

@@ -26,6 +26,7 @@ import { roundFileRoutes } from './round-files.routes';
 import { loadRound, roundFor } from './round-load';
 import { changedRows } from './round-moves.queries';
 import { roundMoveRoutes } from './round-moves.routes';
+import { roundShareRoutes } from './round-share.routes';
 import { hasAnswers, listRounds, publishedVersions, roundHistory, roundInvitations } from './rounds.queries';
 
 export const roundRoutes = new Hono<AppEnv>();
@@ -180,5 +181,6 @@ roundRoutes.post(ID, async (c) => {
 });
 
 roundRoutes.route('/', roundMoveRoutes);
+roundRoutes.route('/', roundShareRoutes);
 roundRoutes.route('/', roundFileRoutes);
 roundRoutes.route('/', reminderRoutes);

@@ -1,9 +1,19 @@
 import { AdminShell } from '../../components/admin-shell';
 import { DataTable, FilterSelect, Pager, SearchBox } from '../../components/data-table';
-import { CheckboxField, FormAlert, type FormState, SelectField } from '../../components/fields';
+import { CheckboxField, FormAlert, type FormState, SelectField, TextField } from '../../components/fields';
 import { usePage } from '../../context';
+import { ConfirmPage } from './confirm';
 
-type Pairing = { id: string; enterpriseName: string; creditCode: string; officerName: string; unitName: string | null; isLead: boolean };
+type Pairing = {
+  id: string;
+  enterpriseName: string;
+  creditCode: string;
+  officerName: string;
+  unitName: string | null;
+  isLead: boolean;
+  startsOn: string;
+  endsOn: string | null;
+};
 type ProgrammeOption = { id: string; name: string; disabled: boolean };
 type ListProps = {
   rows: Pairing[];
@@ -11,6 +21,8 @@ type ListProps = {
   page: number;
   hasNext: boolean;
   q: string;
+  /** The pairs in force or to come (current), or every pairing ended ones included (history). */
+  view: 'current' | 'history';
   programme: string;
   programmes: ProgrammeOption[];
 };
@@ -26,7 +38,7 @@ function PostButton({ action, label }: { action: string; label: string }) {
   );
 }
 
-export function AssignmentListPage({ rows, total, page, hasNext, q, programme, programmes }: ListProps) {
+export function AssignmentListPage({ rows, total, page, hasNext, q, view, programme, programmes }: ListProps) {
   const { t } = usePage();
   if (!programme) {
     return (
@@ -46,6 +58,15 @@ export function AssignmentListPage({ rows, total, page, hasNext, q, programme, p
           value={programme}
           options={programmes.map((p) => ({ value: p.id, label: p.disabled ? t('assign.disabledOption', { name: p.name }) : p.name }))}
         />
+        <FilterSelect
+          name="view"
+          label={t('assign.view')}
+          value={view}
+          options={[
+            { value: 'current', label: t('assign.view.current') },
+            { value: 'history', label: t('assign.view.history') },
+          ]}
+        />
       </SearchBox>
       <DataTable
         rows={rows}
@@ -55,21 +76,26 @@ export function AssignmentListPage({ rows, total, page, hasNext, q, programme, p
           { label: t('assign.officer'), render: (a) => a.officerName },
           { label: t('assign.unit'), render: (a) => a.unitName ?? '' },
           { label: t('assign.lead'), render: (a) => (a.isLead ? <strong>{t('yes')}</strong> : t('no')) },
+          { label: t('assign.startsOn'), render: (a) => a.startsOn },
+          { label: t('assign.endsOn'), render: (a) => a.endsOn ?? <span class="muted">{t('assign.open')}</span> },
           {
             label: t('list.actions'),
-            render: (a) => (
-              <>
-                <PostButton
-                  action={`/admin/assignments/${a.id}/${a.isLead ? 'unlead' : 'lead'}`}
-                  label={t(a.isLead ? 'assign.unmakeLead' : 'assign.makeLead')}
-                />{' '}
-                <a href={`/admin/assignments/${a.id}/delete`}>{t('assign.delete')}</a>
-              </>
-            ),
+            render: (a) =>
+              a.endsOn === null ? (
+                <>
+                  <PostButton
+                    action={`/admin/assignments/${a.id}/${a.isLead ? 'unlead' : 'lead'}`}
+                    label={t(a.isLead ? 'assign.unmakeLead' : 'assign.makeLead')}
+                  />{' '}
+                  <a href={`/admin/assignments/${a.id}/end`}>{t('assign.delete')}</a>
+                </>
+              ) : (
+                <span class="muted">{t('assign.ended')}</span>
+              ),
           },
         ]}
       />
-      <Pager page={page} total={total} hasNext={hasNext} query={{ programme, q }} />
+      <Pager page={page} total={total} hasNext={hasNext} query={{ programme, q, view }} />
     </AdminShell>
   );
 }
@@ -118,6 +144,8 @@ export function AssignmentFormPage({ form, options }: { form: FormState; options
           }))}
         />
         <CheckboxField name="isLead" label={t('assign.isLead')} form={form} />
+        <TextField name="startsOn" type="date" label={t('assign.startsOn')} hint={t('assign.startsOnHint')} form={form} />
+        <TextField name="endsOn" type="date" label={t('assign.endsOn')} hint={t('assign.endsOnHint')} form={form} />
         <div class="actions">
           <button type="submit" class="primary">
             {t('action.save')}
@@ -128,5 +156,28 @@ export function AssignmentFormPage({ form, options }: { form: FormState; options
         </div>
       </form>
     </AdminShell>
+  );
+}
+
+/** 解除结对: what it does, and the last day the pairing is in force (today unless the admin says otherwise). */
+export function AssignmentEndPage({
+  effects,
+  action,
+  back,
+  form,
+  startsOn,
+}: {
+  effects: string[];
+  action: string;
+  back: string;
+  form: FormState;
+  startsOn: string;
+}) {
+  const { t } = usePage();
+  return (
+    <ConfirmPage title={t('assign.delete')} effects={effects} action={action} confirmLabel={t('assign.delete')} back={back}>
+      <FormAlert form={form} message={t('form.invalid')} />
+      <TextField name="endsOn" type="date" label={t('assign.endsOn')} hint={t('assign.endHint', { start: startsOn })} form={form} />
+    </ConfirmPage>
   );
 }

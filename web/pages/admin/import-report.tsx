@@ -7,7 +7,15 @@ import { type Kind, TEXT } from './import';
 type Action = 'create' | 'update' | 'unchanged';
 type IssueView = { line: number; column: string; message: string };
 type EnterpriseChangeView = { line: number; action: Action; creditCode: string; name: string; changed: string[] };
-type AssignmentChangeView = { line: number; action: Action; enterprise: string; officer: string; lead: boolean };
+type AssignmentChangeView = {
+  line: number;
+  action: Action;
+  enterprise: string;
+  officer: string;
+  lead: boolean;
+  startsOn: string;
+  endsOn: string | null;
+};
 type OfficerChangeView = { line: number; action: Action; login: string; name: string; unit: string; changed: string[] };
 /** What the confirm form sends back: the CSV text, or a sheet's rows as JSON (worker/admin/import-file.ts). */
 type Carry = { name: 'csv' | 'sheet'; value: string };
@@ -123,6 +131,8 @@ function Preview({ report, programme }: { report: Extract<ImportReport, { change
             { label: t('import.enterprise'), render: (r) => r.enterprise },
             { label: t('import.officer'), render: (r) => r.officer },
             { label: t('import.col.lead'), render: (r) => t(r.lead ? 'yes' : 'no') },
+            { label: t('assign.startsOn'), render: (r) => r.startsOn },
+            { label: t('assign.endsOn'), render: (r) => r.endsOn ?? t('assign.open') },
           ]}
         />
       )}

@@ -1,4 +1,4 @@
-import { PHASES, type Phase } from '../../../schema/tables';
+import { PHASES, type Phase, SATISFACTION_SCALES } from '../../../schema/tables';
 import { AdminShell, StatusBadge, ToggleButton } from '../../components/admin-shell';
 import { DataTable, Pager, SearchBox } from '../../components/data-table';
 import { FormAlert, type FormState, SelectField, TextField } from '../../components/fields';
@@ -61,6 +61,14 @@ export function ProgrammeFormPage({ form, id }: { form: FormState; id?: string }
           form={form}
           required
           options={PHASES.map((p) => ({ value: p, label: t(PHASE_LABELS[p]) }))}
+        />
+        <SelectField
+          name="satisfactionScale"
+          label={t('programme.scale')}
+          hint={t('programme.scaleHint')}
+          form={form}
+          required
+          options={SATISFACTION_SCALES.map((s) => ({ value: s, label: t(`stats.scale.${s}`) }))}
         />
         <fieldset>
           <legend>{t('programme.asker')}</legend>

@@ -108,6 +108,15 @@ export function RoundPage({
             <dd>{progressText(round, t)}</dd>
           </>
         )}
+        <dt>{t('round.shareable')}</dt>
+        <dd>
+          {t(round.shareable ? 'round.shareable.on' : 'round.shareable.off')}{' '}
+          <form method="post" action={`${base}/${round.shareable ? 'unshare' : 'share'}`} class="inline">
+            <button type="submit" class="link">
+              {t(round.shareable ? 'round.unshare' : 'round.share')}
+            </button>
+          </form>
+        </dd>
       </dl>
       {links && (
         <>

@@ -1,29 +1,40 @@
 import { BREAKDOWNS, type Breakdown } from '../../../schema/inputs/stats';
 import { monthEnd } from '../../../schema/rules/china-time';
 import { pct, rate } from '../../../schema/rules/figures';
+import type { SatisfactionScale } from '../../../schema/rules/satisfaction';
 import type { BreakdownRow } from '../../../worker/stats/dashboard';
 import { AdminShell } from '../../components/admin-shell';
 import { BarChart } from '../../components/charts/bar-chart';
 import { TableScroll } from '../../components/data-table';
 import { usePage } from '../../context';
 import type { MessageKey } from '../../i18n';
-import { type Filter, FilterForm, Section, StatsNav } from './parts';
-import { ActivityTable, categoryKey, ProblemTable, SatisfactionCell } from './tables';
+import { ClaimsSection, type ClaimTable } from './claims';
+import { type Filter, FilterForm, Section, StatsNav, satisfiedLabel } from './parts';
+import { ActivityTable, categoryKey, noneKey, ProblemTable, SatisfactionCell } from './tables';
 
-type Props = { filter: Filter; query: string; by: Breakdown; rows: BreakdownRow[] };
+type Props = {
+  filter: Filter;
+  query: string;
+  by: Breakdown;
+  rows: BreakdownRow[];
+  scale: SatisfactionScale;
+  /** The claims cross-check, by unit and by officer only. */
+  claims: ClaimTable[];
+  k: number;
+};
 
 /** The ledger filter a group maps to (the ledger has no region or month filter: those link by period only). */
 const LEDGER_FILTER: Partial<Record<Breakdown, string>> = { unit: 'unit', officer: 'officer', chain: 'chain', category: 'category' };
 
-export function StatsBreakdownPage({ filter, query, by, rows }: Props) {
+export function StatsBreakdownPage({ filter, query, by, rows, scale, claims, k }: Props) {
   const { t } = usePage();
   const labelOf = (r: BreakdownRow) => {
     if (by === 'category') return t(categoryKey(r.key));
     if (by === 'unit' && r.key) return <a href={`/admin/stats/units/${r.key}?${query}`}>{r.label}</a>;
     if (by === 'officer' && r.key) return <a href={`/admin/stats/officers/${r.key}?${query}`}>{r.label}</a>;
-    return r.label || r.key || t('stats.unspecified');
+    return r.label || r.key || t(noneKey(by));
   };
-  const plain = (r: BreakdownRow) => (by === 'category' ? t(categoryKey(r.key)) : r.label || r.key || t('stats.unspecified'));
+  const plain = (r: BreakdownRow) => (by === 'category' ? t(categoryKey(r.key)) : r.label || r.key || t(noneKey(by)));
   const filterOf = (r: BreakdownRow) => {
     const name = LEDGER_FILTER[by];
     if (by === 'month' && r.key) return { from: `${r.key}-01`, to: monthEnd(r.key) };
@@ -67,7 +78,7 @@ export function StatsBreakdownPage({ filter, query, by, rows }: Props) {
               <thead>
                 <tr>
                   <th scope="col">{t('stats.group')}</th>
-                  <th scope="col">{t('stats.top2')}</th>
+                  <th scope="col">{satisfiedLabel(t, scale)}</th>
                 </tr>
               </thead>
               <tbody>
@@ -84,6 +95,7 @@ export function StatsBreakdownPage({ filter, query, by, rows }: Props) {
           </TableScroll>
         </Section>
       )}
+      {(by === 'unit' || by === 'officer') && <ClaimsSection tables={claims} by={by} k={k} />}
     </AdminShell>
   );
 }

@@ -1,5 +1,6 @@
 import { inLang } from '../../../schema/form-definition';
 import { one, pct, rate } from '../../../schema/rules/figures';
+import { showsGood } from '../../../schema/rules/satisfaction';
 import type { Overview } from '../../../worker/stats/dashboard';
 import { AdminShell } from '../../components/admin-shell';
 import { BarChart } from '../../components/charts/bar-chart';
@@ -8,7 +9,19 @@ import { LineChart } from '../../components/charts/line-chart';
 import { TableScroll } from '../../components/data-table';
 import { usePage } from '../../context';
 import { ledgerHref } from './links';
-import { ActivityTiles, type Filter, FilterForm, RateText, Section, StatsNav, Suppressed, Tile, Tiles } from './parts';
+import {
+  ActivityTiles,
+  type Filter,
+  FilterForm,
+  RateText,
+  ScaleNote,
+  Section,
+  StatsNav,
+  Suppressed,
+  satisfiedLabel,
+  Tile,
+  Tiles,
+} from './parts';
 import { RoundsTable } from './rounds-table';
 import { ActivityTable, categoryKey, ItemTable, ProblemTable, SatisfactionCell } from './tables';
 
@@ -52,10 +65,12 @@ export function StatsOverviewPage({ filter, query, data, k }: Props) {
         <Tile label={t('stats.openedRate')}>
           <RateText rate={rate(survey.opened, survey.invited)} />
         </Tile>
-        <Tile label={t('stats.top2')}>
+        <Tile label={t('stats.top2')} note={<ScaleNote scale={sat.scale} />}>
           <SatisfactionCell sat={sat} />
         </Tile>
-        <Tile label={t('stats.good')}>{sat.suppressed ? <Suppressed n={sat.responses} /> : <RateText rate={sat.good} />}</Tile>
+        {showsGood(sat.scale) && (
+          <Tile label={t('stats.good')}>{sat.suppressed ? <Suppressed n={sat.responses} /> : <RateText rate={sat.good} />}</Tile>
+        )}
         <Tile label={t('stats.composite')}>{sat.suppressed ? <Suppressed n={sat.responses} /> : one(sat.composite)}</Tile>
       </Tiles>
       <p class="muted">{t('stats.kNote', { k })}</p>
@@ -78,8 +93,8 @@ export function StatsOverviewPage({ filter, query, data, k }: Props) {
           desc={t('stats.top2ByMonthDesc')}
           points={data.months.map((m) => {
             const s = m.satisfaction;
-            const shown = s && !s.suppressed ? s.top2.value : null;
-            return { label: m.month, value: shown, text: s ? (s.suppressed ? t('stats.suppressed') : pct(s.top2.value)) : '—' };
+            const shown = s && !s.suppressed ? s.satisfied.value : null;
+            return { label: m.month, value: shown, text: s ? (s.suppressed ? t('stats.suppressed') : pct(s.satisfied.value)) : '—' };
           })}
         />
         <TableScroll label={t('stats.trend')}>
@@ -87,9 +102,10 @@ export function StatsOverviewPage({ filter, query, data, k }: Props) {
             <caption>{t('stats.trend')}</caption>
             <thead>
               <tr>
-                {['stats.month', 'stats.contacts', 'stats.onsite', 'stats.raised', 'stats.closedInPeriod', 'stats.top2'].map((k) => (
+                {['stats.month', 'stats.contacts', 'stats.onsite', 'stats.raised', 'stats.closedInPeriod'].map((k) => (
                   <th scope="col">{t(k as 'stats.month')}</th>
                 ))}
+                <th scope="col">{satisfiedLabel(t, sat.scale)}</th>
               </tr>
             </thead>
             <tbody>
@@ -117,15 +133,15 @@ export function StatsOverviewPage({ filter, query, data, k }: Props) {
           desc={t('stats.byItemDesc')}
           bars={sat.items.map((i) => ({
             label: itemTitle.get(i.key) ?? i.key,
-            value: i.suppressed ? null : i.top2.value,
-            text: i.suppressed ? t('stats.suppressed') : pct(i.top2.value),
+            value: i.suppressed ? null : i.satisfied.value,
+            text: i.suppressed ? t('stats.suppressed') : pct(i.satisfied.value),
           }))}
         />
         <ItemTable items={survey.items} sat={sat} caption={t('stats.byItem')} />
       </Section>
 
       <Section title={t('stats.rounds')} id="rounds">
-        <RoundsTable rounds={survey.rounds} query={query} />
+        <RoundsTable rounds={survey.rounds} query={query} scale={sat.scale} />
       </Section>
 
       <Section title={t('stats.byCategory')} id="categories">

@@ -2,8 +2,10 @@
 // filter form, and the headline tiles.
 import type { ComponentChildren } from 'preact';
 import { interval, pct, type Rate, rate } from '../../../schema/rules/figures';
+import type { SatisfactionScale } from '../../../schema/rules/satisfaction';
 import type { ActivityGroup } from '../../../worker/stats/activity.queries';
 import { usePage } from '../../context';
+import type { MessageKey, Translate } from '../../i18n';
 
 /** A rate with n and its Wilson 95 % interval under it; a dash when there is nothing to divide by. */
 export function RateText({ rate, href }: { rate: Rate; href?: string }) {
@@ -20,14 +22,27 @@ export function RateText({ rate, href }: { rate: Rate; href?: string }) {
 }
 
 /** 样本不足: shown in place of a satisfaction figure over fewer than k responses (DESIGN §6). */
-export function Suppressed({ n }: { n: number }) {
+export function Suppressed({ n, help = 'stats.suppressedHelp' }: { n: number; help?: MessageKey }) {
   const { t } = usePage();
   return (
-    <span class="muted" data-suppressed="true" title={t('stats.suppressedHelp')}>
+    <span class="muted" data-suppressed="true" title={t(help)}>
       {t('stats.suppressed')} <small>(n={n})</small>
     </span>
   );
 }
+
+/** The 口径 of 满意率 (issue 14), printed under every satisfaction rate: 两档 or 三档, with what each counts. */
+export function ScaleNote({ scale }: { scale: SatisfactionScale }) {
+  const { t } = usePage();
+  return (
+    <small class="muted scale" data-scale={scale}>
+      {t('stats.scaleNote', { scale: t(`stats.scale.${scale}`) })}
+    </small>
+  );
+}
+
+/** 满意率 with its 口径 in short, for column headers: 满意率（两档）. */
+export const satisfiedLabel = (t: Translate, scale: SatisfactionScale) => t('stats.satisfiedBy', { scale: t(`stats.scaleShort.${scale}`) });
 
 export type Filter = { programmes: { id: string; name: string }[]; programmeId: string; from: string; to: string };
 
@@ -103,6 +118,7 @@ export function StatsNav({ query }: { query: string }) {
   const links: [string, string][] = [
     ['/admin/stats', t('stats.overview')],
     ['/admin/stats/breakdown', t('stats.breakdowns')],
+    ['/admin/stats/claims', t('claims.nav')],
     ['/admin/report', t('report.title')],
     ['/admin/exports', t('export.title')],
     ['/admin/stats/recompute', t('stats.recompute')],

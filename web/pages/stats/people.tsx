@@ -1,10 +1,13 @@
 import { one, rate } from '../../../schema/rules/figures';
+import type { SatisfactionScale } from '../../../schema/rules/satisfaction';
+import type { OwnRound } from '../../../worker/stats/own-rounds';
 import type { OfficerView, UnitView } from '../../../worker/stats/people';
 import { AdminShell } from '../../components/admin-shell';
 import { DataTable } from '../../components/data-table';
 import { usePage } from '../../context';
 import { Layout } from '../../layout';
-import { ActivityTiles, type Filter, FilterForm, RateText, Section, StatsNav, Tile, Tiles } from './parts';
+import { ClaimsSection } from './claims';
+import { ActivityTiles, type Filter, FilterForm, RateText, ScaleNote, Section, StatsNav, satisfiedLabel, Tile, Tiles } from './parts';
 import { OfficerFigures } from './person';
 import { categoryKey, ItemTable, ProblemTable, SatisfactionCell } from './tables';
 
@@ -37,7 +40,7 @@ export function StatsUnitPage({
         </Tile>
         <Tile label={t('stats.overdue')}>{problems.overdue}</Tile>
         <Tile label={t('stats.medianDays')}>{one(problems.medianDays)}</Tile>
-        <Tile label={t('stats.top2')}>
+        <Tile label={t('stats.top2')} note={<ScaleNote scale={view.scale} />}>
           <SatisfactionCell sat={view.satisfaction} />
         </Tile>
       </Tiles>
@@ -55,7 +58,7 @@ export function StatsUnitPage({
             { label: t('stats.threeOnes'), render: (o) => <RateText rate={rate(o.activity?.met ?? 0, o.activity?.pairs ?? 0)} /> },
             { label: t('stats.raised'), render: (o) => o.problems?.raised ?? 0 },
             { label: t('stats.closeRate'), render: (o) => <RateText rate={rate(o.problems?.dueClosed ?? 0, o.problems?.due ?? 0)} /> },
-            { label: t('stats.top2'), render: (o) => <SatisfactionCell sat={o.satisfaction} /> },
+            { label: satisfiedLabel(t, view.scale), render: (o) => <SatisfactionCell sat={o.satisfaction} /> },
           ]}
         />
       </Section>
@@ -70,6 +73,7 @@ export function StatsUnitPage({
           <ItemTable items={view.items} sat={view.satisfaction} />
         </Section>
       )}
+      <ClaimsSection tables={view.claims} by="officer" k={k} />
     </AdminShell>
   );
 }
@@ -92,13 +96,27 @@ export function StatsOfficerPage({
   return (
     <AdminShell title={t('stats.officerTitle', { name })}>
       <StatsNav query={query} />
-      <OfficerFigures view={view} period={period} own={false} k={k} />
+      <OfficerFigures view={view} period={period} k={k} />
     </AdminShell>
   );
 }
 
-/** /stats/mine — an officer's own figures only (DESIGN §2, §6). */
-export function StatsMinePage({ view, filter, programme, k }: { view: OfficerView; filter: Filter; programme: string; k: number }) {
+/** /stats/mine — an officer's own figures only (DESIGN §2, §6); survey figures frozen per closed round (issue 14). */
+export function StatsMinePage({
+  view,
+  rounds,
+  scale,
+  filter,
+  programme,
+  k,
+}: {
+  view: OfficerView;
+  rounds: OwnRound[];
+  scale: SatisfactionScale;
+  filter: Filter;
+  programme: string;
+  k: number;
+}) {
   const { t } = usePage();
   const period = { from: filter.from, to: filter.to };
   return (
@@ -106,7 +124,7 @@ export function StatsMinePage({ view, filter, programme, k }: { view: OfficerVie
       <h1>{t('stats.mine')}</h1>
       <FilterForm filter={filter} />
       <p class="muted">{t('stats.mineIntro', { programme, from: period.from, to: period.to })}</p>
-      <OfficerFigures view={view} period={period} own k={k} />
+      <OfficerFigures view={view} period={period} own={{ rounds, scale }} k={k} />
     </Layout>
   );
 }

@@ -1,14 +1,18 @@
 // The figures of one officer: shared by the admin's drill-down and the officer's own page.
 
 import { one, pct } from '../../../schema/rules/figures';
+import type { SatisfactionScale } from '../../../schema/rules/satisfaction';
+import type { OwnRound } from '../../../worker/stats/own-rounds';
 import type { OfficerView } from '../../../worker/stats/people';
 import { BarChart } from '../../components/charts/bar-chart';
 import { DataTable } from '../../components/data-table';
 import { usePage } from '../../context';
 import { ledgerHref } from './links';
+import { OwnRoundsSection } from './own-rounds';
 import { ActivityTiles, RateText, Section, Tile, Tiles } from './parts';
 import { ActivityTable, categoryKey, ItemTable, ProblemTable, SatisfactionCell } from './tables';
 
+/** `own`: the officer's own page, whose survey figures are the frozen ones of closed rounds (own-rounds.tsx). */
 export function OfficerFigures({
   view,
   period,
@@ -17,7 +21,7 @@ export function OfficerFigures({
 }: {
   view: OfficerView;
   period: { from: string; to: string };
-  own: boolean;
+  own?: { rounds: OwnRound[]; scale: SatisfactionScale };
   k: number;
 }) {
   const { t } = usePage();
@@ -63,22 +67,26 @@ export function OfficerFigures({
           rows={view.byCategory.map((g) => ({ label: t(categoryKey(g.key)), group: g, filters: { category: g.key } }))}
         />
       </Section>
-      <Section title={t('stats.satisfactionByRound')} id="rounds">
-        <p class="muted">{own ? t('stats.ownRoundsNote', { k }) : t('stats.kNote', { k })}</p>
-        <DataTable
-          rows={view.rounds}
-          columns={[
-            { label: t('stats.round'), render: (r) => r.label },
-            { label: t('stats.top2'), render: (r) => <SatisfactionCell sat={r.satisfaction} /> },
-          ]}
-        />
-        {view.rounds
-          .filter((r) => !r.satisfaction.suppressed)
-          .map((r) => (
-            <ItemTable items={view.items} sat={r.satisfaction} caption={`${r.label ?? ''} · ${t('stats.byItem')}`} />
-          ))}
-      </Section>
-      <p class="muted">{view.items.length ? '' : t('stats.noItems')}</p>
+      {own ? (
+        <OwnRoundsSection rounds={own.rounds} scale={own.scale} k={k} />
+      ) : (
+        <Section title={t('stats.satisfactionByRound')} id="rounds">
+          <p class="muted">{t('stats.kNote', { k })}</p>
+          <DataTable
+            rows={view.rounds}
+            columns={[
+              { label: t('stats.round'), render: (r) => r.label },
+              { label: t('stats.top2'), render: (r) => <SatisfactionCell sat={r.satisfaction} /> },
+            ]}
+          />
+          {view.rounds
+            .filter((r) => !r.satisfaction.suppressed)
+            .map((r) => (
+              <ItemTable items={view.items} sat={r.satisfaction} caption={`${r.label ?? ''} · ${t('stats.byItem')}`} />
+            ))}
+          <p class="muted">{view.items.length ? '' : t('stats.noItems')}</p>
+        </Section>
+      )}
     </>
   );
 }

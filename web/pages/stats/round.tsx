@@ -5,7 +5,7 @@ import { AdminShell } from '../../components/admin-shell';
 import { BarChart } from '../../components/charts/bar-chart';
 import { DataTable } from '../../components/data-table';
 import { usePage } from '../../context';
-import { RateText, Section, Suppressed, Tile, Tiles } from './parts';
+import { RateText, ScaleNote, Section, Suppressed, satisfiedLabel, Tile, Tiles } from './parts';
 import { ItemTable, SatisfactionCell } from './tables';
 
 export function StatsRoundPage({ view, query, k }: { view: RoundView; query: string; k: number }) {
@@ -30,7 +30,7 @@ export function StatsRoundPage({ view, query, k }: { view: RoundView; query: str
         <Tile label={t('stats.openedRate')}>
           <RateText rate={round.openedRate} />
         </Tile>
-        <Tile label={t('stats.top2')}>
+        <Tile label={t('stats.top2')} note={<ScaleNote scale={sat.scale} />}>
           <SatisfactionCell sat={sat} />
         </Tile>
         <Tile label={t('stats.composite')}>{sat.suppressed ? <Suppressed n={sat.responses} /> : one(sat.composite)}</Tile>
@@ -43,8 +43,8 @@ export function StatsRoundPage({ view, query, k }: { view: RoundView; query: str
           desc={t('stats.byItemDesc')}
           bars={sat.items.map((i) => ({
             label: title.get(i.key) ?? i.key,
-            value: i.suppressed ? null : i.top2.value,
-            text: i.suppressed ? t('stats.suppressed') : pct(i.top2.value),
+            value: i.suppressed ? null : i.satisfied.value,
+            text: i.suppressed ? t('stats.suppressed') : pct(i.satisfied.value),
           }))}
         />
         <ItemTable items={items} sat={sat} caption={t('stats.byItem')} />
@@ -66,7 +66,7 @@ export function StatsRoundPage({ view, query, k }: { view: RoundView; query: str
           columns={[
             { label: t('stats.group'), render: (g) => g.label ?? t('stats.noUnit') },
             { label: t('stats.submitted'), render: (g) => g.satisfaction.responses },
-            { label: t('stats.top2'), render: (g) => <SatisfactionCell sat={g.satisfaction} /> },
+            { label: satisfiedLabel(t, sat.scale), render: (g) => <SatisfactionCell sat={g.satisfaction} /> },
           ]}
         />
       </Section>

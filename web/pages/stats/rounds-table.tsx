@@ -1,12 +1,13 @@
 import { one } from '../../../schema/rules/figures';
+import type { SatisfactionScale } from '../../../schema/rules/satisfaction';
 import type { RoundFigures } from '../../../worker/stats/satisfaction';
 import { DataTable } from '../../components/data-table';
 import { usePage } from '../../context';
-import { RateText, Suppressed } from './parts';
+import { RateText, Suppressed, satisfiedLabel } from './parts';
 import { SatisfactionCell } from './tables';
 
 /** Rounds with response rates and satisfaction; each links to its statistics and to its admin page. */
-export function RoundsTable({ rounds, query }: { rounds: RoundFigures[]; query: string }) {
+export function RoundsTable({ rounds, query, scale }: { rounds: RoundFigures[]; query: string; scale: SatisfactionScale }) {
   const { t } = usePage();
   return (
     <DataTable
@@ -28,7 +29,7 @@ export function RoundsTable({ rounds, query }: { rounds: RoundFigures[]; query: 
         { label: t('stats.submitted'), render: (r) => r.submitted },
         { label: t('stats.responseRate'), render: (r) => <RateText rate={r.responseRate} /> },
         { label: t('stats.openedRate'), render: (r) => <RateText rate={r.openedRate} /> },
-        { label: t('stats.top2'), render: (r) => <SatisfactionCell sat={r.satisfaction} /> },
+        { label: satisfiedLabel(t, scale), render: (r) => <SatisfactionCell sat={r.satisfaction} /> },
         {
           label: t('stats.composite'),
           render: (r) => (r.satisfaction.suppressed ? <Suppressed n={r.submitted} /> : one(r.satisfaction.composite)),

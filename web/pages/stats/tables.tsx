@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { inLang } from '../../../schema/form-definition';
 import { one, problemRates, rate } from '../../../schema/rules/figures';
-import type { Satisfaction } from '../../../schema/rules/satisfaction';
+import { type Satisfaction, showsGood } from '../../../schema/rules/satisfaction';
 import type { ActivityGroup } from '../../../worker/stats/activity.queries';
 import type { ProblemGroup } from '../../../worker/stats/problems.queries';
 import type { ItemDef } from '../../../worker/stats/satisfaction';
@@ -11,14 +11,17 @@ import { DataTable } from '../../components/data-table';
 import { usePage } from '../../context';
 import type { MessageKey } from '../../i18n';
 import { ledgerHref } from './links';
-import { RateText, Suppressed } from './parts';
+import { RateText, Suppressed, satisfiedLabel } from './parts';
 
 export const LIKERT_KEYS = ['stats.likert.5', 'stats.likert.4', 'stats.likert.3', 'stats.likert.2', 'stats.likert.1'] as const;
 
-/** Satisfaction by item: the distribution, valid n, 满意率, 好评率 and the 0–100 score. */
+/** Satisfaction by item: the distribution, valid n, 满意率 (by the 口径), 好评率 (two levels only) and the 0–100 score. */
 export function ItemTable({ items, sat, caption }: { items: ItemDef[]; sat: Satisfaction; caption?: string }) {
   const { t, lang } = usePage();
   const title = new Map(items.map((i) => [i.key, inLang(i.title, lang)]));
+  const good = showsGood(sat.scale)
+    ? [{ label: t('stats.good'), render: (i: Satisfaction['items'][number]) => (i.suppressed ? '' : <RateText rate={i.good} />) }]
+    : [];
   return (
     <DataTable
       caption={caption}
@@ -28,8 +31,11 @@ export function ItemTable({ items, sat, caption }: { items: ItemDef[]; sat: Sati
         ...LIKERT_KEYS.map((k, n) => ({ label: t(k), render: (i: Satisfaction['items'][number]) => (i.suppressed ? '' : i.dist[n]) })),
         { label: t('stats.likert.na'), render: (i) => i.na },
         { label: t('stats.valid'), render: (i) => i.valid },
-        { label: t('stats.top2'), render: (i) => (i.suppressed ? <Suppressed n={i.valid} /> : <RateText rate={i.top2} />) },
-        { label: t('stats.good'), render: (i) => (i.suppressed ? '' : <RateText rate={i.good} />) },
+        {
+          label: satisfiedLabel(t, sat.scale),
+          render: (i) => (i.suppressed ? <Suppressed n={i.valid} /> : <RateText rate={i.satisfied} />),
+        },
+        ...good,
         { label: t('stats.score'), render: (i) => (i.suppressed ? '' : one(i.score)) },
       ]}
     />
@@ -40,10 +46,10 @@ export function ItemTable({ items, sat, caption }: { items: ItemDef[]; sat: Sati
 export function SatisfactionCell({ sat }: { sat: Satisfaction | null }) {
   const { t } = usePage();
   if (!sat) return <span class="muted">—</span>;
-  if (sat.suppressed || sat.top2.value === null) return <Suppressed n={sat.responses} />;
+  if (sat.suppressed || sat.satisfied.value === null) return <Suppressed n={sat.responses} />;
   return (
     <span>
-      <RateText rate={sat.top2} />
+      <RateText rate={sat.satisfied} />
       <br />
       <small>{t('stats.compositeShort', { score: one(sat.composite), n: sat.responses })}</small>
     </span>
@@ -124,6 +130,13 @@ export function ActivityTable({ rows, caption }: { rows: Row<ActivityGroup>[]; c
     />
   );
 }
+
+/**
+ * What a group with no key is called: 未指定单位 for the unit dimension — problems with no lead unit, answers
+ * with no lead officer in force, officers with no unit — on every page, file and report (issue 14: one
+ * label); 未填写 for a chain or region an enterprise left blank.
+ */
+export const noneKey = (by: string): MessageKey => (by === 'unit' ? 'stats.noUnit' : 'stats.unspecified');
 
 /** The label of a problem category code. */
 export const categoryKey = (code: string | null) => `stats.cat.${code ?? 'other'}` as MessageKey;
