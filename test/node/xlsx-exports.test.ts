@@ -120,12 +120,12 @@ describe('every .xlsx download equals its CSV, cell for cell', () => {
       expect(file.rows.length, table).toBeGreaterThan(1);
     }
     const items = await both(`/admin/exports/metrics/items.{ext}?programme=${app.m.programmeId}`);
-    expect(column(items, '满意率').every((v) => typeof v === 'number' && v >= 0 && v <= 1)).toBe(true);
+    expect(column(items, '满意率（两档）').every((v) => typeof v === 'number' && v >= 0 && v <= 1)).toBe(true);
     const notes: string[] = [];
     items.about.eachRow((row) => {
       notes.push(String(row.getCell(1).value ?? ''));
     });
-    expect(notes.join('\n')).toContain('满意率（两档口径）');
+    expect(notes.join('\n')).toContain('满意率口径：两档（非常满意＋满意）（本行动设定）÷ 有效样本。');
   });
 
   it('the links of a round, and its links not yet answered', async () => {
