@@ -83,48 +83,65 @@ export const question = onFirstUse(() =>
 export type Question = z.output<typeof question>;
 export type QuestionType = Question['type'];
 
-export const formDefinition = onFirstUse(() =>
-  z
-    .strictObject({
-      title: localized,
-      intro: localized.optional(),
-      pages: z
-        .array(z.strictObject({ title: localized.optional(), questions: z.array(question).min(1).max(100) }))
-        .min(1)
-        .max(20),
-    })
-    .superRefine((form, ctx) => {
-      const questions = form.pages.flatMap((page, p) => page.questions.map((q, i) => ({ q, at: ['pages', p, 'questions', i] })));
-      const byKey = new Map<string, { q: Question; n: number }>();
-      for (const [n, { q }] of questions.entries()) if (!byKey.has(q.key)) byKey.set(q.key, { q, n });
-      for (const [n, { q, at }] of questions.entries()) {
-        const issue = (message: string, ...rest: (string | number)[]) => ctx.addIssue({ code: 'custom', message, path: [...at, ...rest] });
-        // Keys must be unique: every answer is stored under its question's key.
-        if (byKey.get(q.key)?.n !== n) issue('form.err.duplicateKey', 'key');
-        for (const rule of q.showIf?.anyOf ?? []) {
-          const message = showIfProblem(rule, n, byKey);
-          if (message) issue(message, 'showIf');
-        }
-        // Option values and matrix rows are stored with every answer and counted in rollups: one meaning each,
-        // and one label each, or a respondent could not tell two of them apart.
-        const own = q.type === 'single' || q.type === 'multiple' ? q.options : q.type === 'matrix' ? q.rows : [];
-        const field = q.type === 'matrix' ? 'rows' : 'options';
-        const values = own.map((o) => ('value' in o ? o.value : o.key));
-        const repeated = values.findIndex((v, j) => values.indexOf(v) !== j);
-        if (repeated >= 0) issue('form.err.duplicateKey', field, repeated);
-        const labels = own.map((o) => o.label.zh);
-        const relabelled = labels.findIndex((l, j) => labels.indexOf(l) !== j);
-        if (relabelled >= 0) issue('form.err.duplicateLabel', field, relabelled);
-        const bounds = q.type === 'multiple' || q.type === 'number' || q.type === 'date' ? [q.min, q.max] : [];
-        if (bounds[0] !== undefined && bounds[1] !== undefined && bounds[0] > bounds[1]) issue('form.err.minMax', 'max');
-        // "Choose at least 5" of three options could never be answered.
-        if (q.type === 'multiple') {
-          if ((q.min ?? 0) > q.options.length) issue('form.err.choiceBounds', 'min');
-          if ((q.max ?? 0) > q.options.length) issue('form.err.choiceBounds', 'max');
-        }
-      }
-    }),
+const definitionShape = onFirstUse(() =>
+  z.strictObject({
+    title: localized,
+    intro: localized.optional(),
+    pages: z
+      .array(z.strictObject({ title: localized.optional(), questions: z.array(question).min(1).max(100) }))
+      .min(1)
+      .max(20),
+  }),
 );
+
+/**
+ * A definition as stored: what reading, answering and counting need — unique keys, one value per option,
+ * bounds in order, show-if rules that look back. Every stored definition is read with this, so a rule
+ * added later for authors (below) never turns an older stored form into a 500.
+ */
+export const formDefinition = onFirstUse(() => definitionShape.superRefine((form, ctx) => definitionIssues(form, ctx, false)));
+
+/**
+ * A definition as an author saves it (builder, JSON editor, import): the stored rules plus those that
+ * keep a respondent from a form they cannot tell apart or answer — one label per option, choice bounds
+ * within the options, show-if rules naming an answer the earlier question can give (issue 18).
+ */
+export const authoredDefinition = onFirstUse(() => definitionShape.superRefine((form, ctx) => definitionIssues(form, ctx, true)));
+
+type DefinitionShape = z.output<typeof definitionShape>;
+
+function definitionIssues(form: DefinitionShape, ctx: z.RefinementCtx, authoring: boolean) {
+  const questions = form.pages.flatMap((page, p) => page.questions.map((q, i) => ({ q, at: ['pages', p, 'questions', i] })));
+  const byKey = new Map<string, { q: Question; n: number }>();
+  for (const [n, { q }] of questions.entries()) if (!byKey.has(q.key)) byKey.set(q.key, { q, n });
+  for (const [n, { q, at }] of questions.entries()) {
+    const issue = (message: string, ...rest: (string | number)[]) => ctx.addIssue({ code: 'custom', message, path: [...at, ...rest] });
+    // Keys must be unique: every answer is stored under its question's key.
+    if (byKey.get(q.key)?.n !== n) issue('form.err.duplicateKey', 'key');
+    for (const rule of q.showIf?.anyOf ?? []) {
+      const message = authoring ? showIfProblem(rule, n, byKey) : showIfLooksBack(rule, n, byKey);
+      if (message) issue(message, 'showIf');
+    }
+    // Option values and matrix rows are stored with every answer and counted in rollups: one meaning each,
+    // and (for authors) one label each, or a respondent could not tell two of them apart.
+    const own = q.type === 'single' || q.type === 'multiple' ? q.options : q.type === 'matrix' ? q.rows : [];
+    const field = q.type === 'matrix' ? 'rows' : 'options';
+    const values = own.map((o) => ('value' in o ? o.value : o.key));
+    const repeated = values.findIndex((v, j) => values.indexOf(v) !== j);
+    if (repeated >= 0) issue('form.err.duplicateKey', field, repeated);
+    const bounds = q.type === 'multiple' || q.type === 'number' || q.type === 'date' ? [q.min, q.max] : [];
+    if (bounds[0] !== undefined && bounds[1] !== undefined && bounds[0] > bounds[1]) issue('form.err.minMax', 'max');
+    if (!authoring) continue;
+    const labels = own.map((o) => o.label.zh);
+    const relabelled = labels.findIndex((l, j) => labels.indexOf(l) !== j);
+    if (relabelled >= 0) issue('form.err.duplicateLabel', field, relabelled);
+    // "Choose at least 5" of three options could never be answered.
+    if (q.type === 'multiple') {
+      if ((q.min ?? 0) > q.options.length) issue('form.err.choiceBounds', 'min');
+      if ((q.max ?? 0) > q.options.length) issue('form.err.choiceBounds', 'max');
+    }
+  }
+}
 
 /** The values a show-if rule may name for a question: what a respondent can answer to it. */
 export function answerValues(q: Question): string[] | null {
@@ -149,6 +166,12 @@ export function answerValues(q: Question): string[] | null {
  * question asked before this one (`key`, or `key.row` for one matrix row), which has fixed answers,
  * and name only answers that question can have.
  */
+/** The stored rule: a show-if rule names a question asked before it (the survey's page logic needs no more). */
+function showIfLooksBack(rule: { question: string }, n: number, byKey: Map<string, { q: Question; n: number }>) {
+  const target = byKey.get(rule.question.split('.')[0] ?? '');
+  return target && target.n < n ? null : 'form.err.showIfForward';
+}
+
 function showIfProblem(rule: { question: string; values: string[] }, n: number, byKey: Map<string, { q: Question; n: number }>) {
   const dot = rule.question.indexOf('.');
   const key = dot < 0 ? rule.question : rule.question.slice(0, dot);

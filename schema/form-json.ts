@@ -3,7 +3,7 @@
 // written as in JavaScript, `pages[0].questions[2].key`) and what (a catalogue key with parameters).
 // Pure, so the editor island shows the same issues in the browser as the server does on save.
 import type * as z from 'zod';
-import { type FormDefinition, formDefinition } from './form-definition';
+import { authoredDefinition, type FormDefinition, formDefinition } from './form-definition';
 
 export type DefinitionIssue = { path: string; key: DefinitionIssueKey; params?: Record<string, string | number> };
 export type DefinitionResult = { ok: true; definition: FormDefinition } | { ok: false; issues: DefinitionIssue[] };
@@ -91,8 +91,23 @@ export function parseDefinitionJson(text: string, parse: (text: string) => unkno
   return checkDefinition(raw);
 }
 
+/** Judges a definition an author saves (authoredDefinition: the stored rules and the authoring ones). */
 export function checkDefinition(raw: unknown): DefinitionResult {
-  const parsed = formDefinition.safeParse(raw);
+  return judge(authoredDefinition, raw);
+}
+
+/** Reads a stored definition by the stored rules only (formDefinition), so older forms keep working. */
+export function readDefinitionJson(text: string): DefinitionResult {
+  try {
+    return judge(formDefinition, JSON.parse(text));
+  } catch (err) {
+    if (!(err instanceof SyntaxError)) throw err;
+    return { ok: false, issues: [{ path: '$', key: 'form.err.json', params: { detail: err.message } }] };
+  }
+}
+
+function judge(schema: typeof formDefinition, raw: unknown): DefinitionResult {
+  const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, definition: parsed.data };
   return { ok: false, issues: parsed.error.issues.map(toIssue) };
 }

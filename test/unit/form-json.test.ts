@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issuePath, parseDefinitionJson } from '../../schema/form-json';
+import { issuePath, parseDefinitionJson, readDefinitionJson } from '../../schema/form-json';
 
 const q = (over: Record<string, unknown>) => ({ key: 'a', type: 'yesno', title: { zh: '题' }, ...over });
 const doc = (...questions: unknown[]) => JSON.stringify({ title: { zh: '表' }, pages: [{ questions }] });
@@ -97,5 +97,46 @@ describe('parseDefinitionJson', () => {
       { value: 'y', label: { zh: '同' } },
     ];
     expect(issues(doc(single({ options: twins })))).toEqual([{ path: 'pages[0].questions[0].options[1]', key: 'form.err.duplicateLabel' }]);
+  });
+});
+
+describe('readDefinitionJson (a stored definition)', () => {
+  // A definition stored before the authoring rules of issue 18 — twin labels, "choose at least 3" of two
+  // options, a show-if naming a value the question cannot give — is still read, answered and counted;
+  // only what reading needs is judged: unique keys and option values, bounds in order, show-if looking back.
+  const older = JSON.stringify({
+    title: { zh: '表' },
+    pages: [
+      {
+        questions: [
+          {
+            key: 's',
+            type: 'multiple',
+            title: { zh: '题' },
+            min: 3,
+            options: [
+              { value: 'x', label: { zh: '同' } },
+              { value: 'y', label: { zh: '同' } },
+            ],
+          },
+          { key: 'later', type: 'yesno', title: { zh: '题' }, showIf: { anyOf: [{ question: 's', values: ['z'] }] } },
+        ],
+      },
+    ],
+  });
+
+  it('reads what the authoring rules now refuse, and the author is still refused', () => {
+    expect(readDefinitionJson(older).ok).toBe(true);
+    expect(issues(older).map((i) => i.key)).toEqual(['form.err.duplicateLabel', 'form.err.choiceBounds', 'form.err.showIfValue']);
+  });
+
+  it('still refuses what reading cannot live with', () => {
+    const twinKeys = doc(q({ key: 'a' }), q({ key: 'a' }));
+    const r = readDefinitionJson(twinKeys);
+    expect(r.ok ? [] : r.issues).toEqual([{ path: 'pages[0].questions[1].key', key: 'form.err.duplicateKey' }]);
+    const forward = doc(q({ key: 'b', showIf: { anyOf: [{ question: 'c', values: ['yes'] }] } }), q({ key: 'c' }));
+    const f = readDefinitionJson(forward);
+    expect(f.ok ? [] : f.issues).toEqual([{ path: 'pages[0].questions[0].showIf', key: 'form.err.showIfForward' }]);
+    expect(readDefinitionJson('{').ok).toBe(false);
   });
 });

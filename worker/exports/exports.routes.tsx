@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import * as z from 'zod';
-import { parseDefinitionJson } from '../../schema/form-json';
+import { readDefinitionJson } from '../../schema/form-json';
 import { statsQuery } from '../../schema/inputs/stats';
 import { PROBLEM_CATEGORIES, PROBLEM_STATUSES } from '../../schema/memo-tables';
 import { onFirstUse } from '../../schema/on-first-use';
@@ -65,7 +65,7 @@ async function campaignOf(c: Context<AppEnv>) {
 for (const format of FORMATS) {
   exportRoutes.get(`/responses.${format}`, async (c) => {
     const round = await campaignOf(c);
-    const def = parseDefinitionJson(round.definition);
+    const def = readDefinitionJson(round.definition);
     if (!def.ok) throw notFound();
     await audit(c, { action: 'export', objectType: 'responses', objectId: round.id, detail: { format } });
     const name = roundFileNames('答卷明细', 'responses', round);

@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { type FormDefinition, formDefinition } from '../../schema/form-definition';
+import { authoredDefinition, type FormDefinition } from '../../schema/form-definition';
 import { parseDefinitionJson } from '../../schema/form-json';
 import { TEMPLATE_IDS, TEMPLATES } from '../../schema/form-templates';
 import { listQuery } from '../../schema/inputs/fields';
@@ -44,7 +44,7 @@ formRoutes.get('/new', (c) => newFormPage(c, emptyForm(), emptyForm()));
 /** One question, so the blank form is valid from the start and the editor shows the expected shape. */
 function blankDefinition(): FormDefinition {
   const [zh, en] = [translator('zh'), translator('en')];
-  return formDefinition.parse({
+  return authoredDefinition.parse({
     title: { zh: zh('form.blank.title'), en: en('form.blank.title') },
     pages: [{ questions: [{ key: 'q1', type: 'text', title: { zh: zh('form.blank.question'), en: en('form.blank.question') } }] }],
   });

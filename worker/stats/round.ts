@@ -1,7 +1,7 @@
 // One survey round's page: counters, satisfaction by item, the other choice questions' distributions
 // and the round by unit. Everything but the last comes from the rollups.
 import { allQuestions, type Localized } from '../../schema/form-definition';
-import { parseDefinitionJson } from '../../schema/form-json';
+import { readDefinitionJson } from '../../schema/form-json';
 import type { Db } from '../app-env';
 import type { StatsConfig } from './config';
 import type { Scope } from './period';
@@ -61,7 +61,7 @@ export async function roundView(db: Db, scope: Scope & { campaignId: string }, c
     cfg,
   );
   const version = data.versions[0];
-  const parsed = version ? versionDefinition(version) : parseDefinitionJson('');
+  const parsed = version ? versionDefinition(version) : readDefinitionJson('');
   const hidden = round.satisfaction.suppressed;
   const choices = (parsed.ok ? allQuestions(parsed.definition) : [])
     .map((q) => ({ q, options: optionsOf(q) }))

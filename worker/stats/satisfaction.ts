@@ -2,7 +2,7 @@
 // matrix row of the round's form), their option counts summed over rounds, months or groups, and the
 // k-rule. Work here is per round × item × option, never per response.
 import { allQuestions, type Localized } from '../../schema/form-definition';
-import { parseDefinitionJson } from '../../schema/form-json';
+import { readDefinitionJson } from '../../schema/form-json';
 import { roundRates } from '../../schema/rules/figures';
 import { type OptionCounts, type Satisfaction, satisfaction } from '../../schema/rules/satisfaction';
 import { remember } from '../lib/isolate-cache';
@@ -13,10 +13,10 @@ export type ItemDef = { key: string; title: Localized };
 
 // A round's form version is published, so it never changes: each isolate parses it once, not on every
 // dashboard request (zod over the whole definition was a tenth of the round page's CPU).
-const parsed = new Map<string, ReturnType<typeof parseDefinitionJson>>();
+const parsed = new Map<string, ReturnType<typeof readDefinitionJson>>();
 /** The form of a version the rollups were counted for. */
 export function versionDefinition(v: VersionRow) {
-  return parsed.get(v.id) ?? remember(parsed, v.id, parseDefinitionJson(v.definition));
+  return parsed.get(v.id) ?? remember(parsed, v.id, readDefinitionJson(v.definition));
 }
 
 /** The likert items of the forms used, in form order (a matrix row is the item `question.row`). */
