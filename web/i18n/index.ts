@@ -12,6 +12,7 @@ import { home } from './home';
 import { imports } from './imports';
 import { ledger } from './ledger';
 import { ledgerAdmin } from './ledger-admin';
+import { ledgerImport } from './ledger-import';
 import { memos } from './memos';
 import { officers } from './officers';
 import { programmes } from './programmes';
@@ -30,6 +31,7 @@ const catalogues = [
   programmes,
   imports,
   sheetImports,
+  ledgerImport,
   forms,
   formBuilder,
   surveys,

@@ -29,7 +29,7 @@ export type MemoWrite = {
 const PROBLEM_CHUNK = 2;
 const EVENT_CHUNK = 10;
 
-const chunks = <T>(rows: T[], size: number): T[][] =>
+export const chunks = <T>(rows: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 
 /** The statements of one memo, ready for the caller to add the audit entry and run as a batch. */
