@@ -9,25 +9,8 @@ import { problemEvents, problems } from '../../schema/memo-tables';
 import { activityRecomputeStatements } from '../../worker/stats/activity-rollup';
 import { problemRecomputeStatements } from '../../worker/stats/problem-rollup';
 import { call, countRows, db, makeCreditCode, makeEnterprise, makeProgramme, makeUnit, makeUser, pair, signedIn } from '../fixtures';
+import { hiddenCsv, multipart } from '../fixtures/import-upload';
 
-function multipart(path: string, cookie: string, fields: Record<string, string>, file?: { body: BlobPart; name?: string }) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (file) form.append('file', new File([file.body], file.name ?? 'ledger.csv', { type: 'text/csv' }));
-  return call(path, { method: 'POST', body: form, cookie });
-}
-
-const unescapeHtml = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-const hiddenCsv = (html: string) => {
-  const raw = /name="csv" value="([^"]*)"/.exec(html)?.[1];
-  if (raw === undefined) throw new Error('no confirm form');
-  return unescapeHtml(raw);
-};
 const issueRows = (html: string) =>
   [...html.matchAll(/<tr><td>(\d+)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => [Number(m[1]), m[2], m[3]]);
 
@@ -357,6 +340,26 @@ describe('台账 import', () => {
     expect(await countRows('problems')).toBe(7);
   });
 
+  it('commits 5,000 rows in one batch, one event each', async () => {
+    const { cookie } = await signedIn();
+    const rows = Array.from(
+      { length: 5000 },
+      (_, i) =>
+        `${world.paired.creditCode},,资金融资,批量问题${i},2025-06-01,,${world.lead.name},,2025-07-01,已办结,,2025-06-20,已解决,满意`,
+    );
+    const csv = [HEADER, ...rows].join('\r\n');
+    const started = Date.now();
+    const res = await multipart('/admin/import/ledger/commit', cookie, { csv });
+    expect(res.headers.get('location')).toBe('/admin/import?done=ledger&created=5000&updated=0&unchanged=0');
+    console.info(`5,000 台账 rows committed in ${Date.now() - started} ms`);
+    expect(await countRows('problems')).toBe(5007);
+    expect(await countRows('problem_events')).toBe(5007);
+    const closed = await db().get<{ n: number }>(
+      sql`SELECT sum(n) AS n FROM problem_counts WHERE programme_id = ${world.programme.id} AND dimension = 'total' AND grain = 'm' AND kind = 'closed' AND period = '2025-06'`,
+    );
+    expect(closed?.n).toBe(5000);
+  });
+
   it('keeps officers and unit handlers out (403), stores nothing', async () => {
     const csv = everyState(world);
     for (const role of ['officer', 'handler'] as const) {
@@ -365,7 +368,7 @@ describe('台账 import', () => {
       expect((await multipart('/admin/import/ledger/commit', cookie, { csv })).status).toBe(403);
       expect((await call('/admin/import/template/ledger.csv', { cookie })).status).toBe(403);
     }
-    expect(await countRows('problems')).toBe(7);
+    expect(await countRows('problems')).toBe(5007);
   });
 
   it('offers the 台账 template as CSV and .xlsx, and the CSV template imports as the header it shows', async () => {
