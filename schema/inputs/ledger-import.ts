@@ -8,7 +8,7 @@ import { translator } from '../../web/i18n';
 import { FOLLOW_UPS, PROBLEM_CATEGORIES, PROBLEM_STATUSES } from '../memo-tables';
 import { onFirstUse } from '../on-first-use';
 import { creditCode, isoDate } from './fields';
-import type { ColumnSpec } from './imports';
+import { type ColumnSpec, enterpriseCommit } from './imports';
 
 export const LEDGER_COLUMNS = [
   { key: 'creditCode', zh: '统一社会信用代码', en: 'credit_code', hint: 'import.hint.creditCode', required: true, text: true },
@@ -126,3 +126,5 @@ export const ledgerIdentity = (row: Pick<LedgerRow, 'creditCode' | 'raisedOn' | 
   `${row.creditCode}\n${row.raisedOn}\n${row.description.replace(/\s+/g, ' ')}`;
 
 export const ledgerUpload = onFirstUse(() => z.strictObject({}));
+/** The confirm form: the checked rows sent back, as for enterprises (the programme is today's, read again). */
+export const ledgerCommit = enterpriseCommit;

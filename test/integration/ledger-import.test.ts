@@ -6,6 +6,7 @@ import { env } from 'cloudflare:workers';
 import { asc, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { problemEvents, problems } from '../../schema/memo-tables';
+import { units } from '../../schema/tables';
 import { activityRecomputeStatements } from '../../worker/stats/activity-rollup';
 import { problemRecomputeStatements } from '../../worker/stats/problem-rollup';
 import { call, countRows, db, makeCreditCode, makeEnterprise, makeProgramme, makeUnit, makeUser, pair, signedIn } from '../fixtures';
@@ -265,7 +266,9 @@ describe('台账 import', () => {
     );
     expect(raised?.n).toBe(7);
 
-    // The same file again: every row is shown as already imported, no confirm form, and a forced commit writes nothing.
+    // The same file again, after a unit it names was disabled: every row is shown as already imported (not
+    // refused), no confirm form, and a forced commit writes nothing.
+    await db().update(units).set({ disabled: true }).where(eq(units.id, w.support2.id));
     const again = await multipart('/admin/import/ledger', cookie, {}, { body: csv });
     expect(again.status).toBe(200);
     const againHtml = await again.text();

@@ -16,7 +16,7 @@ import {
   officerCommit,
   officerUpload,
 } from '../../schema/inputs/imports';
-import { LEDGER_COLUMNS, ledgerUpload } from '../../schema/inputs/ledger-import';
+import { LEDGER_COLUMNS, ledgerCommit, ledgerUpload } from '../../schema/inputs/ledger-import';
 import { chinaToday } from '../../schema/rules/china-time';
 import { emptyForm, type FormState } from '../../web/components/fields';
 import { ImportPage } from '../../web/pages/admin/import';
@@ -99,7 +99,7 @@ importRoutes.post('/ledger', uploadLimit, async (c) => {
 });
 
 importRoutes.post('/ledger/commit', async (c) => {
-  const input = await validateForm(c, enterpriseCommit);
+  const input = await validateForm(c, ledgerCommit);
   if (!input.ok) throw new AppError(400, 'bad_request', 'err.page.badRequest', input.state.errors);
   const programme = await currentProgramme(c.get('db'), chinaToday());
   const loaded: Loaded = programme

@@ -18,8 +18,8 @@ import { assignments, enterprises, units, users } from '../../schema/tables';
 import type { Translate } from '../../web/i18n';
 import type { Db } from '../app-env';
 import type { Table } from '../lib/csv';
+import { chunks } from '../lib/db';
 import { newId, sha256Hex } from '../lib/tokens';
-import { chunks } from '../memos/memo-write';
 import { problemCode } from '../problems/codes';
 import { type Action, byLine, checkRows, inList, type Plan } from './import.queries';
 
@@ -86,6 +86,13 @@ export async function planLedger(
     const before = issues.length;
     const at = (column: string, message: string) => issues.push({ line, column: table.labels[column] ?? '', message });
     const enterprise = byCode.get(data.creditCode);
+    // Imported before: skipped without checking its references again, which may have changed since
+    // (a unit disabled, an officer moved), so that the same file again is never refused.
+    if (stored.has(key)) {
+      const shown = enterprise ? `${enterprise.name}（${enterprise.creditCode}）` : data.creditCode;
+      changes.push({ line, action: 'unchanged', enterprise: shown, status: data.status, description: data.description });
+      continue;
+    }
     if (!enterprise) at('creditCode', t('import.err.unknownEnterprise', { code: data.creditCode }));
     else if (enterprise.disabled) at('creditCode', t('import.err.enterpriseDisabled', { name: enterprise.name }));
     else if (data.enterpriseName && data.enterpriseName !== enterprise.name)
@@ -111,15 +118,14 @@ export async function planLedger(
       if (!officerId) at('officerLogin', t('import.err.noLeadOfficer'));
     }
     if (issues.length > before || !enterprise || !officerId) continue;
-    const action = stored.has(key) ? 'unchanged' : 'create';
     changes.push({
       line,
-      action,
+      action: 'create',
       enterprise: `${enterprise.name}（${enterprise.creditCode}）`,
       status: data.status,
       description: data.description,
     });
-    if (action === 'create') fresh.push({ line, data, key, enterpriseId: enterprise.id, officerId, lead, support });
+    fresh.push({ line, data, key, enterpriseId: enterprise.id, officerId, lead, support });
   }
   if (issues.length) return { ok: false, issues: issues.sort(byLine) };
 
