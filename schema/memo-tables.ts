@@ -1,6 +1,6 @@
 // 帮扶备忘录 and the problem ledger (工作任务落实分解台账), DESIGN §3 and §5.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { sqliteTable } from './sqlite-table';
 
 import { enterprises, programmes, units, users } from './tables';
@@ -41,8 +41,11 @@ export const PROBLEM_STATUSES = [
   'unresolved', // 确认无法办理
 ] as const;
 
-/** Where a problem came from: an officer's memo, or (next issue) the enterprise's own page (企业直报). */
-export const PROBLEM_SOURCES = ['memo', 'enterprise'] as const;
+/**
+ * Where a problem came from: an officer's memo, (next issue) the enterprise's own page (企业直报), or an
+ * office's existing 台账 imported as history (台账导入, worker/admin/ledger-import.queries.ts).
+ */
+export const PROBLEM_SOURCES = ['memo', 'enterprise', 'ledger'] as const;
 
 /** 回访 outcome: 满意 / 基本满意 / 不满意 (a negative follow-up reopens the problem). */
 export const FOLLOW_UPS = ['satisfied', 'basically', 'unsatisfied'] as const;
@@ -145,6 +148,8 @@ export const problems = sqliteTable(
     superviseNote: text().notNull().default(''),
     superviseBy: text(),
     superviseCount: integer().notNull().default(0),
+    /** A 台账导入 row's identity (schema/inputs/ledger-import.ts), so that importing the file again adds nothing; null otherwise. */
+    importKey: text(),
     updatedAt: integer().notNull(),
   },
   (t) => [
@@ -173,13 +178,16 @@ export const problems = sqliteTable(
     index('problems_lead_unit_idx').on(t.leadUnitId, t.status),
     index('problems_memo_idx').on(t.memoId),
     // The admin home's "待销号" count (issue 17) reads this small partial index, not every closed problem.
+    // One problem per imported 台账 row and programme: the re-import's check, and the guard if two run at once.
+    uniqueIndex('problems_import_key_uq').on(t.programmeId, t.importKey),
     index('problems_awaiting_strike_off_idx').on(t.programmeId).where(sql`status = 'closed' AND follow_up IN ('satisfied', 'basically')`),
   ],
 );
 
-/** Every kind of event; 'extend' (an officer's own 延期) and 'migrate' are kept from before issue 15. */
+/** Every kind of event; 'extend' (an officer's own 延期) and 'migrate' are kept from before issue 15; 'import': 台账导入. */
 export const PROBLEM_EVENT_KINDS = [
   'create',
+  'import',
   'dispatch',
   'transfer',
   'accept',

@@ -155,7 +155,7 @@ export const assignmentCommit = onFirstUse(() => z.strictObject({ ...carried, pr
 /** The counts shown on the import page after a commit (POST → 303 → GET). */
 export const importDone = onFirstUse(() =>
   z.object({
-    done: z.enum(['enterprises', 'assignments', 'officers']),
+    done: z.enum(['enterprises', 'assignments', 'officers', 'ledger']),
     created: z.coerce.number().int().min(0),
     updated: z.coerce.number().int().min(0),
     unchanged: z.coerce.number().int().min(0),

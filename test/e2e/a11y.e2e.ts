@@ -22,6 +22,12 @@ const ENTERPRISE = demoEnterprises[7];
 const zhangwei = demoUsers[1].id;
 const programme = `programme=${demoProgramme.id}`;
 const at = (path: string) => () => path;
+/** A 台账 of two problems of 李娜's enterprise, one waiting for dispatch and one closed (only previewed, never committed). */
+const LEDGER_CSV = [
+  '统一社会信用代码,问题类别,问题描述,提出日期,帮扶干部账号,主办单位,协办单位,办结时限,办理状态,办结日期,办理结果,回访结果',
+  `${ENTERPRISE?.creditCode},资金融资,流动资金贷款难,2026-03-02,lina,市国资委,,2026-04-02,待交办,,,`,
+  `${ENTERPRISE?.creditCode},政策兑现,研发费用加计扣除兑现慢,2026-03-03,lina,市国资委,市编委办,2026-04-03,已办结,2026-03-20,已兑现,满意`,
+].join('\r\n');
 
 /** Answers the satisfaction form's first page and, with JavaScript, steps to the second (as survey.e2e.ts). */
 const choose = (page: Page, name: string, value: string) =>
@@ -150,6 +156,16 @@ const PAGES: Row[] = [
     act: async (p) => {
       await p.locator('#f-enterprises-file').setInputFiles('test/fixtures/csv/enterprises.csv');
       await submit(p, p.locator('form:has(#f-enterprises-file) button[type=submit]'));
+    },
+  },
+  {
+    name: 'import preview (台账)',
+    as: 'admin',
+    path: at('/admin/import'),
+    act: async (p) => {
+      await p.locator('#f-ledger-file').setInputFiles({ name: '台账.csv', mimeType: 'text/csv', buffer: Buffer.from(LEDGER_CSV) });
+      await submit(p, p.locator('form:has(#f-ledger-file) button[type=submit]'));
+      expect(await p.getByText('新增 2 条，更新 0 条，无变化 0 条。').count()).toBe(1);
     },
   },
   // Survey forms and rounds

@@ -17,26 +17,9 @@ import {
 } from '../fixtures';
 import assignmentsCsv from '../fixtures/csv/assignments.csv?raw';
 import enterprisesCsv from '../fixtures/csv/enterprises.csv?raw';
+import { hiddenCsv, multipart } from '../fixtures/import-upload';
 
 const MB = 1024 * 1024;
-
-function multipart(path: string, cookie: string, fields: Record<string, string>, file?: { body: BlobPart; name?: string }) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (file) form.append('file', new File([file.body], file.name ?? 'list.csv', { type: 'text/csv' }));
-  return call(path, { method: 'POST', body: form, cookie });
-}
-
-/** The text the preview's confirm form would send back, read out of the page as a browser would. */
-function hiddenCsv(html: string): string {
-  const raw = /name="csv" value="([^"]*)"/.exec(html)?.[1];
-  if (raw === undefined) throw new Error('no confirm form');
-  return raw
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
 
 const storedByCode = (codes: string[]) =>
   db().select().from(enterprises).where(inArray(enterprises.creditCode, codes)).orderBy(asc(enterprises.creditCode)).all();

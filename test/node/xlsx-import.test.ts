@@ -1,7 +1,7 @@
 // Importing workbooks made by a real writer, exceljs (issue 21): enterprises, officers and pairings from
 // .xlsx import exactly — text and numbers, booleans, cached formula results, a hidden first sheet —
 // through the same preview and all-or-nothing commit as CSV, and importing the same file again changes
-// nothing. Each bad file is refused with 422 and nothing stored: not a zip, password-protected, an
+// nothing; a 台账 with a problem in every state, its dates stored as Excel dates, imports as history. Each bad file is refused with 422 and nothing stored: not a zip, password-protected, an
 // .xls, a zip bomb, a merged header, a formula without its value, a credit code stored as a number.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -153,6 +153,146 @@ describe('a workbook made by exceljs imports exactly', () => {
       { login: 'xlsx.wang', code: codes[0], lead: 1 },
       { login: 'xlsx.li', code: codes[1], lead: 0 },
     ]);
+  });
+});
+
+describe('a 台账 workbook made by exceljs imports as history', () => {
+  it('a problem in every state, dates written as Excel dates, one import event each; again changes nothing', async () => {
+    const [lead, support] = await rows<{ name: string }>('SELECT name FROM units WHERE disabled = 0 ORDER BY name LIMIT 2');
+    const day = (d: string) => new Date(`${d}T00:00:00Z`);
+    // 统一社会信用代码, 问题类别, 问题描述, 提出日期, 帮扶干部账号, 主办单位, 协办单位, 办结时限, 办理状态, 办结日期, 办理结果, 回访结果
+    const ledger = [
+      [codes[0], '资金融资', '=流动资金贷款难', day('2026-01-05'), null, lead?.name, null, day('2026-02-05'), '待交办', null, null, null],
+      [
+        codes[0],
+        '政策兑现',
+        '+加计扣除兑现慢',
+        day('2026-01-06'),
+        null,
+        lead?.name,
+        support?.name,
+        day('2026-02-06'),
+        '已交办',
+        null,
+        null,
+        null,
+      ],
+      [codes[1], '用工人才', '技工招聘难', day('2026-01-07'), 'xlsx.li', lead?.name, null, day('2026-02-07'), '办理中', null, null, null],
+      [
+        codes[1],
+        '用地厂房',
+        '扩建用地指标',
+        day('2026-01-08'),
+        'xlsx.li',
+        lead?.name,
+        null,
+        day('2026-02-08'),
+        '无法办理',
+        null,
+        '指标已用完',
+        null,
+      ],
+      [
+        codes[0],
+        '审批证照注册',
+        '注册加急',
+        day('2026-01-09'),
+        null,
+        lead?.name,
+        null,
+        day('2026-02-09'),
+        '已办结',
+        day('2026-01-30'),
+        '已开通绿色通道',
+        null,
+      ],
+      [
+        codes[0],
+        '账款拖欠',
+        '工程款拖欠',
+        day('2026-01-10'),
+        null,
+        lead?.name,
+        null,
+        day('2026-02-10'),
+        '已销号',
+        day('2026-02-01'),
+        '已支付',
+        '基本满意',
+      ],
+      [
+        codes[0],
+        '其他',
+        '道路维修',
+        day('2026-01-11'),
+        null,
+        lead?.name,
+        null,
+        day('2026-02-11'),
+        '确认无法办理',
+        day('2026-02-02'),
+        '产权不属园区',
+        null,
+      ],
+    ];
+    const file = await book((ws) => {
+      ws.addRow([
+        '统一社会信用代码',
+        '问题类别',
+        '问题描述',
+        '提出日期',
+        '帮扶干部账号',
+        '主办单位',
+        '协办单位',
+        '办结时限',
+        '办理状态',
+        '办结日期',
+        '办理结果',
+        '回访结果',
+      ]);
+      for (const r of ledger) ws.addRow(r);
+      for (const col of ['D', 'H', 'J']) ws.getColumn(col).numFmt = 'yyyy/m/d';
+    });
+    const done = await confirm('ledger', await upload('ledger', file, '台账.xlsx'));
+    expect(done.headers.get('location')).toBe('/admin/import?done=ledger&created=7&updated=0&unchanged=0');
+    const stored = await rows<Record<string, string | null>>(
+      `SELECT e.credit_code AS code, p.category, p.description, p.raised_on, u.login, l.name AS lead, p.support_unit_ids, p.deadline,
+         p.status, p.closed_on, p.resolution, p.unresolvable_reason, p.follow_up, p.source
+       FROM problems p JOIN enterprises e ON e.id = p.enterprise_id JOIN users u ON u.id = p.officer_id
+       LEFT JOIN units l ON l.id = p.lead_unit_id WHERE p.source = 'ledger' ORDER BY p.raised_on`,
+    );
+    const supportId = (await rows<{ id: string }>('SELECT id FROM units WHERE name = ?', support?.name))[0]?.id;
+    const iso = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : null);
+    const statuses = ['pending', 'dispatched', 'in_progress', 'unresolvable', 'closed', 'struck_off', 'unresolved'];
+    const categories = ['finance', 'policy', 'talent', 'land', 'approval', 'arrears', 'other'];
+    expect(stored).toEqual(
+      ledger.map((r, i) => ({
+        code: r[0],
+        category: categories[i],
+        description: r[2],
+        raised_on: iso(r[3]),
+        login: i === 2 || i === 3 ? 'xlsx.li' : 'xlsx.wang',
+        lead: i === 0 ? null : lead?.name,
+        support_unit_ids: JSON.stringify(i === 1 ? [supportId] : []),
+        deadline: iso(r[7]),
+        status: statuses[i],
+        closed_on: iso(r[9]),
+        resolution: i === 4 || i === 5 ? r[10] : '',
+        unresolvable_reason: i === 3 || i === 6 ? r[10] : '',
+        follow_up: i === 5 ? 'basically' : null,
+        source: 'ledger',
+      })),
+    );
+    const events = await rows<{ n: number }>(
+      `SELECT count(*) AS n FROM problem_events v JOIN problems p ON p.id = v.problem_id
+       WHERE p.source = 'ledger' AND v.kind = 'import' AND v.actor_role = 'admin'`,
+    );
+    expect(events[0]?.n).toBe(7);
+    expect(await count('problem_events')).toBeGreaterThan(7);
+    const before = await count('problem_events');
+    const again = await upload('ledger', file, '台账.xlsx');
+    expect(await again.text()).toContain('新增 0 条，更新 0 条，无变化 7 条。');
+    expect(await count('problem_events')).toBe(before);
   });
 });
 

@@ -148,7 +148,7 @@ describe('the links download', () => {
 
 describe('the import templates', () => {
   it('are defused, RFC 4180 files that read back to their header and example row', async () => {
-    for (const kind of ['enterprises', 'assignments']) {
+    for (const kind of ['enterprises', 'assignments', 'ledger']) {
       const res = await call(`/admin/import/template/${kind}.csv`, { cookie: admin });
       const rows = await readCsv(res);
       assertDefused(rows);

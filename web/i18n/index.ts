@@ -13,6 +13,7 @@ import { home } from './home';
 import { imports } from './imports';
 import { ledger } from './ledger';
 import { ledgerAdmin } from './ledger-admin';
+import { ledgerImport } from './ledger-import';
 import { memos } from './memos';
 import { officers } from './officers';
 import { programmes } from './programmes';
@@ -31,6 +32,7 @@ const catalogues = [
   programmes,
   imports,
   sheetImports,
+  ledgerImport,
   forms,
   formBuilder,
   surveys,

@@ -4,6 +4,7 @@
 // each column takes, from the same hints as the import page.
 import { creditCodeCheckChar } from '../../schema/credit-code';
 import { ASSIGNMENT_COLUMNS, type ColumnSpec, ENTERPRISE_COLUMNS, OFFICER_COLUMNS } from '../../schema/inputs/imports';
+import { LEDGER_COLUMNS } from '../../schema/inputs/ledger-import';
 import { type MessageKey, translator } from '../../web/i18n';
 import { csvDocument } from '../lib/csv';
 import { attachment } from '../lib/filename';
@@ -11,7 +12,7 @@ import { sheetOf } from '../lib/sheet';
 import { xlsxResponse, xlsxStream } from '../lib/xlsx-write';
 
 export const TEMPLATE_FORMATS = ['csv', 'xlsx'] as const;
-type Kind = 'enterprises' | 'assignments' | 'officers';
+type Kind = 'enterprises' | 'assignments' | 'officers' | 'ledger';
 
 const exampleBody = '91430100MA4T00001';
 const exampleCode = exampleBody + creditCodeCheckChar(exampleBody);
@@ -27,6 +28,26 @@ const TEMPLATES: Record<Kind, { name: string; columns: readonly ColumnSpec[]; ex
     example: [exampleCode, 'zhangwei', '市编委办', '是', '2026-01-01', ''],
   },
   officers: { name: '帮扶干部名单模板', columns: OFFICER_COLUMNS, example: ['zhangwei', '张伟', '市编委办', '13800000000'] },
+  ledger: {
+    name: '问题台账模板',
+    columns: LEDGER_COLUMNS,
+    example: [
+      exampleCode,
+      '示例生物医药有限公司',
+      '政策兑现',
+      '研发费用加计扣除政策兑现进度慢',
+      '2026-03-05',
+      'zhangwei',
+      '市科技局',
+      '市税务局、市财政局',
+      '2026-03-26',
+      '已办结',
+      '已与税务部门对接',
+      '2026-03-20',
+      '已完成兑现',
+      '满意',
+    ],
+  },
 };
 
 export async function importTemplate(kind: Kind, format: (typeof TEMPLATE_FORMATS)[number]): Promise<Response> {

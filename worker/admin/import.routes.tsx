@@ -16,6 +16,7 @@ import {
   officerCommit,
   officerUpload,
 } from '../../schema/inputs/imports';
+import { LEDGER_COLUMNS, ledgerCommit, ledgerUpload } from '../../schema/inputs/ledger-import';
 import { chinaToday } from '../../schema/rules/china-time';
 import { emptyForm, type FormState } from '../../web/components/fields';
 import { ImportPage } from '../../web/pages/admin/import';
@@ -24,14 +25,16 @@ import type { AppEnv } from '../app-env';
 import { auditStatement } from '../lib/audit';
 import type { Table } from '../lib/csv';
 import { isUniqueViolation } from '../lib/db';
-import { AppError } from '../lib/errors';
+import { AppError, forbidden } from '../lib/errors';
 import { render } from '../lib/render';
 import { fieldErrors, readForm, validateForm } from '../lib/validate';
 import { type Plan, planAssignments, planEnterprises, programmeOptions, readActiveProgramme } from './import.queries';
 import { fromCsvText, fromSheetJson, fromUpload, type Loaded } from './import-file';
 import { importTemplate, TEMPLATE_FORMATS } from './import-templates';
+import { planLedger } from './ledger-import.queries';
 import { planOfficers } from './officer-import.queries';
 import { SETUP_LINK_MS } from './officers.queries';
+import { currentProgramme } from './programmes.queries';
 
 /** 批量导入: upload → every row checked → preview → confirm → one atomic batch. Nothing is stored before the confirm. */
 export const importRoutes = new Hono<AppEnv>();
@@ -51,14 +54,14 @@ const limit = (maxSize: number) =>
 importRoutes.use(limit(MAX_IMPORT_BYTES + 2 * MB));
 const uploadLimit = limit(MAX_IMPORT_BYTES + 64 * 1024);
 
-type Kind = 'enterprises' | 'assignments' | 'officers';
+type Kind = 'enterprises' | 'assignments' | 'officers' | 'ledger';
 
 importRoutes.get('/', async (c) => {
   const done = importDone.safeParse(c.req.query());
   return render(c, <ImportPage programmes={await programmeOptions(c.get('db'))} form={emptyForm()} done={done.data} />);
 });
 
-for (const kind of ['enterprises', 'assignments', 'officers'] as const)
+for (const kind of ['enterprises', 'assignments', 'officers', 'ledger'] as const)
   for (const format of TEMPLATE_FORMATS) importRoutes.get(`/template/${kind}.${format}`, () => importTemplate(kind, format));
 
 importRoutes.post('/enterprises', uploadLimit, async (c) => {
@@ -83,6 +86,36 @@ importRoutes.post('/assignments', uploadLimit, async (c) => {
   const loaded = await fromFile(c, upload.file, ASSIGNMENT_COLUMNS);
   return preview(c, 'assignments', loaded, (table) => planAssignments(c.get('db'), table, c.get('t'), programme, chinaToday()), programme);
 });
+
+// The 台账 goes into the programme people work in today, as a memo's problems do (worker/memos/memos.routes.tsx).
+importRoutes.post('/ledger', uploadLimit, async (c) => {
+  const upload = await readUpload(c, ledgerUpload);
+  if (!upload.ok) return uploadPage(c, upload.state);
+  const programme = await currentProgramme(c.get('db'), chinaToday());
+  const loaded: Loaded = programme
+    ? await fromFile(c, upload.file, LEDGER_COLUMNS)
+    : { ok: false, problem: c.get('t')('import.err.noProgramme') };
+  return preview(c, 'ledger', loaded, ledgerPlanner(c, programme?.id ?? ''), programme ?? undefined);
+});
+
+importRoutes.post('/ledger/commit', async (c) => {
+  const input = await validateForm(c, ledgerCommit);
+  if (!input.ok) throw new AppError(400, 'bad_request', 'err.page.badRequest', input.state.errors);
+  const programme = await currentProgramme(c.get('db'), chinaToday());
+  const loaded: Loaded = programme
+    ? fromCarried(c, input.data, LEDGER_COLUMNS)
+    : { ok: false, problem: c.get('t')('import.err.noProgramme') };
+  const target = { objectType: 'programme', objectId: programme?.id };
+  const plan = await commit(c, 'ledger', loaded, ledgerPlanner(c, programme?.id ?? ''), target, programme ?? undefined);
+  return plan instanceof Response ? plan : done(c, 'ledger', plan);
+});
+
+/** The admin is the actor of each problem's 台账导入 event (the /admin guard lets only admins here). */
+const ledgerPlanner = (c: Context<AppEnv>, programmeId: string) => (table: Table) => {
+  const admin = c.get('user');
+  if (!admin) throw forbidden();
+  return planLedger(c.get('db'), table, c.get('t'), { programmeId, adminId: admin.id });
+};
 
 importRoutes.post('/enterprises/commit', async (c) => {
   const input = await validateForm(c, enterpriseCommit);

@@ -13,6 +13,10 @@ export function createDb(d1: D1Database): Db {
 export const d1Of = (db: Db): D1Database => (db as Db & { $client: D1Database }).$client;
 
 /** SQLite's UNIQUE failure, as D1 reports it. Such errors are the caller's fault and never retried. */
+/** Rows in runs of `size`: one multi-row INSERT each, under D1's 100 bound parameters a statement. */
+export const chunks = <T>(rows: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
+
 export function isUniqueViolation(err: unknown): boolean {
   const msg = errorText(err);
   return /UNIQUE constraint failed/i.test(msg);

@@ -8,6 +8,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { type MemoInput, ON_SPOT_DEFAULT } from '../../schema/inputs/memos';
 import { memos, problemEvents, problems } from '../../schema/memo-tables';
 import type { Db } from '../app-env';
+import { chunks } from '../lib/db';
 import { newId } from '../lib/tokens';
 import { problemCodes } from '../problems/codes';
 import { type TodoChange, todoStatements } from '../problems/todos';
@@ -28,9 +29,6 @@ export type MemoWrite = {
 // D1 binds at most 100 parameters per statement: a problem row has 40 columns, an event row 9.
 const PROBLEM_CHUNK = 2;
 const EVENT_CHUNK = 10;
-
-const chunks = <T>(rows: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 
 /** The statements of one memo, ready for the caller to add the audit entry and run as a batch. */
 export function memoStatements(db: Db, { input, programmeId, officerId, enterpriseName, now, defaultDeadline }: MemoWrite): Statements {

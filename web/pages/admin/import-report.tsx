@@ -1,3 +1,4 @@
+import type { PROBLEM_STATUSES } from '../../../schema/memo-tables';
 import { AdminShell } from '../../components/admin-shell';
 import { DataTable } from '../../components/data-table';
 import { usePage } from '../../context';
@@ -17,6 +18,13 @@ type AssignmentChangeView = {
   endsOn: string | null;
 };
 type OfficerChangeView = { line: number; action: Action; login: string; name: string; unit: string; changed: string[] };
+type LedgerChangeView = {
+  line: number;
+  action: Action;
+  enterprise: string;
+  status: (typeof PROBLEM_STATUSES)[number];
+  description: string;
+};
 /** What the confirm form sends back: the CSV text, or a sheet's rows as JSON (worker/admin/import-file.ts). */
 type Carry = { name: 'csv' | 'sheet'; value: string };
 
@@ -26,7 +34,8 @@ export type ImportReport =
   | { issues: IssueView[] }
   | { kind: 'enterprises'; changes: EnterpriseChangeView[]; carry: Carry }
   | { kind: 'assignments'; changes: AssignmentChangeView[]; carry: Carry }
-  | { kind: 'officers'; changes: OfficerChangeView[]; carry: Carry };
+  | { kind: 'officers'; changes: OfficerChangeView[]; carry: Carry }
+  | { kind: 'ledger'; changes: LedgerChangeView[]; carry: Carry };
 
 /** Labels of the fields an import changes, per kind of record. */
 const FIELD: Record<'enterprises' | 'officers', Record<string, MessageKey>> = {
@@ -145,6 +154,19 @@ function Preview({ report, programme }: { report: Extract<ImportReport, { change
             { label: t('import.col.officerName'), render: (r) => r.name },
             { label: t('import.col.unit'), render: (r) => r.unit },
             { label: t('import.changes'), render: changed('officers') },
+          ]}
+        />
+      )}
+      {report.kind === 'ledger' && (
+        <DataTable
+          rows={report.changes}
+          columns={[
+            common[0] as (typeof common)[number],
+            // A row already in the ledger is skipped, not compared: the problem has moved on since it was imported.
+            { label: t('import.action'), render: (r) => t(r.action === 'unchanged' ? 'import.ledgerImported' : ACTION[r.action]) },
+            { label: t('import.enterprise'), render: (r) => r.enterprise },
+            { label: t('import.col.status'), render: (r) => t(`problem.status.${r.status}`) },
+            { label: t('import.col.description'), render: (r) => r.description },
           ]}
         />
       )}

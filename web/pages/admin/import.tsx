@@ -8,12 +8,13 @@ import {
   MAX_IMPORT_ROWS,
   OFFICER_COLUMNS,
 } from '../../../schema/inputs/imports';
+import { LEDGER_COLUMNS } from '../../../schema/inputs/ledger-import';
 import { AdminShell } from '../../components/admin-shell';
 import { type FormState, SelectField } from '../../components/fields';
 import { usePage } from '../../context';
 import type { MessageKey } from '../../i18n';
 
-export type Kind = 'enterprises' | 'assignments' | 'officers';
+export type Kind = 'enterprises' | 'assignments' | 'officers' | 'ledger';
 
 export const TEXT = {
   enterprises: {
@@ -33,6 +34,12 @@ export const TEXT = {
     about: 'import.officersAbout',
     preview: 'import.previewOfficers',
     done: 'import.doneOfficers',
+  },
+  ledger: {
+    title: 'import.ledger',
+    about: 'import.ledgerAbout',
+    preview: 'import.previewLedger',
+    done: 'import.doneLedger',
   },
 } as const satisfies Record<Kind, Record<string, MessageKey>>;
 
@@ -61,6 +68,7 @@ export function ImportPage({ programmes, form, done }: { programmes: Option[]; f
           />
         </UploadCard>
         <UploadCard kind="officers" columns={OFFICER_COLUMNS} />
+        <UploadCard kind="ledger" columns={LEDGER_COLUMNS} />
       </div>
     </AdminShell>
   );
