@@ -39,11 +39,14 @@ export const PROBLEM_STATUSES = [
   'unresolved', // 确认无法办理
 ] as const;
 
-/** Where a problem came from: an officer's memo, or (next issue) the enterprise's own page (企业直报). */
+/** Where a problem came from: an officer's memo, or the enterprise's own page (企业直报, issue 16). */
 export const PROBLEM_SOURCES = ['memo', 'enterprise'] as const;
 
 /** 回访 outcome: 满意 / 基本满意 / 不满意 (a negative follow-up reopens the problem). */
 export const FOLLOW_UPS = ['satisfied', 'basically', 'unsatisfied'] as const;
+
+/** Who recorded the 回访: the enterprise on its own page (企业确认) or the officer by phone (干部回访), issue 16. */
+export const FOLLOW_UP_SOURCES = ['enterprise', 'officer'] as const;
 
 export const memos = sqliteTable(
   'memos',
@@ -137,6 +140,10 @@ export const problems = sqliteTable(
     handlingDays: integer(),
     followUpOn: text(),
     followUp: text({ enum: FOLLOW_UPS }),
+    /** 企业确认 or 干部回访; null while no 回访 is recorded (and for 回访 recorded before issue 16). */
+    followUpBy: text({ enum: FOLLOW_UP_SOURCES }),
+    /** 企业直报: the contact the enterprise left with its request (optional). */
+    contact: text().notNull().default(''),
     struckOffOn: text(),
     /** 督办: the day of the last one, its note, the date the unit must report by, and how many. */
     supervisedOn: text(),
@@ -171,9 +178,7 @@ export const problems = sqliteTable(
     index('problems_lead_unit_idx').on(t.leadUnitId, t.status),
     index('problems_memo_idx').on(t.memoId),
     // The admin home's "待销号" count (issue 17) reads this small partial index, not every closed problem.
-    index('problems_awaiting_strike_off_idx')
-      .on(t.programmeId)
-      .where(sql`status = 'closed' AND follow_up IN ('satisfied', 'basically')`),
+    index('problems_awaiting_strike_off_idx').on(t.programmeId).where(sql`status = 'closed' AND follow_up IN ('satisfied', 'basically')`),
   ],
 );
 
@@ -197,6 +202,7 @@ export const PROBLEM_EVENT_KINDS = [
   'strike_off',
   'supervise',
   'migrate',
+  'confirm', // 企业确认: the enterprise's own 满意 / 基本满意 (a 不满意 is a 'reopen' by the enterprise)
 ] as const;
 
 /** Every move of a problem, append-only: never updated, never deleted. Who, which role, when, from → to, the note. */
@@ -217,6 +223,8 @@ export const problemEvents = sqliteTable(
     note: text().notNull().default(''),
     /** JSON for kind-specific data (new deadline, follow-up outcome). */
     data: text(),
+    /** A 办理进展 note the handler marked for the enterprise: shown on its 我的诉求 page (issue 16). */
+    forEnterprise: integer({ mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('problem_events_problem_idx').on(t.problemId, t.at)],
 );

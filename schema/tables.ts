@@ -113,6 +113,8 @@ export const programmes = sqliteTable(
     privacyNotice: text().notNull().default(''),
     /** Months after the programme's end when contact data and audit addresses are purged; null = never. */
     retentionMonths: integer(),
+    /** Days after 办结 the enterprise has to confirm the result itself before the officer may record a phone 回访 (issue 16). */
+    confirmWaitDays: integer().notNull().default(7),
   },
   (t) => [index('programmes_period_idx').on(t.startsOn, t.endsOn)],
 );

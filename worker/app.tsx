@@ -13,6 +13,7 @@ import { deadlineRoutes } from './admin/deadlines.routes';
 import { enterpriseRoutes } from './admin/enterprises.routes';
 import { adminHomeRoutes } from './admin/home.routes';
 import { importRoutes } from './admin/import.routes';
+import { noticeRoutes } from './admin/notice.routes';
 import { handlerRoutes, officerRoutes } from './admin/officers.routes';
 import { programmeRoutes } from './admin/programmes.routes';
 import { unitRoutes } from './admin/units.routes';
@@ -23,6 +24,8 @@ import { authRoutes } from './auth/auth.routes';
 import { requireRole, requireUser, wantsJson } from './auth/guards';
 import { loadSession } from './auth/session';
 import { enterpriseFileRoutes } from './enterprise-file/file.routes';
+import { enterpriseLinkRoutes } from './enterprise-page/links.routes';
+import { enterprisePageRoutes } from './enterprise-page/page.routes';
 import { exportRoutes } from './exports/exports.routes';
 import { formRoutes } from './forms/forms.routes';
 import { homeRoutes } from './home/home.routes';
@@ -34,7 +37,6 @@ import { methodIndex } from './lib/methods';
 import { render } from './lib/render';
 import { memoRoutes } from './memos/memos.routes';
 import { notifyRoutes } from './notify/notify.routes';
-import { noticeRoutes } from './problems/notice.routes';
 import { problemRoutes } from './problems/problems.routes';
 import { reportRoutes } from './reports/report.routes';
 import { mineRoutes } from './stats/mine.routes';
@@ -105,6 +107,7 @@ export function createApp() {
   app.route('/admin/import', importRoutes);
   app.route('/admin/forms', formRoutes);
   app.route('/admin/rounds', roundRoutes);
+  app.route('/admin/enterprise-links', enterpriseLinkRoutes);
   app.route('/admin/stats', statsRoutes);
   app.route('/admin/exports', exportRoutes);
   app.route('/admin/report', reportRoutes);
@@ -124,6 +127,7 @@ export function createApp() {
   app.route('/enterprises', enterpriseFileRoutes);
   app.route('/', homeRoutes);
   app.route('/', answerRoutes); // /s and /api/s: respondents, no account
+  app.route('/', enterprisePageRoutes); // /e: the enterprise's 我的诉求 page, through its personal link
 
   // A path that exists under another method is 405 with Allow (e.g. GET /logout), not 404.
   const allowedMethods = methodIndex(app);

@@ -89,7 +89,8 @@ export const admin = defineMessages(
     'confirm.disableUndo': 'Nothing is deleted; it can be enabled again at any time.',
     'confirm.disable.unit': 'The unit is no longer offered for new officers or imports; its officers, pairings and records stay.',
     'confirm.disable.officer': 'The officer is signed out at once and cannot sign in; their pairings, memos and problems stay.',
-    'confirm.disable.handler': 'The handler is signed out at once, cannot sign in and gets no more to-dos of the unit; their moves stay on record.',
+    'confirm.disable.handler':
+      'The handler is signed out at once, cannot sign in and gets no more to-dos of the unit; their moves stay on record.',
     'confirm.disable.chain': 'The chain is no longer offered for enterprises; existing enterprises stay as they are.',
     'confirm.disable.enterprise': 'The enterprise is no longer drawn for surveys nor paired anew; its history stays.',
     'confirm.disable.programme': 'The programme stops being current and officers can no longer record in it; its data stays readable.',

@@ -11,7 +11,7 @@ import type { AppEnv } from '../app-env';
 import { notFound } from '../lib/errors';
 import { render } from '../lib/render';
 import { readNotifySettings } from '../notify/settings';
-import { openSql, overdueSql } from './overdue';
+import { openSql, overdueSql } from '../problems/overdue';
 
 export const noticeRoutes = new Hono<AppEnv>();
 

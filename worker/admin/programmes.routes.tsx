@@ -46,9 +46,12 @@ programmeRoutes.post('/', async (c) => {
 programmeRoutes.get(`${ID}/edit`, async (c) => {
   const programme = await readProgramme(c.get('db'), c.req.param('id'));
   if (!programme) throw notFound();
-  const { id, name, startsOn, endsOn, phase, issuingOffice, helpPhone, privacyNotice, retentionMonths } = programme;
+  const { id, name, startsOn, endsOn, phase, issuingOffice, helpPhone, privacyNotice, retentionMonths, confirmWaitDays } = programme;
   const retention = retentionMonths === null ? '' : String(retentionMonths);
-  const values = { name, startsOn, endsOn, phase, issuingOffice, helpPhone, privacyNotice, retentionMonths: retention };
+  const values = {
+    ...{ name, startsOn, endsOn, phase, issuingOffice, helpPhone, privacyNotice },
+    ...{ retentionMonths: retention, confirmWaitDays: String(confirmWaitDays) },
+  };
   return render(c, <ProgrammeFormPage id={id} form={emptyForm(values)} />);
 });
 

@@ -4,8 +4,8 @@
 // statement or batch of a few seconds at most (D1 stops a query at 30 s), and stops after `maxPages`,
 // leaving the rest to the next run. Later features add their jobs to this list.
 import type { Db } from '../app-env';
-import { outboxJob } from '../notify/deliver';
 import { auditJobs } from '../audit/audit-jobs';
+import { outboxJob } from '../notify/deliver';
 import { retentionJob } from '../privacy/retention';
 import { housekeepingJobs } from './housekeeping';
 import { ledgerJobs } from './ledger-reminders';
