@@ -58,7 +58,7 @@ export const enterprisePage = defineMessages(
     'stats.confirmedShare': '企业确认占回访比例',
     'stats.officerShare': '干部回访占回访比例',
     'stats.resolveRateConfirmed': '解决率（仅计企业确认）',
-    'report.sum.confirmed': '回访中企业自行确认 {confirmed}，干部回访 {officer}；仅计企业确认的解决率为 {rate}。',
+    'report.sum.confirmed': '回访中企业自行确认占 {confirmed}，干部回访占 {officer}；仅计企业确认的解决率为 {rate}。',
   },
   {
     'mine.title': 'My requests',
