@@ -47,6 +47,7 @@ const tokenHash = (invitationId: string) =>
 const q = (v: unknown) =>
   v === null ? 'NULL' : typeof v === 'boolean' ? (v ? '1' : '0') : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`;
 const now = Date.now();
+const chinaDay = (days: number) => new Date(now + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const b64url = (b: Buffer) => b.toString('base64url');
 
 /** Same format as worker/lib/passwords.ts, derived with Node's crypto. */
@@ -175,13 +176,13 @@ const sql = [
       officer_id: demoAssignments[0]?.officerId ?? '',
       category: p.category,
       description: p.description,
-      raised_on: p.raisedOn,
-      deadline: p.deadline,
+      raised_on: chinaDay(-p.raisedDaysAgo),
+      deadline: chinaDay(p.dueInDays),
       deadline_provisional: p.status === 'pending',
       status: p.status,
       lead_unit_id: p.leadUnitId,
-      dispatched_on: p.leadUnitId ? p.raisedOn : null,
-      accepted_on: p.leadUnitId ? p.raisedOn : null,
+      dispatched_on: p.leadUnitId ? chinaDay(-p.raisedDaysAgo) : null,
+      accepted_on: p.leadUnitId ? chinaDay(-p.raisedDaysAgo) : null,
       dispatch_days: p.leadUnitId ? 0 : null,
       accept_days: p.leadUnitId ? 0 : null,
       progress: p.note,
