@@ -112,11 +112,3 @@ export async function issueLinks(
 /** The URL of a live link, derived again from its id. */
 export const urlOf = async (c: Context<AppEnv>, linkId: string) =>
   enterpriseLinkUrl(c.env.APP_ORIGIN, await linkToken(c.env.LINK_SECRET, linkId));
-
-/** Whether the enterprise is paired in the programme (links go only to the pairing list's enterprises). */
-export const isPaired = async (db: Db, programmeId: string, enterpriseId: string) =>
-  (await db
-    .select({ n: sql<number>`1` })
-    .from(assignments)
-    .where(and(eq(assignments.programmeId, programmeId), eq(assignments.enterpriseId, enterpriseId)))
-    .get()) !== undefined;
