@@ -25,6 +25,8 @@ export type ModeConfig = {
   /** Lighthouse runs per page (the median is kept); 0 skips Lighthouse. */
   lighthouseRuns: number;
   lighthousePages: LighthousePage[];
+  /** `wrangler check startup` runs per Worker (app and minimal Hono Worker, alternating); the median is kept. */
+  startupRuns: number;
 };
 
 export const MODES: Record<Mode, ModeConfig> = {
@@ -40,6 +42,7 @@ export const MODES: Record<Mode, ModeConfig> = {
     xlsxExports: [100_000, 1_000_000],
     lighthouseRuns: 3,
     lighthousePages: ALL_PAGES,
+    startupRuns: 5,
   },
   quick: {
     base: { officers: 50, enterprises: 1000, memos: 5000, problemsPerMemo: 2 },
@@ -53,6 +56,7 @@ export const MODES: Record<Mode, ModeConfig> = {
     xlsxExports: [10_000, 50_000],
     lighthouseRuns: 1,
     lighthousePages: ALL_PAGES,
+    startupRuns: 5,
   },
   smoke: {
     base: { officers: 10, enterprises: 200, memos: 300, problemsPerMemo: 2 },
@@ -68,5 +72,7 @@ export const MODES: Record<Mode, ModeConfig> = {
     // One run of one page: enough to notice when Lighthouse or Chromium stops working with these flags.
     lighthouseRuns: 1,
     lighthousePages: ['builtinJsOn'],
+    // One profile of each Worker (≈ 10 s with both builds): enough to notice when the step breaks.
+    startupRuns: 1,
   },
 };

@@ -1,7 +1,7 @@
 // `npm run bench` — the benchmark suite of issue 6 (DESIGN §8). Builds the app as deployed, generates
 // the data sets, measures page weight (+ Lighthouse), submissions (app vs floor), dashboards and the
-// recompute, the CSV export and the bundle, then writes the table: bench/BENCHMARKS.md for the full
-// run, bench/.out/BENCHMARKS-<mode>.md otherwise.
+// recompute, the CSV export, the bundle and its start-up CPU (beside a minimal Hono Worker), then
+// writes the table: bench/BENCHMARKS.md for the full run, bench/.out/BENCHMARKS-<mode>.md otherwise.
 //   npm run bench                 full scale, the published figures
 //   npm run bench -- --quick      CI-sized (< 3 min)
 //   npm run bench -- --smoke      < 60 s, fails when a step breaks or a submission is lost (npm test)
@@ -20,6 +20,7 @@ import { problems, type Results, renderReport } from './report.ts';
 import { exportBench } from './steps/export.ts';
 import { CHROME, lighthouse } from './steps/lighthouse.ts';
 import { pageWeight, serve } from './steps/page-weight.ts';
+import { startupBench } from './steps/startup.ts';
 import { statsBench } from './steps/stats.ts';
 import { submitBench } from './steps/submit.ts';
 
@@ -80,6 +81,9 @@ await step('vite build', () => {
 });
 const app = await step('worker bundle (wrangler deploy --dry-run)', buildApp);
 results.bundle = { raw: app.raw, gzip: app.gzip, brotli: app.brotli };
+results.startup = await step(`start-up CPU (wrangler check startup, ${cfg.startupRuns} × app and minimal Worker)`, () =>
+  startupBench(cfg.startupRuns),
+);
 
 // Submissions and the survey page: a programme with past rounds and open links.
 if (!only) await steps();

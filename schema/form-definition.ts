@@ -2,26 +2,33 @@
 // an optional show-if rule. This zod schema is the single definition of that data: the admin's JSON
 // editor, form import, the built-in templates and the answer validator all go through it.
 import * as z from 'zod';
+import { onFirstUse } from './on-first-use';
 
-export const localized = z.strictObject({ zh: z.string().trim().min(1).max(500), en: z.string().trim().max(500).default('') });
+export const localized = onFirstUse(() =>
+  z.strictObject({ zh: z.string().trim().min(1).max(500), en: z.string().trim().max(500).default('') }),
+);
 export type Localized = z.output<typeof localized>;
 
-export const key = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'form.err.key')
-  .describe('lower-case key, stored with every answer');
+export const key = onFirstUse(() =>
+  z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,39}$/, 'form.err.key')
+    .describe('lower-case key, stored with every answer'),
+);
 
-const option = z.strictObject({ value: key, label: localized });
+const option = onFirstUse(() => z.strictObject({ value: key, label: localized }));
 /** A choice needs something to choose between; the builder shows this beside its option list (issue 18). */
-const options = z.array(option).min(2, 'form.err.noOptions').max(30);
+const options = onFirstUse(() => z.array(option).min(2, 'form.err.noOptions').max(30));
 
 /** Show the question only when some earlier question's answer is one of `values` (e.g. a reason after 不满意). */
-export const showIf = z.strictObject({
-  anyOf: z
-    .array(z.strictObject({ question: z.string().regex(/^[a-z][a-z0-9_.]{0,80}$/), values: z.array(z.string().max(40)).min(1).max(20) }))
-    .min(1)
-    .max(20),
-});
+export const showIf = onFirstUse(() =>
+  z.strictObject({
+    anyOf: z
+      .array(z.strictObject({ question: z.string().regex(/^[a-z][a-z0-9_.]{0,80}$/), values: z.array(z.string().max(40)).min(1).max(20) }))
+      .min(1)
+      .max(20),
+  }),
+);
 
 const base = {
   key,
@@ -35,85 +42,89 @@ const base = {
 export const LIKERT_VALUES = [5, 4, 3, 2, 1] as const;
 export const NOT_APPLICABLE = 'na';
 
-export const question = z.discriminatedUnion('type', [
-  z.strictObject({ ...base, type: z.literal('single'), options }),
-  z.strictObject({
-    ...base,
-    type: z.literal('multiple'),
-    options,
-    min: z.int().min(0).max(30).optional(),
-    max: z.int().min(1).max(30).optional(),
-  }),
-  z.strictObject({ ...base, type: z.literal('likert'), allowNotApplicable: z.boolean().default(false) }),
-  z.strictObject({
-    ...base,
-    type: z.literal('matrix'),
-    rows: z
-      .array(z.strictObject({ key, label: localized }))
-      .min(1, 'form.err.noRows')
-      .max(30),
-    allowNotApplicable: z.boolean().default(false),
-  }),
-  z.strictObject({ ...base, type: z.literal('rating') }),
-  z.strictObject({ ...base, type: z.literal('yesno') }),
-  z.strictObject({
-    ...base,
-    type: z.literal('text'),
-    multiline: z.boolean().default(false),
-    maxLength: z.int().min(1).max(5000).default(500),
-  }),
-  z.strictObject({
-    ...base,
-    type: z.literal('number'),
-    min: z.number().finite().optional(),
-    max: z.number().finite().optional(),
-    integer: z.boolean().default(false),
-  }),
-  z.strictObject({ ...base, type: z.literal('date'), min: z.iso.date().optional(), max: z.iso.date().optional() }),
-]);
+export const question = onFirstUse(() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({ ...base, type: z.literal('single'), options }),
+    z.strictObject({
+      ...base,
+      type: z.literal('multiple'),
+      options,
+      min: z.int().min(0).max(30).optional(),
+      max: z.int().min(1).max(30).optional(),
+    }),
+    z.strictObject({ ...base, type: z.literal('likert'), allowNotApplicable: z.boolean().default(false) }),
+    z.strictObject({
+      ...base,
+      type: z.literal('matrix'),
+      rows: z
+        .array(z.strictObject({ key, label: localized }))
+        .min(1, 'form.err.noRows')
+        .max(30),
+      allowNotApplicable: z.boolean().default(false),
+    }),
+    z.strictObject({ ...base, type: z.literal('rating') }),
+    z.strictObject({ ...base, type: z.literal('yesno') }),
+    z.strictObject({
+      ...base,
+      type: z.literal('text'),
+      multiline: z.boolean().default(false),
+      maxLength: z.int().min(1).max(5000).default(500),
+    }),
+    z.strictObject({
+      ...base,
+      type: z.literal('number'),
+      min: z.number().finite().optional(),
+      max: z.number().finite().optional(),
+      integer: z.boolean().default(false),
+    }),
+    z.strictObject({ ...base, type: z.literal('date'), min: z.iso.date().optional(), max: z.iso.date().optional() }),
+  ]),
+);
 export type Question = z.output<typeof question>;
 export type QuestionType = Question['type'];
 
-export const formDefinition = z
-  .strictObject({
-    title: localized,
-    intro: localized.optional(),
-    pages: z
-      .array(z.strictObject({ title: localized.optional(), questions: z.array(question).min(1).max(100) }))
-      .min(1)
-      .max(20),
-  })
-  .superRefine((form, ctx) => {
-    const questions = form.pages.flatMap((page, p) => page.questions.map((q, i) => ({ q, at: ['pages', p, 'questions', i] })));
-    const byKey = new Map<string, { q: Question; n: number }>();
-    for (const [n, { q }] of questions.entries()) if (!byKey.has(q.key)) byKey.set(q.key, { q, n });
-    for (const [n, { q, at }] of questions.entries()) {
-      const issue = (message: string, ...rest: (string | number)[]) => ctx.addIssue({ code: 'custom', message, path: [...at, ...rest] });
-      // Keys must be unique: every answer is stored under its question's key.
-      if (byKey.get(q.key)?.n !== n) issue('form.err.duplicateKey', 'key');
-      for (const rule of q.showIf?.anyOf ?? []) {
-        const message = showIfProblem(rule, n, byKey);
-        if (message) issue(message, 'showIf');
+export const formDefinition = onFirstUse(() =>
+  z
+    .strictObject({
+      title: localized,
+      intro: localized.optional(),
+      pages: z
+        .array(z.strictObject({ title: localized.optional(), questions: z.array(question).min(1).max(100) }))
+        .min(1)
+        .max(20),
+    })
+    .superRefine((form, ctx) => {
+      const questions = form.pages.flatMap((page, p) => page.questions.map((q, i) => ({ q, at: ['pages', p, 'questions', i] })));
+      const byKey = new Map<string, { q: Question; n: number }>();
+      for (const [n, { q }] of questions.entries()) if (!byKey.has(q.key)) byKey.set(q.key, { q, n });
+      for (const [n, { q, at }] of questions.entries()) {
+        const issue = (message: string, ...rest: (string | number)[]) => ctx.addIssue({ code: 'custom', message, path: [...at, ...rest] });
+        // Keys must be unique: every answer is stored under its question's key.
+        if (byKey.get(q.key)?.n !== n) issue('form.err.duplicateKey', 'key');
+        for (const rule of q.showIf?.anyOf ?? []) {
+          const message = showIfProblem(rule, n, byKey);
+          if (message) issue(message, 'showIf');
+        }
+        // Option values and matrix rows are stored with every answer and counted in rollups: one meaning each,
+        // and one label each, or a respondent could not tell two of them apart.
+        const own = q.type === 'single' || q.type === 'multiple' ? q.options : q.type === 'matrix' ? q.rows : [];
+        const field = q.type === 'matrix' ? 'rows' : 'options';
+        const values = own.map((o) => ('value' in o ? o.value : o.key));
+        const repeated = values.findIndex((v, j) => values.indexOf(v) !== j);
+        if (repeated >= 0) issue('form.err.duplicateKey', field, repeated);
+        const labels = own.map((o) => o.label.zh);
+        const relabelled = labels.findIndex((l, j) => labels.indexOf(l) !== j);
+        if (relabelled >= 0) issue('form.err.duplicateLabel', field, relabelled);
+        const bounds = q.type === 'multiple' || q.type === 'number' || q.type === 'date' ? [q.min, q.max] : [];
+        if (bounds[0] !== undefined && bounds[1] !== undefined && bounds[0] > bounds[1]) issue('form.err.minMax', 'max');
+        // "Choose at least 5" of three options could never be answered.
+        if (q.type === 'multiple') {
+          if ((q.min ?? 0) > q.options.length) issue('form.err.choiceBounds', 'min');
+          if ((q.max ?? 0) > q.options.length) issue('form.err.choiceBounds', 'max');
+        }
       }
-      // Option values and matrix rows are stored with every answer and counted in rollups: one meaning each,
-      // and one label each, or a respondent could not tell two of them apart.
-      const own = q.type === 'single' || q.type === 'multiple' ? q.options : q.type === 'matrix' ? q.rows : [];
-      const field = q.type === 'matrix' ? 'rows' : 'options';
-      const values = own.map((o) => ('value' in o ? o.value : o.key));
-      const repeated = values.findIndex((v, j) => values.indexOf(v) !== j);
-      if (repeated >= 0) issue('form.err.duplicateKey', field, repeated);
-      const labels = own.map((o) => o.label.zh);
-      const relabelled = labels.findIndex((l, j) => labels.indexOf(l) !== j);
-      if (relabelled >= 0) issue('form.err.duplicateLabel', field, relabelled);
-      const bounds = q.type === 'multiple' || q.type === 'number' || q.type === 'date' ? [q.min, q.max] : [];
-      if (bounds[0] !== undefined && bounds[1] !== undefined && bounds[0] > bounds[1]) issue('form.err.minMax', 'max');
-      // "Choose at least 5" of three options could never be answered.
-      if (q.type === 'multiple') {
-        if ((q.min ?? 0) > q.options.length) issue('form.err.choiceBounds', 'min');
-        if ((q.max ?? 0) > q.options.length) issue('form.err.choiceBounds', 'max');
-      }
-    }
-  });
+    }),
+);
 
 /** The values a show-if rule may name for a question: what a respondent can answer to it. */
 export function answerValues(q: Question): string[] | null {

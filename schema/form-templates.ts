@@ -1,6 +1,9 @@
-// The two built-in survey forms of DESIGN §4. They are parsed through `formDefinition` at load, so a
-// template that breaks the schema fails every test at once instead of reaching a respondent.
+// The two built-in survey forms of DESIGN §4. Each is parsed through `formDefinition` on its first use
+// (not at load: start-up CPU, schema/on-first-use.ts), and test/unit/form-templates.test.ts uses both, so
+// a template that breaks the schema fails there instead of reaching a respondent.
+
 import { type FormDefinition, formDefinition } from './form-definition';
+import { onFirstUse } from './on-first-use';
 
 export type TemplateId = 'satisfaction' | 'programme';
 
@@ -196,11 +199,14 @@ const programme = {
 };
 
 export const TEMPLATES: Record<TemplateId, { name: { zh: string; en: string }; definition: FormDefinition }> = {
-  satisfaction: { name: L('帮扶满意度调查表', 'Assistance satisfaction survey'), definition: formDefinition.parse(satisfaction) },
-  programme: {
+  satisfaction: onFirstUse(() => ({
+    name: L('帮扶满意度调查表', 'Assistance satisfaction survey'),
+    definition: formDefinition.parse(satisfaction),
+  })),
+  programme: onFirstUse(() => ({
     name: L('深入推进实施“百人帮百企”帮扶工作满意度调查表', '"100 Officers Help 100 Enterprises" programme survey'),
     definition: formDefinition.parse(programme),
-  },
+  })),
 };
 
 export const TEMPLATE_IDS = Object.keys(TEMPLATES) as TemplateId[];

@@ -1,7 +1,8 @@
 // Bookkeeping of the daily run (worker/daily/): what each job did on each day, and the leases that
 // keep two runs of one job from overlapping (Cloudflare may fire a Cron Trigger twice; a self-hosted
 // server may run two processes).
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, primaryKey, text } from 'drizzle-orm/sqlite-core';
+import { sqliteTable } from './sqlite-table';
 
 /** One row per job per China-time day: written when the job starts, completed when it ends. */
 export const dailyRuns = sqliteTable(

@@ -1,9 +1,10 @@
 // The supervised ledger's own tables (issue 15): the working-day calendar, the default deadlines per
 // category, 待办 and the notification outbox, and the office's notification settings.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { PROBLEM_CATEGORIES, problems } from './memo-tables';
 import { CALENDAR_KINDS } from './rules/working-days';
+import { sqliteTable } from './sqlite-table';
 import { programmes, users } from './tables';
 
 /**

@@ -1,6 +1,8 @@
 // 帮扶备忘录 and the problem ledger (工作任务落实分解台账), DESIGN §3 and §5.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, text } from 'drizzle-orm/sqlite-core';
+import { sqliteTable } from './sqlite-table';
+
 import { enterprises, programmes, units, users } from './tables';
 
 /** 走访方式: 上门走访 (on-site), 电话, 微信/网络, 视频, 座谈, 书信. */

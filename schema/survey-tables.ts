@@ -2,7 +2,9 @@
 // one row per value so statistics are SQL aggregates; rollup tables are updated in the same batch as
 // each submission so dashboards never scan answers.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable } from './sqlite-table';
+
 import { enterprises, programmes, users } from './tables';
 
 export const FORM_KINDS = ['survey', 'memo_extra'] as const;

@@ -3,7 +3,8 @@
 // calendar dates (periods, visit dates, deadlines) are 'YYYY-MM-DD' text so month breakdowns are a
 // plain substr() in SQL.
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable } from './sqlite-table';
 
 const flag = () => integer({ mode: 'boolean' }).notNull().default(false);
 const createdAt = () => integer().notNull();

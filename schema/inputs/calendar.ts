@@ -4,10 +4,11 @@
 // refused with their line (422), and nothing is stored.
 import * as z from 'zod';
 import { PROBLEM_CATEGORIES } from '../memo-tables';
+import { onFirstUse } from '../on-first-use';
 import { isDate } from '../rules/china-time';
 import { type CalendarKind, isWeekend } from '../rules/working-days';
 
-export const yearOf = z.coerce.number().int().min(2000).max(2100);
+export const yearOf = onFirstUse(() => z.coerce.number().int().min(2000).max(2100));
 
 export type CalendarEntry = { line: number; date: string; kind: CalendarKind; note: string };
 /** A refused line: the catalogue key of the reason (calendar.err.*) and the line. */
@@ -63,32 +64,40 @@ export function checkYear(
   return issues.length ? { ok: false, issues } : { ok: true, rows: entries };
 }
 
-export const calendarForm = z.strictObject({
-  holidays: z.string().max(4000).default(''),
-  workdays: z.string().max(4000).default(''),
-});
+export const calendarForm = onFirstUse(() =>
+  z.strictObject({
+    holidays: z.string().max(4000).default(''),
+    workdays: z.string().max(4000).default(''),
+  }),
+);
 
 /** Days of a default deadline: a whole number from 1 to 365. */
-const days = z.coerce.number('deadlines.err.days').int('deadlines.err.days').min(1, 'deadlines.err.days').max(365, 'deadlines.err.days');
-const optionalDays = z
-  .string()
-  .trim()
-  .default('')
-  .transform((s, ctx) => {
-    if (s === '') return null;
-    const n = days.safeParse(s);
-    if (!n.success) {
-      ctx.addIssue({ code: 'custom', message: 'deadlines.err.days' });
-      return z.NEVER;
-    }
-    return n.data;
-  });
+const days = onFirstUse(() =>
+  z.coerce.number('deadlines.err.days').int('deadlines.err.days').min(1, 'deadlines.err.days').max(365, 'deadlines.err.days'),
+);
+const optionalDays = onFirstUse(() =>
+  z
+    .string()
+    .trim()
+    .default('')
+    .transform((s, ctx) => {
+      if (s === '') return null;
+      const n = days.safeParse(s);
+      if (!n.success) {
+        ctx.addIssue({ code: 'custom', message: 'deadlines.err.days' });
+        return z.NEVER;
+      }
+      return n.data;
+    }),
+);
 
 /** A programme's default deadlines: its own default in calendar days, and working days per category (blank: none). */
-export const deadlinesInput = z.strictObject({
-  defaultDays: days,
-  ...(Object.fromEntries(PROBLEM_CATEGORIES.map((c) => [`days.${c}`, optionalDays])) as Record<
-    `days.${(typeof PROBLEM_CATEGORIES)[number]}`,
-    typeof optionalDays
-  >),
-});
+export const deadlinesInput = onFirstUse(() =>
+  z.strictObject({
+    defaultDays: days,
+    ...(Object.fromEntries(PROBLEM_CATEGORIES.map((c) => [`days.${c}`, optionalDays])) as Record<
+      `days.${(typeof PROBLEM_CATEGORIES)[number]}`,
+      typeof optionalDays
+    >),
+  }),
+);

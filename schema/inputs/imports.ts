@@ -4,6 +4,7 @@
 // on those keys. Adding a kind of import (the 台账 of problems, unit handlers) is one more list of
 // columns and row schema here and one planner beside worker/admin/import.queries.ts.
 import * as z from 'zod';
+import { onFirstUse } from '../on-first-use';
 import { SECTORS, type Sector } from '../tables';
 import { creditCode, idRef, phone } from './fields';
 import { login } from './officers';
@@ -51,60 +52,70 @@ export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const SECTOR_NAMES: Record<Sector, string> = { drug: '药品', device: '医疗器械', cosmetic: '化妆品', other: '其他' };
 
 /** Collapses whitespace runs (a line break inside a quoted cell included) to one space: these are one-line fields. */
-const oneLine = z.string().transform((s) => s.replace(/\s+/g, ' ').trim());
+const oneLine = onFirstUse(() => z.string().transform((s) => s.replace(/\s+/g, ' ').trim()));
 const cell = (max: number) => oneLine.pipe(z.string().max(max));
 const requiredCell = (max: number) => oneLine.pipe(z.string().min(1, 'err.required').max(max));
-const requiredCode = z.string().trim().min(1, 'err.required').pipe(creditCode);
+const requiredCode = onFirstUse(() => z.string().trim().min(1, 'err.required').pipe(creditCode));
 
 const YES = ['是', 'y', 'yes', '1', 'true'];
 const NO = ['否', 'n', 'no', '0', 'false', ''];
-const yesNo = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .refine((v) => YES.includes(v) || NO.includes(v), 'import.err.yesNo')
-  .transform((v) => YES.includes(v));
+const yesNo = onFirstUse(() =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((v) => YES.includes(v) || NO.includes(v), 'import.err.yesNo')
+    .transform((v) => YES.includes(v)),
+);
 
-const sector = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .transform((v, ctx) => {
-    const found = v === '' ? 'other' : SECTORS.find((s) => s === v || SECTOR_NAMES[s] === v);
-    if (found) return found;
-    ctx.addIssue({ code: 'custom', message: 'import.err.sector' });
-    return z.NEVER;
-  });
+const sector = onFirstUse(() =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .transform((v, ctx) => {
+      const found = v === '' ? 'other' : SECTORS.find((s) => s === v || SECTOR_NAMES[s] === v);
+      if (found) return found;
+      ctx.addIssue({ code: 'custom', message: 'import.err.sector' });
+      return z.NEVER;
+    }),
+);
 
-export const enterpriseRow = z.strictObject({
-  name: requiredCell(100),
-  creditCode: requiredCode,
-  region: cell(50).optional(),
-  /** 产业链 by name; resolved against the chains table by the import. */
-  chain: cell(60).optional(),
-  sector: sector.optional(),
-  aboveScale: yesNo.optional(),
-  contactName: cell(50).optional(),
-  contactPhone: phone.unwrap().optional(),
-});
+export const enterpriseRow = onFirstUse(() =>
+  z.strictObject({
+    name: requiredCell(100),
+    creditCode: requiredCode,
+    region: cell(50).optional(),
+    /** 产业链 by name; resolved against the chains table by the import. */
+    chain: cell(60).optional(),
+    sector: sector.optional(),
+    aboveScale: yesNo.optional(),
+    contactName: cell(50).optional(),
+    contactPhone: phone.unwrap().optional(),
+  }),
+);
 export type EnterpriseRow = z.output<typeof enterpriseRow>;
 
-export const assignmentRow = z.strictObject({
-  creditCode: requiredCode,
-  officerLogin: requiredCell(64),
-  /** 帮扶单位 by name: a cross-check that the officer is the one the list meant. */
-  unit: cell(60).optional(),
-  lead: yesNo.optional(),
-});
+export const assignmentRow = onFirstUse(() =>
+  z.strictObject({
+    creditCode: requiredCode,
+    officerLogin: requiredCell(64),
+    /** 帮扶单位 by name: a cross-check that the officer is the one the list meant. */
+    unit: cell(60).optional(),
+    lead: yesNo.optional(),
+  }),
+);
 export type AssignmentRow = z.output<typeof assignmentRow>;
 
-export const officerRow = z.strictObject({
-  login,
-  name: requiredCell(40),
-  /** 帮扶单位 by name, resolved against the units table. */
-  unit: requiredCell(60),
-  phone: phone.unwrap().optional(),
-});
+export const officerRow = onFirstUse(() =>
+  z.strictObject({
+    login,
+    name: requiredCell(40),
+    /** 帮扶单位 by name, resolved against the units table. */
+    unit: requiredCell(60),
+    phone: phone.unwrap().optional(),
+  }),
+);
 export type OfficerRow = z.output<typeof officerRow>;
 
 /**
@@ -116,21 +127,23 @@ const carried = {
   sheet: z.string().min(1, 'err.required').optional(),
 };
 const oneCarried = (v: { csv?: string | undefined; sheet?: string | undefined }) => (v.csv === undefined) !== (v.sheet === undefined);
-export const sheetRows = z.array(z.tuple([z.int().min(1), z.array(z.string())]));
+export const sheetRows = onFirstUse(() => z.array(z.tuple([z.int().min(1), z.array(z.string())])));
 
 /** The form fields beside the uploaded file, and the confirm form that sends the checked rows back. */
-export const enterpriseUpload = z.strictObject({});
-export const officerUpload = z.strictObject({});
-export const assignmentUpload = z.strictObject({ programmeId: idRef });
-export const enterpriseCommit = z.strictObject(carried).refine(oneCarried, 'err.required');
+export const enterpriseUpload = onFirstUse(() => z.strictObject({}));
+export const officerUpload = onFirstUse(() => z.strictObject({}));
+export const assignmentUpload = onFirstUse(() => z.strictObject({ programmeId: idRef }));
+export const enterpriseCommit = onFirstUse(() => z.strictObject(carried).refine(oneCarried, 'err.required'));
 export const officerCommit = enterpriseCommit;
-export const assignmentCommit = z.strictObject({ ...carried, programmeId: idRef }).refine(oneCarried, 'err.required');
+export const assignmentCommit = onFirstUse(() => z.strictObject({ ...carried, programmeId: idRef }).refine(oneCarried, 'err.required'));
 
 /** The counts shown on the import page after a commit (POST → 303 → GET). */
-export const importDone = z.object({
-  done: z.enum(['enterprises', 'assignments', 'officers']),
-  created: z.coerce.number().int().min(0),
-  updated: z.coerce.number().int().min(0),
-  unchanged: z.coerce.number().int().min(0),
-});
+export const importDone = onFirstUse(() =>
+  z.object({
+    done: z.enum(['enterprises', 'assignments', 'officers']),
+    created: z.coerce.number().int().min(0),
+    updated: z.coerce.number().int().min(0),
+    unchanged: z.coerce.number().int().min(0),
+  }),
+);
 export type ImportDone = z.output<typeof importDone>;

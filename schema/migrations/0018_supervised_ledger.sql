@@ -229,6 +229,8 @@ CREATE INDEX `problems_lead_unit_idx` ON `problems` (`lead_unit_id`,`status`);
 --> statement-breakpoint
 CREATE INDEX `problems_memo_idx` ON `problems` (`memo_id`);
 --> statement-breakpoint
+CREATE INDEX `problems_awaiting_strike_off_idx` ON `problems` (`programme_id`) WHERE status = 'closed' AND follow_up IN ('satisfied', 'basically');
+--> statement-breakpoint
 CREATE INDEX problems_programme_due_idx ON problems
   (programme_id, coalesce(extended_deadline, deadline), status, closed_on, raised_on, category, lead_unit_id, enterprise_id, dispatch_days, accept_days,
   handling_days);

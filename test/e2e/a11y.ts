@@ -25,7 +25,7 @@ export const audited = new Map<string, Tally>();
  * (nor queueMicrotask callbacks), even after script execution is enabled again; axe yields between rules
  * with setTimeout(…, 0) and would wait forever. In such a document only, and only while axe runs, those
  * zero-delay timers become promise reactions (axe's longer timers are give-up timeouts for frames and
- * preloads, which then never fire); the page's own scripts never ran, so nothing else sees the change.
+ * preloads, which then never fire, so iframes are left out there); the page's own scripts never ran, so nothing else sees the change.
  * Scripting being off is read from the parser: with it off, <noscript> content parses as elements.
  */
 async function runAxe(page: Page): Promise<AxeResults> {
@@ -44,7 +44,9 @@ async function runAxe(page: Page): Promise<AxeResults> {
       window.clearTimeout = () => {};
     }
     try {
-      return await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      // In a scriptless document axe could never hear back from an iframe (it asks each frame by message
+      // and gives up on a timer, which never fires): frames there are audited as pages of their own.
+      return await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'], iframes: !scriptless });
     } finally {
       window.setTimeout = timers.set;
       window.clearTimeout = timers.clear;

@@ -3,7 +3,6 @@
 // with JavaScript off (every move a round trip) and once with it on (the builder island: no page loads).
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaLocalInput } from '../../schema/rules/china-time';
 import { expectAccessible } from './a11y';
 import { context, launch, shot, signIn, submit, visible } from './browser';
 import { launchRound } from './rounds';
@@ -95,8 +94,8 @@ async function buildAndPublish(page: Page, js: boolean, name: string) {
       await page.waitForFunction(() => !document.getElementById('builder')?.hasAttribute('aria-busy'));
       expect(await page.locator(`#q-${key} form.b-editor`).getByLabel('最多选几项（可选）').isVisible()).toBe(true);
     }
-    // a11y: form builder (question editor)
-    await expectAccessible(page, 'form builder (question editor)');
+    // a11y: form builder (question editor), once per way of building (the editor is one component)
+    if (i === 0) await expectAccessible(page, 'form builder (question editor)');
     if (i !== 4 && i !== 6) await editor.getByLabel('必答', { exact: true }).check();
     await step.fill?.(editor);
     await act(page, editor.getByRole('button', { name: '保存本题' }), js);
@@ -137,9 +136,6 @@ async function buildAndPublish(page: Page, js: boolean, name: string) {
   expect(await visible(page.getByText('已发布第 1 版。'))).toBe(true);
   return builderUrl;
 }
-
-/** A datetime-local value in Beijing time, `hours` from now. */
-const _beijing = (hours: number) => chinaLocalInput(Date.now() + hours * 3600_000);
 
 /** Launches a round of one enterprise on the form and returns its personal link. */
 async function launchOn(page: Page, name: string) {
@@ -216,8 +212,9 @@ describe('a form built in the builder, end to end', () => {
       // The server is shared with the other end-to-end files: the form is retired, so a round made later
       // (survey.e2e.ts takes the first published form) never picks it up.
       await page.goto(builder.replace(/\/versions\/\d+$/, ''));
-      await submit(page, page.getByRole('button', { name: '停用' }));
-      expect(await visible(page.getByText('已停用'))).toBe(true);
+      await submit(page, page.getByRole('link', { name: '停用' }));
+      await submit(page, page.getByRole('button', { name: '停用' })); // 停用 asks first (issue 17)
+      expect(await visible(page.getByText('已停用').first())).toBe(true);
       await admin.close();
     });
   }

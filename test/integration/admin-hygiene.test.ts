@@ -135,14 +135,21 @@ describe('the admin home', () => {
     await addProblem({ ...base, raisedOn: '2026-01-05', status: 'in_progress', deadline: '2099-01-20' });
     await addProblem({ ...base, raisedOn: '2026-01-05', status: 'closed', followUp: 'satisfied', closedOn: '2026-01-10' });
     await addProblem({ ...base, raisedOn: '2026-01-05', status: 'closed', followUp: 'unsatisfied', closedOn: '2026-01-10' });
-    await addProblem({ ...base, raisedOn: '2026-01-05', status: 'closed', followUp: 'basically', struckOff: true, closedOn: '2026-01-10' });
+    await addProblem({
+      ...base,
+      raisedOn: '2026-01-05',
+      status: 'struck_off',
+      followUp: 'basically',
+      closedOn: '2026-01-10',
+      struckOffOn: '2026-01-11',
+    });
     const html = await (await call('/admin', { cookie: s.admin.cookie })).text();
     expect(html).toContain('首页批次');
     expect(html).toMatch(/<strong>25\.0%<\/strong>/);
     const drafts = (await db().select().from(campaigns).where(eq(campaigns.status, 'draft')).all()).length;
     expect(drafts).toBeGreaterThan(0);
     expect(html).toContain(`草稿 ${drafts} 个`);
-    expect(html).toContain('<a href="/problems?status=pending"><strong>1</strong> 未受理（待交办）</a>');
+    expect(html).toContain('<a href="/problems?status=pending"><strong>1</strong> 待交办</a>');
     expect(html).toContain('<a href="/problems?status=closed"><strong>1</strong> 已回访、待销号</a>');
     expect(html).toContain('<a href="/problems?overdue=1"><strong>1</strong> 逾期未办结</a>');
     expect(chinaToday() > '2026-01-20').toBe(true);
@@ -152,7 +159,7 @@ describe('the admin home', () => {
     const { env } = await import('cloudflare:workers');
     const plan = await env.DB.prepare(
       `EXPLAIN QUERY PLAN SELECT count(*) FROM problems INDEXED BY problems_awaiting_strike_off_idx
-        WHERE status = 'closed' AND struck_off = 0 AND follow_up IN ('satisfied', 'basically')`,
+        WHERE status = 'closed' AND follow_up IN ('satisfied', 'basically')`,
     ).all<{ detail: string }>();
     expect(plan.results.map((r) => r.detail).join(' ')).toContain('problems_awaiting_strike_off_idx');
   });

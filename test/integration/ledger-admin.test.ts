@@ -128,7 +128,9 @@ describe('unit handlers', () => {
       { login: 'scjg.li', name: '李主任', unitId: unit.id, phone: '', email: 'li@scjg.gov.cn' },
       { cookie },
     );
-    expect(res.status).toBe(303);
+    // As for officers: the account is stored and its one-time setup link shown at once (200).
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/\/setup\/[A-Za-z0-9_-]{43}"/);
     const handler = await db().select().from(users).where(eq(users.login, 'scjg.li')).get();
     expect(handler).toMatchObject({ role: 'handler', unitId: unit.id, email: 'li@scjg.gov.cn', passwordHash: null });
     const list = (await page(cookie, '/admin/handlers')).html;

@@ -36,8 +36,7 @@ beforeAll(async () => {
   w = { admin: admin.cookie, officer: await pairedOfficer(), unit: unit.id, handler: await handlerOf(unit.id) };
 });
 
-const setSender = (channel: string, webhookUrl = '') =>
-  postForm('/admin/notifications', { channel, webhookUrl, officeName: '长沙市生物医药产业链办公室' }, { cookie: w.admin });
+const setSender = (channel: string, webhookUrl = '') => postForm('/admin/notifications', { channel, webhookUrl }, { cookie: w.admin });
 
 describe('notification settings', () => {
   it('refuse a webhook URL that is not https, and email without the binding, with 422, storing nothing', async () => {

@@ -58,19 +58,17 @@ export type MessageKey = keyof Messages & string;
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-const tables: Record<Lang, Record<string, string>> = {
-  zh: Object.assign({}, ...catalogues.map((c) => c.zh)),
-  en: Object.assign({}, ...catalogues.map((c) => c.en)),
-};
+/** One language's merged table, built when that language is first asked for (not at load: start-up CPU). */
+const tables: Partial<Record<Lang, Record<string, string>>> = {};
+const tableOf = (lang: Lang): Record<string, string> => (tables[lang] ??= Object.assign({}, ...catalogues.map((c) => c[lang])));
 
 export function isMessageKey(key: string): key is MessageKey {
-  return key in tables.zh;
+  return key in tableOf('zh');
 }
 
 export function translator(lang: Lang): Translate {
-  const table = tables[lang];
   return (key, params) => {
-    const text = table[key] ?? tables.zh[key] ?? key;
+    const text = tableOf(lang)[key] ?? tableOf('zh')[key] ?? key;
     return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
   };
 }

@@ -2,6 +2,7 @@
 // (schema/form-json.ts), plus an outline of the pages and questions. The parser (and zod with it) is
 // loaded on first input, so pages without this editor never download it. Without JavaScript the
 // same textarea is a plain form field and the "preview" button asks the server instead.
+/// <reference types="vite/client" />
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 export type IssueView = { path: string; message: string };
@@ -19,6 +20,15 @@ export type FormJsonEditorProps = {
   labels: { issues: string; valid: string; checking: string };
 };
 
+/**
+ * The parser, loaded on first input in the browser. The Worker renders this island but never runs its
+ * input handler, and an `import()` there would make esbuild wrap form-json, form-definition and all of
+ * zod in lazy initialisers that still run at load, with namespace objects of every export (≈ 5 ms of
+ * start-up CPU): wrangler.toml defines `import.meta.env.SSR` as true, so the Worker's bundle drops the
+ * import, as Vite's server build does; Vite's browser build sets it false and keeps the lazy chunk.
+ */
+const loadParser = () => (import.meta.env.SSR ? Promise.reject(new Error('the server never edits')) : import('../../schema/form-json'));
+
 const fill = (text: string, params: Record<string, string | number> = {}) =>
   text.replace(/\{(\w+)\}/g, (m, k: string) => String(params[k] ?? m));
 
@@ -34,7 +44,7 @@ export function FormJsonEditor(props: FormJsonEditorProps) {
     clearTimeout(timer.current);
     // Debounced: a long definition is not re-parsed on every keystroke.
     timer.current = setTimeout(async () => {
-      const { parseDefinitionJson } = await import('../../schema/form-json');
+      const { parseDefinitionJson } = await loadParser();
       const result = parseDefinitionJson(value);
       if (result.ok) {
         const pages = result.definition.pages.map((p) => ({

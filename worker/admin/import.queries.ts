@@ -6,6 +6,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type * as z from 'zod';
 import { assignmentRow, enterpriseRow, MAX_IMPORT_ROWS } from '../../schema/inputs/imports';
+import { onFirstUse } from '../../schema/on-first-use';
 import { assignments, chains, enterprises, programmes, units, users } from '../../schema/tables';
 import type { Translate } from '../../web/i18n';
 import type { Db } from '../app-env';
@@ -116,14 +117,14 @@ export async function planEnterprises(db: Db, table: Table, t: Translate): Promi
   return issues.length ? { ok: false, issues: issues.sort(byLine) } : { ok: true, changes, statements };
 }
 
-const officerColumns = {
+const officerColumns = onFirstUse(() => ({
   id: users.id,
   login: users.login,
   name: users.name,
   role: users.role,
   unitId: users.unitId,
   disabled: users.disabled,
-};
+}));
 
 /** Pairings of one programme: missing ones inserted, lead flags (是否牵头) updated. */
 export async function planAssignments(db: Db, table: Table, t: Translate, programmeId: string): Promise<Plan<AssignmentChange>> {

@@ -1,17 +1,18 @@
 // 督办通知单 (issue 15): a printable A4 notice to one unit listing its overdue and supervised open
-// problems, with the office's name and the date. Admin-only (mounted under /admin).
+// problems, signed with the issuing office of the programme running today (programmes.issuing_office,
+// else the catalogue's name of the coordination office) and the date. Admin-only (mounted under /admin).
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { problems } from '../../schema/memo-tables';
 import { chinaToday } from '../../schema/rules/china-time';
 import { deadlineSql } from '../../schema/rules/due-date';
-import { enterprises, units } from '../../schema/tables';
+import { enterprises, programmes, units } from '../../schema/tables';
 import { NoticePage } from '../../web/pages/problems/notice';
 import type { AppEnv } from '../app-env';
 import { notFound } from '../lib/errors';
 import { render } from '../lib/render';
-import { readNotifySettings } from '../notify/settings';
 import { openSql, overdueSql } from '../problems/overdue';
+import { currentProgramme } from './programmes.queries';
 
 export const noticeRoutes = new Hono<AppEnv>();
 
@@ -24,7 +25,8 @@ noticeRoutes.get('/:id{[0-9a-f-]{36}}', async (c) => {
     .where(eq(units.id, c.req.param('id')))
     .get();
   if (!unit) throw notFound();
-  const [rows, settings] = await Promise.all([
+  const current = await currentProgramme(db, today);
+  const [rows, issuer] = await Promise.all([
     db
       .select({
         id: problems.id,
@@ -42,10 +44,12 @@ noticeRoutes.get('/:id{[0-9a-f-]{36}}', async (c) => {
       .where(and(eq(problems.leadUnitId, unit.id), openSql, or(overdueSql(today), sql`${problems.supervisedOn} IS NOT NULL`)))
       .orderBy(sql`${problems.supervisedOn} IS NULL`, asc(sql`due`), asc(problems.code))
       .all(),
-    readNotifySettings(db),
+    db
+      .select({ office: programmes.issuingOffice })
+      .from(programmes)
+      .where(eq(programmes.id, current?.id ?? ''))
+      .get(),
   ]);
-  return render(
-    c,
-    <NoticePage unit={unit.name} rows={rows} today={today} office={settings.officeName || c.get('t')('notice.officeName')} />,
-  );
+  const office = issuer?.office || c.get('t')('notice.officeName');
+  return render(c, <NoticePage unit={unit.name} rows={rows} today={today} office={office} />);
 });

@@ -1,5 +1,6 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { ProgrammeInput } from '../../schema/inputs/programmes';
+import { onFirstUse } from '../../schema/on-first-use';
 import { programmes } from '../../schema/tables';
 import type { Db } from '../app-env';
 import { d1Of } from '../lib/db';
@@ -8,7 +9,7 @@ import { contains, pageOf } from '../lib/paging';
 export type Programme = typeof programmes.$inferSelect;
 
 /** Newest first: the running programme is the one an admin looks for. */
-const newestFirst = [desc(programmes.startsOn), desc(programmes.createdAt)] as const;
+const newestFirst = onFirstUse(() => [desc(programmes.startsOn), desc(programmes.createdAt)] as const);
 
 export function listProgrammes(db: Db, q: string, page: number) {
   const where = q ? contains(programmes.name, q) : undefined;

@@ -8,6 +8,7 @@ import * as z from 'zod';
 import { parseDefinitionJson } from '../../schema/form-json';
 import { statsQuery } from '../../schema/inputs/stats';
 import { PROBLEM_CATEGORIES, PROBLEM_STATUSES } from '../../schema/memo-tables';
+import { onFirstUse } from '../../schema/on-first-use';
 import { campaigns, formVersions } from '../../schema/survey-tables';
 import { ExportsPage } from '../../web/pages/stats/exports';
 import type { AppEnv } from '../app-env';
@@ -45,7 +46,7 @@ exportRoutes.get('/', async (c) => {
   );
 });
 
-const campaignQuery = z.object({ campaign: z.uuid('err.invalidChoice') });
+const campaignQuery = onFirstUse(() => z.object({ campaign: z.uuid('err.invalidChoice') }));
 
 async function campaignOf(c: Context<AppEnv>) {
   const q = campaignQuery.safeParse(c.req.query());
@@ -87,12 +88,14 @@ for (const format of FORMATS) {
 }
 
 /** The ledger's own narrowing filters; an unknown value is ignored like the page filters are. */
-const ledgerQuery = z.object({
-  status: z.enum(PROBLEM_STATUSES).optional().catch(undefined),
-  category: z.enum(PROBLEM_CATEGORIES).optional().catch(undefined),
-  unit: z.uuid().optional().catch(undefined),
-  officer: z.uuid().optional().catch(undefined),
-});
+const ledgerQuery = onFirstUse(() =>
+  z.object({
+    status: z.enum(PROBLEM_STATUSES).optional().catch(undefined),
+    category: z.enum(PROBLEM_CATEGORIES).optional().catch(undefined),
+    unit: z.uuid().optional().catch(undefined),
+    officer: z.uuid().optional().catch(undefined),
+  }),
+);
 
 for (const format of FORMATS) {
   exportRoutes.get(`/problems.${format}`, async (c) => {

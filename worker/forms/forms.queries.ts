@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { FormDefinition } from '../../schema/form-definition';
 import { definitionText } from '../../schema/form-json';
+import { onFirstUse } from '../../schema/on-first-use';
 import { type FORM_KINDS, forms, formVersions } from '../../schema/survey-tables';
 import type { Db } from '../app-env';
 import { contains, pageOf } from '../lib/paging';
@@ -14,7 +15,7 @@ export type FormSummary = Pick<Form, 'id' | 'name' | 'kind' | 'disabled' | 'upda
 };
 
 /** The newest version's number of the form in the outer query (correlated; uses the (form_id, version) index). */
-const latestVersion = sql`(SELECT max(v.version) FROM form_versions v WHERE v.form_id = ${forms.id})`;
+const latestVersion = onFirstUse(() => sql`(SELECT max(v.version) FROM form_versions v WHERE v.form_id = ${forms.id})`);
 
 export function listForms(db: Db, q: string, page: number) {
   const where = q ? contains(forms.name, q) : undefined;

@@ -1,5 +1,5 @@
-// /admin/notifications: the ledger's settings (the 待办 sender, the webhook URL, the office's name on the
-// 督办通知单) and the deliveries that failed, which the admin can send again.
+// /admin/notifications: the 待办 sender and the webhook URL, and the deliveries that failed, which the
+// admin can send again.
 import { desc, eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { notifyInput } from '../../schema/inputs/notify';
@@ -36,7 +36,7 @@ async function page(c: Context<AppEnv>, form?: FormState, saved = false) {
       .limit(50)
       .all(),
   ]);
-  const values = form?.values ?? { channel: settings.channel, webhookUrl: settings.webhookUrl, officeName: settings.officeName };
+  const values = form?.values ?? { channel: settings.channel, webhookUrl: settings.webhookUrl };
   const emailReady = Boolean(c.env.EMAIL && c.env.EMAIL_FROM);
   return <NotifyPage form={{ values, errors: form?.errors ?? {} }} failed={failed} saved={saved} emailReady={emailReady} />;
 }

@@ -1,6 +1,5 @@
-// The office's ledger settings (settings table, schema/ledger-tables.ts): which sender delivers new 待办
-// — none (in-app only, the default), a signed webhook, or email — the webhook's URL, and the office's
-// name as the 督办通知单 prints it.
+// The office's notification settings (settings table, schema/ledger-tables.ts): which sender delivers
+// new 待办 — none (in-app only, the default), a signed webhook, or email — and the webhook's URL.
 import { inArray } from 'drizzle-orm';
 import { OUTBOX_CHANNELS, settings } from '../../schema/ledger-tables';
 import type { Db } from '../app-env';
@@ -9,22 +8,21 @@ export type Channel = (typeof OUTBOX_CHANNELS)[number];
 
 export const CHANNEL_KEY = 'notify.channel';
 export const WEBHOOK_URL_KEY = 'notify.webhook_url';
-export const OFFICE_KEY = 'office.name';
 
 /** SQL: the channel a 待办 written now goes out on (the outbox row keeps it, whatever changes later). */
 export const CHANNEL_SQL = `coalesce((SELECT value FROM settings WHERE key = '${CHANNEL_KEY}'), 'none')`;
 
-export type NotifySettings = { channel: Channel; webhookUrl: string; officeName: string };
+export type NotifySettings = { channel: Channel; webhookUrl: string };
 
 export async function readNotifySettings(db: Db): Promise<NotifySettings> {
   const rows = await db
     .select()
     .from(settings)
-    .where(inArray(settings.key, [CHANNEL_KEY, WEBHOOK_URL_KEY, OFFICE_KEY]))
+    .where(inArray(settings.key, [CHANNEL_KEY, WEBHOOK_URL_KEY]))
     .all();
   const value = (k: string) => rows.find((r) => r.key === k)?.value ?? '';
   const channel = OUTBOX_CHANNELS.find((c) => c === value(CHANNEL_KEY)) ?? 'none';
-  return { channel, webhookUrl: value(WEBHOOK_URL_KEY), officeName: value(OFFICE_KEY) };
+  return { channel, webhookUrl: value(WEBHOOK_URL_KEY) };
 }
 
 /** The upserts that store the settings (to run in a batch with their audit row). */
@@ -32,7 +30,6 @@ export const writeNotifySettings = (db: Db, s: NotifySettings, now: number) =>
   [
     [CHANNEL_KEY, s.channel],
     [WEBHOOK_URL_KEY, s.webhookUrl],
-    [OFFICE_KEY, s.officeName],
   ].map(([key, value]) =>
     db
       .insert(settings)

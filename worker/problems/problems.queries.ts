@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { problemEvents, problems } from '../../schema/memo-tables';
+import { onFirstUse } from '../../schema/on-first-use';
 import { enterprises, programmes, units, users } from '../../schema/tables';
 import type { Db } from '../app-env';
 
@@ -39,7 +40,7 @@ export const readProblem = (db: Db, id: string) =>
 export type ProblemView = NonNullable<Awaited<ReturnType<typeof readProblem>>>;
 
 /** The columns a problem event is shown with, everywhere it is shown (join users on the actor). */
-export const eventColumns = {
+export const eventColumns = onFirstUse(() => ({
   id: problemEvents.id,
   at: problemEvents.at,
   kind: problemEvents.kind,
@@ -49,7 +50,7 @@ export const eventColumns = {
   data: problemEvents.data,
   actorRole: problemEvents.actorRole,
   actorName: sql<string | null>`${users.name}`.as('actor_name'),
-};
+}));
 
 /** Every event of a problem, oldest first, with who acted (events are never edited or deleted). */
 export const eventsOf = (db: Db, problemId: string) =>

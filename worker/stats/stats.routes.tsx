@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import * as z from 'zod';
 import { breakdownQuery, statsQuery } from '../../schema/inputs/stats';
+import { onFirstUse } from '../../schema/on-first-use';
 import { campaigns } from '../../schema/survey-tables';
 import { units, users } from '../../schema/tables';
 import { ConfirmPage } from '../../web/pages/admin/confirm';
@@ -103,7 +104,7 @@ statsRoutes.get(`/officers${ID}`, async (c) => {
   return render(c, <StatsOfficerPage name={officer.name} view={view} query={queryOf(f)} period={f.period} k={cfg.k} />);
 });
 
-const recomputeInput = z.strictObject({ campaign: z.union([z.literal(''), z.uuid()]).default('') });
+const recomputeInput = onFirstUse(() => z.strictObject({ campaign: z.union([z.literal(''), z.uuid()]).default('') }));
 
 /** Rebuilds the survey rollups from the raw rows (worker/stats/recompute.ts), audited. */
 statsRoutes.post('/recompute', async (c) => {

@@ -2,6 +2,7 @@
 // paths. What a round may do next is schema/rules/round-state.ts; the writes are round-draw.ts and
 // round-moves.queries.ts.
 import { and, asc, desc, eq, exists, inArray, isNull, max, sql } from 'drizzle-orm';
+import { onFirstUse } from '../../schema/on-first-use';
 import { campaignCounters, campaigns, forms, formVersions, invitations, reminders, responses } from '../../schema/survey-tables';
 import { assignments, auditLog, chains, enterprises, programmes, units, users } from '../../schema/tables';
 import type { Db } from '../app-env';
@@ -52,7 +53,7 @@ export const publishedVersions = (db: Db) =>
 
 // Every selected column has its own name: drizzle maps D1 batch results by position after reading them
 // as objects, so two columns both called "name" would shift every value after them (pageOf batches).
-const roundColumns = {
+const roundColumns = onFirstUse(() => ({
   id: campaigns.id,
   name: campaigns.name,
   programmeId: campaigns.programmeId,
@@ -75,7 +76,7 @@ const roundColumns = {
   invited: sql<number>`coalesce(${campaignCounters.invited}, 0)`.as('invited'),
   opened: sql<number>`coalesce(${campaignCounters.opened}, 0)`.as('opened'),
   submitted: sql<number>`coalesce(${campaignCounters.submitted}, 0)`.as('submitted'),
-};
+}));
 
 const roundsQuery = (db: Db) =>
   db

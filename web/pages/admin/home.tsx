@@ -79,26 +79,28 @@ export function AdminHomePage({ numbers: n, ledger }: { numbers: AdminNumbers; l
       <section aria-labelledby="loads-title">
         <h2 id="loads-title">{t('ledgerHome.overdueByUnit')}</h2>
         {ledger.loads.every((l) => l.overdue === 0) && <p class="muted">{t('ledgerHome.noOverdue')}</p>}
-        <DataTable
-          rows={ledger.loads}
-          columns={[
-            { label: t('ledgerHome.unit'), render: (l) => <a href={`/problems?unit=${l.unitId}`}>{l.unitName}</a> },
-            { label: t('ledgerHome.open'), render: (l) => l.open },
-            {
-              label: t('ledgerHome.overdue'),
-              render: (l) =>
-                l.overdue > 0 ? (
-                  <a href={`/problems?unit=${l.unitId}&overdue=1`} class="error">
-                    {l.overdue}
-                  </a>
-                ) : (
-                  0
-                ),
-            },
-            { label: t('ledgerHome.supervised'), render: (l) => l.supervised },
-            { label: t('ledgerHome.notice'), render: (l) => <a href={`/admin/notice/${l.unitId}`}>{t('ledgerHome.notice')}</a> },
-          ]}
-        />
+        {ledger.loads.length > 0 && (
+          <DataTable
+            rows={ledger.loads}
+            columns={[
+              { label: t('ledgerHome.unit'), render: (l) => <a href={`/problems?unit=${l.unitId}`}>{l.unitName}</a> },
+              { label: t('ledgerHome.open'), render: (l) => l.open },
+              {
+                label: t('ledgerHome.overdue'),
+                render: (l) =>
+                  l.overdue > 0 ? (
+                    <a href={`/problems?unit=${l.unitId}&overdue=1`} class="error">
+                      {l.overdue}
+                    </a>
+                  ) : (
+                    0
+                  ),
+              },
+              { label: t('ledgerHome.supervised'), render: (l) => l.supervised },
+              { label: t('ledgerHome.notice'), render: (l) => <a href={`/admin/notice/${l.unitId}`}>{t('ledgerHome.notice')}</a> },
+            ]}
+          />
+        )}
       </section>
     </AdminShell>
   );

@@ -1,5 +1,5 @@
-// 待办通知: how new 待办 reach people beyond the app (none, a signed webhook, email), the office's name on
-// the 督办通知单, and the deliveries that failed.
+// 待办通知: how new 待办 reach people beyond the app (none, a signed webhook, email), and the deliveries
+// that failed.
 import { OUTBOX_CHANNELS } from '../../../schema/ledger-tables';
 import { chinaDateTime } from '../../../schema/rules/china-time';
 import { AdminShell } from '../../components/admin-shell';
@@ -37,7 +37,6 @@ export function NotifyPage({ form, failed, saved, emailReady }: Props) {
           )}
         </fieldset>
         <TextField name="webhookUrl" type="url" label={t('notify.webhookUrl')} hint={t('notify.webhookHint')} form={form} maxLength={500} />
-        <TextField name="officeName" label={t('notify.officeName')} hint={t('notify.officeHint')} form={form} maxLength={60} />
         <button type="submit" class="primary">
           {t('action.save')}
         </button>
