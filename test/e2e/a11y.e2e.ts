@@ -212,9 +212,11 @@ async function arrange(admin: Page, officer: Page) {
   await submit(officer, officer.getByRole('button', { name: '保存备忘录' }));
   ids.memo = new URL(officer.url()).pathname.split('/').pop() ?? '';
   ids.problem = (await officer.locator('a[href^="/problems/"]').first().getAttribute('href'))?.split('/').pop() ?? '';
-  // Accepted (办理中), so memo.e2e.ts, which opens the first pending problem of the day, finds its own.
+  // Dispatched (已交办: only a unit's handler accepts since issue 15), so memo.e2e.ts, which opens the first
+  // pending problem of the day, finds its own.
   await admin.goto(`/problems/${ids.problem}`);
-  await submit(admin, admin.locator('form[data-action=accept] button[type=submit]'));
+  await admin.locator('form[data-action=dispatch] select[name=leadUnitId]').selectOption({ label: demoUnits[0]?.name ?? '' });
+  await submit(admin, admin.locator('form[data-action=dispatch] button[type=submit]'));
 
   await launchRound(admin, { name: '无障碍检查批次', n: 2 });
   ids.round = new URL(admin.url()).pathname.split('/').pop() ?? '';

@@ -146,6 +146,7 @@ describe('confirming a result', () => {
     await move(handler.cookie, id, 'close', { resolution: '已补足退税' });
     expect((await confirm(a, id, { outcome: 'satisfied', reason: '' })).status).toBe(303);
     expect(await readProblemRow(id)).toMatchObject({ status: 'closed', followUp: 'satisfied', followUpBy: 'enterprise' });
+    expect(await (await call(`/problems/${id}`, { cookie: officer.cookie })).text()).toContain('满意（企业确认，');
     // Answered: a second confirmation is 409 and the officer's 回访 cannot overwrite it.
     await storesNothing(async () => {
       expect((await confirm(a, id, { outcome: 'unsatisfied', reason: 'x' })).status).toBe(409);
