@@ -89,7 +89,7 @@ async function loop(js: boolean, text: string, pages: { handler: Page; admin: Pa
   // 6. A new request, which appears as 待交办.
   const request = `新诉求：申请市场开拓补贴（${js ? '有' : '无'}脚本）。`;
   await ent.goto('/e');
-  await ent.getByLabel('诉求类别').selectOption({ label: '市场开拓与供需对接' });
+  await ent.getByLabel('问题类别').selectOption({ label: '市场开拓与供需对接' });
   await ent.getByLabel('诉求内容').fill(request);
   await submit(ent, ent.getByRole('button', { name: '提交诉求' }));
   expect(await visible(ent.getByText('诉求已提交'))).toBe(true);

@@ -206,7 +206,7 @@ describe('raising a request', () => {
       .all();
     expect(open.filter((t) => t.kind === 'dispatch').map((t) => t.userId)).toContain(admin.user.id);
     expect(open.filter((t) => t.kind === 'request').map((t) => t.userId)).toEqual([officer.user.id]);
-    expect(res.headers.get('location')).toBe(`/e?raised=${row?.code}`);
+    expect(res.headers.get('location')).toBe(`/e?done=raised#${row?.code}`);
     expect(await (await call('/e', { cookie: b.cookie })).text()).toContain('申请研发费用加计扣除');
     for (let i = 2; i <= 5; i++) {
       expect((await postForm('/e/requests', { category: 'other', description: `诉求${i}` }, { cookie: b.cookie })).status).toBe(303);

@@ -3,7 +3,7 @@
 // print the same sheet again without D1 ever holding a link. A re-issue revokes the live row and writes a
 // new one with a new id: the old token then finds nothing. Every issue and re-issue writes its audit row
 // in the same batch. The lookup is raw SQL with fixed text, like the survey link's (it runs on every view).
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { enterpriseLinks } from '../../schema/survey-tables';
 import { assignments, enterprises } from '../../schema/tables';

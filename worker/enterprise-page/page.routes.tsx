@@ -36,7 +36,6 @@ const COOKIE = 'ev';
 const MAX_AGE_S = 180 * 24 * 3600;
 /** 提出诉求: at most 5 a day per link (issue 16). */
 export const REQUEST_LIMIT: Limit = { limit: 5, windowMs: 24 * 3600_000 };
-const CODE = /^W\d{8}-[A-Z2-7]{4}$/;
 
 async function byToken(c: Ctx, token: string | undefined): Promise<EnterpriseLink | null> {
   if (!token || !TOKEN_PATTERN.test(token)) return null;
@@ -79,13 +78,8 @@ enterprisePageRoutes.get('/e', async (c) => {
   const link = await cookieLink(c);
   if (typeof link === 'number') return badLinkPage(c, link);
   const t = c.get('t');
-  const raised = c.req.query('raised');
-  const message =
-    c.req.query('done') === 'confirmed'
-      ? { text: t('mine.confirmed'), error: false }
-      : raised && CODE.test(raised)
-        ? { text: t('mine.raised', { code: raised }), error: false }
-        : undefined;
+  const done = c.req.query('done');
+  const message = done === 'confirmed' || done === 'raised' ? { text: t(`mine.${done}`), error: false } : undefined;
   // A read of the enterprise's problems is on the audit trail (issue 16: reads audited on the respondent side).
   await auditStatement(c.get('db'), c, {
     action: 'enterprise_page_read',
@@ -121,10 +115,8 @@ enterprisePageRoutes.post('/e/problems/:id{[0-9a-f-]{36}}/confirm', async (c) =>
   if (!parsed.success) return page(c, link, { confirm: form(fieldErrors(parsed.error, t)) }, 422);
   const calendar = await calendarFrom(db, earliest(p.raisedOn, today));
   const outcome = applyAction(state, { kind: 'confirm', ...parsed.data }, { today, calendar });
-  if (!outcome.ok) {
-    if (outcome.refusal === 'illegal') return page(c, link, { message: { text: t('mine.err.confirmed'), error: true } }, 409);
-    return page(c, link, { confirm: form({ [outcome.field ?? 'reason']: t('err.required') }) }, 422);
-  }
+  // The state was checked above: the only refusal left is a 不满意 without its reason.
+  if (!outcome.ok) return page(c, link, { confirm: form({ reason: t('err.required') }) }, 422);
   if (!(await writeTransition(db, c, expectedOf(found), outcome, 'enterprise'))) {
     return page(c, link, { message: { text: t('problem.err.conflict'), error: true } }, 409);
   }
@@ -146,7 +138,7 @@ enterprisePageRoutes.post('/e/requests', async (c) => {
   const code = await raiseRequest(c, link, parsed.data, chinaToday());
   if (!code) throw notFound();
   deliverAfterWrite(c);
-  return c.redirect(`/e?raised=${code}`, 303);
+  return c.redirect(`/e?done=raised#${code}`, 303);
 });
 
 // Any other path under /e/ is a bad link, counted like one.

@@ -16,7 +16,7 @@ export function EnterpriseLinksPage({ programme, rows }: { programme: { name: st
         <p class="empty">{t('elinks.noProgramme')}</p>
       ) : (
         <>
-          <p>{t('elinks.programme', { name: programme.name })}</p>
+          <p>{programme.name}</p>
           <div class="actions">
             <form method="post" action="/admin/enterprise-links/issue">
               <button type="submit" class="primary">
@@ -30,7 +30,7 @@ export function EnterpriseLinksPage({ programme, rows }: { programme: { name: st
           <DataTable
             rows={rows}
             columns={[
-              { label: t('elinks.enterprise'), render: (r) => r.name },
+              { label: t('problem.enterprise'), render: (r) => r.name },
               { label: t('elinks.issuedAt'), render: (r) => (r.issuedAt ? chinaDateTime(r.issuedAt) : t('elinks.none')) },
               {
                 label: t('list.actions'),

@@ -4,7 +4,7 @@
 // for it, a confirmation form on each 已办结 problem not yet confirmed, and the form to raise a request.
 import { FOLLOW_UPS, PROBLEM_CATEGORIES } from '../../../schema/memo-tables';
 import { type Asker, askerText } from '../../components/asker';
-import { emptyForm, type FormState } from '../../components/fields';
+import { emptyForm, type FormState, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { type Privacy, PrivacyNotice } from '../../components/privacy-notice';
 import { usePage } from '../../context';
 import { categoryKey, followUpKey, statusKey } from '../problems/labels';
@@ -38,16 +38,8 @@ export type MyRequestsProps = {
   message?: { text: string; error: boolean };
 };
 
-const Err = ({ form, name }: { form: FormState; name: string }) =>
-  form.errors[name] ? (
-    <p class="alert" id={`${name}-err`}>
-      {form.errors[name]}
-    </p>
-  ) : null;
-
 function ConfirmForm({ p, form }: { p: MyProblem; form: FormState }) {
   const { t } = usePage();
-  const id = (name: string) => `${p.code}-${name}`;
   return (
     <form method="post" action={`/e/problems/${p.id}/confirm`} class="mr-form">
       <fieldset>
@@ -57,14 +49,17 @@ function ConfirmForm({ p, form }: { p: MyProblem; form: FormState }) {
             <input type="radio" name="outcome" value={f} required checked={form.values.outcome === f} /> {t(followUpKey(f))}
           </label>
         ))}
+        {form.errors.outcome && <small class="error">{form.errors.outcome}</small>}
       </fieldset>
-      <Err form={form} name="outcome" />
-      <label for={id('reason')}>{t('mine.reason')}</label>
-      <small class="rs-foot">{t('mine.confirmHint')}</small>
-      <textarea id={id('reason')} name="reason" maxLength={500} rows={2}>
-        {String(form.values.reason ?? '')}
-      </textarea>
-      <Err form={form} name="reason" />
+      <TextAreaField
+        idPrefix={`${p.code}-`}
+        name="reason"
+        label={t('mine.reason')}
+        hint={t('mine.confirmHint')}
+        form={form}
+        maxLength={500}
+        rows={2}
+      />
       <button type="submit" class="primary">
         {t('mine.submitConfirm')}
       </button>
@@ -87,21 +82,21 @@ function ProblemCard({ p, confirm }: { p: MyProblem; confirm?: FormState }) {
       </h2>
       <p>{p.description}</p>
       <dl>
-        {row(t('mine.raisedOn'), p.raisedOn)}
-        {row(t('mine.unit'), p.unit ?? t('mine.unitPending'))}
-        {row(t('mine.deadline'), p.deadline)}
-        {row(t('mine.status'), t(statusKey(p.status)))}
+        {row(t('problem.raisedOn'), p.raisedOn)}
+        {row(t('mine.unit'), p.unit ?? t('problem.status.pending'))}
+        {row(t('problem.deadline'), p.deadline)}
+        {row(t('problem.status'), t(statusKey(p.status)))}
         {p.notes.length > 0 && (
           <>
-            <dt>{t('mine.progress')}</dt>
+            <dt>{t('problem.progress')}</dt>
             {p.notes.map((n) => (
               <dd>{n.note}</dd>
             ))}
           </>
         )}
-        {p.resolution && row(t('mine.resolution'), p.resolution)}
-        {p.unresolvableReason && row(t('mine.unresolvable'), p.unresolvableReason)}
-        {p.followUp && row(t('mine.followUp'), `${t(followUpKey(p.followUp))}（${t(`mine.by.${p.followUpBy ?? 'officer'}`)}）`)}
+        {p.resolution && row(t('problem.resolution'), p.resolution)}
+        {p.unresolvableReason && row(t('problem.unresolvableReason'), p.unresolvableReason)}
+        {p.followUp && row(t('problem.followUp'), `${t(followUpKey(p.followUp))}（${t(`mine.by.${p.followUpBy ?? 'officer'}`)}）`)}
       </dl>
       {p.status === 'closed' && !p.followUp && <ConfirmForm p={p} form={confirm ?? emptyForm()} />}
     </article>
@@ -110,28 +105,14 @@ function ProblemCard({ p, confirm }: { p: MyProblem; confirm?: FormState }) {
 
 function RequestForm({ form }: { form: FormState }) {
   const { t } = usePage();
+  const categories = PROBLEM_CATEGORIES.map((c) => ({ value: c, label: t(categoryKey(c)) }));
   return (
     <form method="post" action="/e/requests" class="rs-notice mr-form" id="raise">
       <h2>{t('mine.raise')}</h2>
       <p class="rs-foot">{t('mine.raiseHint')}</p>
-      <label for="r-category">{t('mine.category')}</label>
-      <select id="r-category" name="category" required>
-        <option value="">{t('mine.pickCategory')}</option>
-        {PROBLEM_CATEGORIES.map((c) => (
-          <option value={c} selected={form.values.category === c}>
-            {t(categoryKey(c))}
-          </option>
-        ))}
-      </select>
-      <Err form={form} name="category" />
-      <label for="r-description">{t('mine.description')}</label>
-      <textarea id="r-description" name="description" maxLength={1000} rows={4} required>
-        {String(form.values.description ?? '')}
-      </textarea>
-      <Err form={form} name="description" />
-      <label for="r-contact">{t('mine.contact')}</label>
-      <input type="text" id="r-contact" name="contact" maxLength={100} value={String(form.values.contact ?? '')} />
-      <Err form={form} name="contact" />
+      <SelectField name="category" label={t('problem.category')} form={form} required blank={t('mine.pickCategory')} options={categories} />
+      <TextAreaField name="description" label={t('mine.description')} form={form} required maxLength={1000} rows={4} />
+      <TextField name="contact" label={t('mine.contact')} form={form} maxLength={100} />
       <button type="submit" class="primary">
         {t('mine.submitRaise')}
       </button>
@@ -144,7 +125,7 @@ export function MyRequestsPage({ enterprise, asker, privacy, problems, confirm, 
   return (
     <SurveyLayout title={t('mine.title')} langSwitch next="/e">
       <h1>{t('mine.title')}</h1>
-      <p>{t('mine.intro', { enterprise })}</p>
+      <p>{enterprise}</p>
       <p class="rs-foot">{askerText(asker, t)}</p>
       {message && (
         <p class={message.error ? 'alert' : 'mr-ok'} role={message.error ? 'alert' : 'status'}>

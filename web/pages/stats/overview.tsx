@@ -42,12 +42,6 @@ export function StatsOverviewPage({ filter, query, data, k }: Props) {
         <Tile label={t('stats.followUpRate')}>
           <RateText rate={rates.followUpRate} />
         </Tile>
-        <Tile label={t('stats.confirmedShare')}>
-          <RateText rate={rates.confirmedShare} />
-        </Tile>
-        <Tile label={t('stats.resolveRateConfirmed')}>
-          <RateText rate={rates.resolveRateConfirmed} />
-        </Tile>
         <Tile label={t('stats.overdue')}>
           <a href={ledgerHref({ overdue: '1' })}>{problems.overdue}</a>
         </Tile>
