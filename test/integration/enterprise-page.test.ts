@@ -171,11 +171,7 @@ describe('confirming a result', () => {
 describe('raising a request', () => {
   it('an empty description: 422 with the input kept, nothing stored', async () => {
     await storesNothing(async () => {
-      const res = await postForm(
-        '/e/requests',
-        { category: 'finance', description: '  ', contact: '张三 13800000000' },
-        { cookie: a.cookie },
-      );
+      const res = await postForm('/e', { category: 'finance', description: '  ', contact: '张三 13800000000' }, { cookie: a.cookie });
       expect(res.status).toBe(422);
       const html = await res.text();
       expect(html).toContain('value="张三 13800000000"');
@@ -185,11 +181,7 @@ describe('raising a request', () => {
 
   it('lands as 待交办 from 企业直报 with 待办 for the admins and the paired officers; at most 5 a day', async () => {
     const admin = await signedIn('admin');
-    const res = await postForm(
-      '/e/requests',
-      { category: 'policy', description: '申请研发费用加计扣除', contact: '' },
-      { cookie: b.cookie },
-    );
+    const res = await postForm('/e', { category: 'policy', description: '申请研发费用加计扣除', contact: '' }, { cookie: b.cookie });
     expect(res.status).toBe(303);
     const row = await db().select().from(problems).where(eq(problems.description, '申请研发费用加计扣除')).get();
     expect(row).toMatchObject({
@@ -209,10 +201,10 @@ describe('raising a request', () => {
     expect(res.headers.get('location')).toBe(`/e?done=raised#${row?.code}`);
     expect(await (await call('/e', { cookie: b.cookie })).text()).toContain('申请研发费用加计扣除');
     for (let i = 2; i <= 5; i++) {
-      expect((await postForm('/e/requests', { category: 'other', description: `诉求${i}` }, { cookie: b.cookie })).status).toBe(303);
+      expect((await postForm('/e', { category: 'other', description: `诉求${i}` }, { cookie: b.cookie })).status).toBe(303);
     }
     await storesNothing(async () => {
-      const sixth = await postForm('/e/requests', { category: 'other', description: '第六条' }, { cookie: b.cookie });
+      const sixth = await postForm('/e', { category: 'other', description: '第六条' }, { cookie: b.cookie });
       expect(sixth.status).toBe(429);
       expect(await sixth.text()).toContain('第六条');
     });

@@ -38,9 +38,9 @@ enterpriseLinkRoutes.post('/issue', async (c) => {
   return c.redirect('/admin/enterprise-links', 303);
 });
 
-enterpriseLinkRoutes.post('/:enterpriseId{[0-9a-f-]{36}}/reissue', async (c) => {
+enterpriseLinkRoutes.post('/:id{[0-9a-f-]{36}}/reissue', async (c) => {
   const programme = await programmeOrNull(c);
-  const row = programme && (await programmeLinks(c.get('db'), programme.id)).find((r) => r.enterpriseId === c.req.param('enterpriseId'));
+  const row = programme && (await programmeLinks(c.get('db'), programme.id)).find((r) => r.enterpriseId === c.req.param('id'));
   if (!programme || !row) throw notFound();
   await issueLinks(c, programme.id, [{ enterpriseId: row.enterpriseId, reissue: row.linkId !== null }]);
   setFlash(c, 'elinks.reissued', { name: row.name });

@@ -124,7 +124,7 @@ enterprisePageRoutes.post('/e/problems/:id{[0-9a-f-]{36}}/confirm', async (c) =>
   return c.redirect(`/e?done=confirmed#${p.code}`, 303);
 });
 
-enterprisePageRoutes.post('/e/requests', async (c) => {
+enterprisePageRoutes.post('/e', async (c) => {
   const link = await cookieLink(c);
   if (typeof link === 'number') return badLinkPage(c, link);
   const t = c.get('t');
@@ -141,5 +141,6 @@ enterprisePageRoutes.post('/e/requests', async (c) => {
   return c.redirect(`/e?done=raised#${code}`, 303);
 });
 
-// Any other path under /e/ is a bad link, counted like one.
-enterprisePageRoutes.get('/e/*', async (c) => badLinkPage(c, await badTokenStatus(c)));
+// Any other one-segment path under /e/ is a bad link, counted like one (a token never holds a '/'; the
+// POST-only /e/problems/… paths answer a GET with the app's 405).
+enterprisePageRoutes.get('/e/:junk{[^/]+}', async (c) => badLinkPage(c, await badTokenStatus(c)));

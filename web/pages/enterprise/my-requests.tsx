@@ -107,7 +107,7 @@ function RequestForm({ form }: { form: FormState }) {
   const { t } = usePage();
   const categories = PROBLEM_CATEGORIES.map((c) => ({ value: c, label: t(categoryKey(c)) }));
   return (
-    <form method="post" action="/e/requests" class="rs-notice mr-form" id="raise">
+    <form method="post" action="/e" class="rs-notice mr-form" id="raise">
       <h2>{t('mine.raise')}</h2>
       <p class="rs-foot">{t('mine.raiseHint')}</p>
       <SelectField name="category" label={t('problem.category')} form={form} required blank={t('mine.pickCategory')} options={categories} />
