@@ -8,12 +8,21 @@ import { createHmac } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoEnterpriseLink, demoEnterprises, demoForm, demoProgramme, demoRound, demoUnits, demoUsers } from '../../schema/seed/demo.ts';
+import {
+  DEMO_PASSWORDS,
+  demoEnterpriseLink,
+  demoEnterprises,
+  demoForm,
+  demoProgramme,
+  demoRound,
+  demoUnits,
+  demoUsers,
+} from '../../schema/seed/demo.ts';
 import { audited, expectAccessible, tallyTable } from './a11y';
-import { context, launch, signIn, submit } from './browser';
+import { act, context, launch, signIn, submit } from './browser';
 import { launchRound } from './rounds';
 
-type Viewer = 'anonymous' | 'admin' | 'officer' | 'officerNoJs' | 'respondentNoJs' | 'respondent' | 'enterpriseNoJs';
+type Viewer = 'anonymous' | 'admin' | 'officer' | 'officerNoJs' | 'handler' | 'respondentNoJs' | 'respondent' | 'enterpriseNoJs';
 type Ids = { memo: string; problem: string; round: string; setupLink: string };
 type Row = { name: string; as: Viewer; path: (ids: Ids) => string; act?: (page: Page) => Promise<unknown> };
 
@@ -86,8 +95,36 @@ const PAGES: Row[] = [
         for (const d of all) d.setAttribute('open', '');
       }),
   },
+  // The unit's handler (单位联络员, phone)
+  { name: 'handler home', as: 'handler', path: at('/') },
+  { name: 'ledger (handler)', as: 'handler', path: at('/problems') },
+  {
+    name: 'problem page (handler), every action open',
+    as: 'handler',
+    path: (ids) => `/problems/${ids.problem}`,
+    act: (p) =>
+      p.locator('details:not([open])').evaluateAll((all) => {
+        for (const d of all) d.setAttribute('open', '');
+      }),
+  },
   // Administration
   { name: 'admin home', as: 'admin', path: at('/admin') },
+  { name: 'unit handlers', as: 'admin', path: at('/admin/handlers') },
+  { name: 'handler form', as: 'admin', path: at('/admin/handlers/new') },
+  { name: 'working-day calendar', as: 'admin', path: at('/admin/calendar') },
+  {
+    name: 'working-day calendar, errors',
+    as: 'admin',
+    path: at('/admin/calendar?year=2026'),
+    act: async (p) => {
+      await p.locator('#holidays').fill('2025-12-31\n2026-02-30');
+      await p.locator('#workdays').fill('2026-10-09');
+      await submit(p, p.locator('form[action^="/admin/calendar?"] button[type=submit]'));
+    },
+  },
+  { name: 'default deadlines', as: 'admin', path: at('/admin/deadlines') },
+  { name: 'notifications', as: 'admin', path: at('/admin/notifications') },
+  { name: 'supervision notice', as: 'admin', path: at(`/admin/notice/${demoUnits[1]?.id}`) },
   { name: 'units', as: 'admin', path: at('/admin/units') },
   { name: 'unit form', as: 'admin', path: at('/admin/units/new') },
   {
@@ -202,7 +239,7 @@ async function roundLinks(admin: Page): Promise<string[]> {
 }
 
 /** The data the pages show: a memo with a problem, a round with two links, a password-setup link. */
-async function arrange(admin: Page, officer: Page) {
+async function arrange(admin: Page, officer: Page, handler: Page) {
   await officer.goto('/memos/new');
   await officer.getByLabel('帮扶企业').selectOption({ label: ENTERPRISE?.name ?? '' });
   await officer.getByLabel('走访方式').selectOption({ label: '上门走访' });
@@ -212,11 +249,17 @@ async function arrange(admin: Page, officer: Page) {
   await submit(officer, officer.getByRole('button', { name: '保存备忘录' }));
   ids.memo = new URL(officer.url()).pathname.split('/').pop() ?? '';
   ids.problem = (await officer.locator('a[href^="/problems/"]').first().getAttribute('href'))?.split('/').pop() ?? '';
-  // Dispatched (已交办: only a unit's handler accepts since issue 15), so memo.e2e.ts, which opens the first
-  // pending problem of the day, finds its own.
+  // Dispatched to 市国资委 and accepted there (办理中): its handler's pages show it, and memo.e2e.ts, which
+  // opens the first pending problem of the day, finds its own.
   await admin.goto(`/problems/${ids.problem}`);
-  await admin.locator('form[data-action=dispatch] select[name=leadUnitId]').selectOption({ label: demoUnits[0]?.name ?? '' });
-  await submit(admin, admin.locator('form[data-action=dispatch] button[type=submit]'));
+  await act(admin, 'dispatch', (f) =>
+    f
+      .locator('select[name=leadUnitId]')
+      .selectOption({ label: demoUnits[1]?.name ?? '' })
+      .then(() => {}),
+  );
+  await handler.goto(`/problems/${ids.problem}`);
+  await act(handler, 'accept');
 
   await launchRound(admin, { name: '无障碍检查批次', n: 2 });
   ids.round = new URL(admin.url()).pathname.split('/').pop() ?? '';
@@ -238,9 +281,11 @@ beforeAll(async () => {
   pages.officer = await open(await context(browser, { phone: true }));
   await signIn(pages.admin, 'admin', 'demo-admin-2026');
   await signIn(pages.officer, 'lina', 'demo-officer-2026');
+  pages.handler = await open(await context(browser, { phone: true }));
+  await signIn(pages.handler, 'guoziwei', DEMO_PASSWORDS.handler);
   // The same session without JavaScript: its cookies, a second context.
   pages.officerNoJs = await open(await context(browser, { phone: true, javaScript: false, cookiesOf: pages.officer.context() }));
-  await arrange(pages.admin, pages.officerNoJs);
+  await arrange(pages.admin, pages.officerNoJs, pages.handler);
   const [first, second] = await roundLinks(pages.admin);
   pages.respondentNoJs = await open(await context(browser, { phone: true, javaScript: false }));
   pages.respondent = await open(await context(browser, { phone: true }));

@@ -25,7 +25,7 @@ describe('admin hygiene', () => {
     expect(await visible(page.getByRole('heading', { name: /进行中的调查批次/ }))).toBe(true);
     await expectAccessible(page, 'admin home (live numbers)');
     expect(await visible(page.getByRole('link', { name: '2026年帮扶满意度调查（演示）' }))).toBe(true);
-    expect(await visible(page.getByRole('link', { name: /未受理（待交办）/ }))).toBe(true);
+    expect(await visible(page.getByRole('link', { name: /待交办/ }))).toBe(true);
     await shot(page, '50-admin-home-live');
 
     // A new officer: the setup link and its QR code right away.
