@@ -43,6 +43,7 @@ export const TODO_KINDS = [
   'due_soon', // the unit: due within 3 working days (daily run)
   'overdue', // the unit: past the deadline (daily run)
   'dispatch_late', // admins: waiting for 交办 more than 3 working days (daily run)
+  'request', // the paired officers: the enterprise raised a request itself (企业直报, issue 16)
 ] as const;
 
 /**

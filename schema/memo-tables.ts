@@ -42,13 +42,16 @@ export const PROBLEM_STATUSES = [
 ] as const;
 
 /**
- * Where a problem came from: an officer's memo, (next issue) the enterprise's own page (企业直报), or an
+ * Where a problem came from: an officer's memo, the enterprise's own page (企业直报, issue 16), or an
  * office's existing 台账 imported as history (台账导入, worker/admin/ledger-import.queries.ts).
  */
 export const PROBLEM_SOURCES = ['memo', 'enterprise', 'ledger'] as const;
 
 /** 回访 outcome: 满意 / 基本满意 / 不满意 (a negative follow-up reopens the problem). */
 export const FOLLOW_UPS = ['satisfied', 'basically', 'unsatisfied'] as const;
+
+/** Who recorded the 回访: the enterprise on its own page (企业确认) or the officer by phone (干部回访), issue 16. */
+export const FOLLOW_UP_SOURCES = ['enterprise', 'officer'] as const;
 
 export const memos = sqliteTable(
   'memos',
@@ -142,6 +145,10 @@ export const problems = sqliteTable(
     handlingDays: integer(),
     followUpOn: text(),
     followUp: text({ enum: FOLLOW_UPS }),
+    /** 企业确认 or 干部回访; null while no 回访 is recorded (and for 回访 recorded before issue 16). */
+    followUpBy: text({ enum: FOLLOW_UP_SOURCES }),
+    /** 企业直报: the contact the enterprise left with its request (optional). */
+    contact: text().notNull().default(''),
     struckOffOn: text(),
     /** 督办: the day of the last one, its note, the date the unit must report by, and how many. */
     supervisedOn: text(),
@@ -205,6 +212,7 @@ export const PROBLEM_EVENT_KINDS = [
   'strike_off',
   'supervise',
   'migrate',
+  'confirm', // 企业确认: the enterprise's own 满意 / 基本满意 (a 不满意 is a 'reopen' by the enterprise)
 ] as const;
 
 /** Every move of a problem, append-only: never updated, never deleted. Who, which role, when, from → to, the note. */
@@ -225,6 +233,8 @@ export const problemEvents = sqliteTable(
     note: text().notNull().default(''),
     /** JSON for kind-specific data (new deadline, follow-up outcome). */
     data: text(),
+    /** A 办理进展 note the handler marked for the enterprise: shown on its 我的诉求 page (issue 16). */
+    forEnterprise: integer({ mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('problem_events_problem_idx').on(t.problemId, t.at)],
 );

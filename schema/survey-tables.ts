@@ -112,6 +112,29 @@ export const invitations = sqliteTable(
 );
 
 /**
+ * 我的诉求 links (issue 16): one long-lived personal link per programme and enterprise, built like a
+ * survey link (worker/surveys/link-token.ts: the token is HMAC(LINK_SECRET, id), D1 holds only its
+ * SHA-256). A re-issue revokes the live row and writes a new one, so the old link stops working.
+ */
+export const enterpriseLinks = sqliteTable(
+  'enterprise_links',
+  {
+    id: text().primaryKey(),
+    programmeId: text()
+      .notNull()
+      .references(() => programmes.id),
+    enterpriseId: text()
+      .notNull()
+      .references(() => enterprises.id),
+    tokenHash: text().notNull().unique(),
+    issuedAt: integer().notNull(),
+    issuedBy: text().references(() => users.id),
+    revokedAt: integer(),
+  },
+  (t) => [uniqueIndex('enterprise_links_live_uq').on(t.programmeId, t.enterpriseId).where(sql`revoked_at IS NULL`)],
+);
+
+/**
  * 标记已提醒: one row each time the office reminded a drawn enterprise that has not answered (by phone,
  * WeChat, in person), so the list shows when and how often, and the daily chart shows whether it worked.
  */

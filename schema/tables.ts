@@ -122,6 +122,8 @@ export const programmes = sqliteTable(
     /** Months after the programme's end when contact data and audit addresses are purged; null = never. */
     retentionMonths: integer(),
     satisfactionScale: text({ enum: SATISFACTION_SCALES }).notNull().default('top2'),
+    /** Days after 办结 the enterprise has to confirm the result itself before the officer may record a phone 回访 (issue 16). */
+    confirmWaitDays: integer().notNull().default(7),
   },
   (t) => [index('programmes_period_idx').on(t.startsOn, t.endsOn)],
 );

@@ -1,9 +1,9 @@
 // `npm run dev`: build the browser assets, migrate and seed the local D1 (idempotent), print the demo
-// logins and a demo survey link, then run the Worker on http://127.0.0.1:8787 and its daily run once.
+// logins, a demo survey link and the same enterprise's 我的诉求 link, then run the Worker on http://127.0.0.1:8787 and its daily run once.
 import { execSync, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { DEMO_PASSWORDS, demoHandlers, demoInvitations } from '../schema/seed/demo.ts';
+import { DEMO_PASSWORDS, demoEnterpriseLink, demoHandlers, demoInvitations } from '../schema/seed/demo.ts';
 
 const run = (cmd) => execSync(cmd, { stdio: 'inherit' });
 
@@ -15,7 +15,10 @@ if (!SECRET.test(vars)) {
   appendFileSync('.dev.vars', `${vars && !vars.endsWith('\n') ? '\n' : ''}LINK_SECRET="${randomBytes(32).toString('base64url')}"\n`);
 }
 const secret = SECRET.exec(readFileSync('.dev.vars', 'utf8'))?.[1] ?? '';
-const demoLink = `http://127.0.0.1:8787/s/${createHmac('sha256', secret).update(demoInvitations[0].id).digest('base64url').slice(0, 24)}`;
+const token = (id) => createHmac('sha256', secret).update(id).digest('base64url').slice(0, 24);
+const demoLink = `http://127.0.0.1:8787/s/${token(demoInvitations[0].id)}`;
+// 我的诉求 (issue 16): the enterprise's own long-lived link, derived the same way from its link row's id.
+const demoMine = `http://127.0.0.1:8787/e/${token(demoEnterpriseLink.id)}`;
 
 run('vite build --logLevel warn');
 run('wrangler d1 migrations apply DB --local');
@@ -28,6 +31,7 @@ console.log(`
     officer (王强):       wangqiang / demo-officer-2026
 ${demoHandlers.map((h) => `    单位联络员 (${h.unit}): ${h.login} / ${DEMO_PASSWORDS.handler}`).join('\n')}
     survey link (金健药业): ${demoLink}
+    我的诉求 link (金健药业): ${demoMine}
 `);
 // --test-scheduled exposes /__scheduled: `wrangler dev` never fires Cron Triggers by itself, so the daily
 // run (worker/daily/) is run once here, as soon as the Worker answers.

@@ -10,9 +10,11 @@ import {
   DEMO_PASSWORDS,
   demoAssignments,
   demoChains,
+  demoEnterpriseLink,
   demoEnterprises,
   demoForm,
   demoInvitations,
+  demoProblems,
   demoProgramme,
   demoRound,
   demoUnits,
@@ -45,6 +47,7 @@ const tokenHash = (invitationId: string) =>
 const q = (v: unknown) =>
   v === null ? 'NULL' : typeof v === 'boolean' ? (v ? '1' : '0') : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`;
 const now = Date.now();
+const chinaDay = (days: number) => new Date(now + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const b64url = (b: Buffer) => b.toString('base64url');
 
 /** Same format as worker/lib/passwords.ts, derived with Node's crypto. */
@@ -153,6 +156,64 @@ const sql = [
       'token_hash = excluded.token_hash',
     ),
   ),
+  // 金健药业's 我的诉求 link (issue 16), refreshed with the secret like the survey links, and its open problems.
+  insert(
+    'enterprise_links',
+    {
+      id: demoEnterpriseLink.id,
+      programme_id: demoProgramme.id,
+      enterprise_id: demoEnterpriseLink.enterpriseId,
+      token_hash: tokenHash(demoEnterpriseLink.id),
+      issued_at: now,
+    },
+    'token_hash = excluded.token_hash',
+  ),
+  ...demoProblems.flatMap((p, i) => [
+    insert('problems', {
+      id: p.id,
+      code: p.code,
+      source: 'memo',
+      programme_id: demoProgramme.id,
+      enterprise_id: demoEnterpriseLink.enterpriseId,
+      officer_id: demoAssignments[0]?.officerId ?? '',
+      category: p.category,
+      description: p.description,
+      raised_on: chinaDay(-p.raisedDaysAgo),
+      deadline: chinaDay(p.dueInDays),
+      deadline_provisional: p.status === 'pending',
+      status: p.status,
+      lead_unit_id: p.leadUnitId,
+      dispatched_on: p.leadUnitId ? chinaDay(-p.raisedDaysAgo) : null,
+      accepted_on: p.leadUnitId ? chinaDay(-p.raisedDaysAgo) : null,
+      dispatch_days: p.leadUnitId ? 0 : null,
+      accept_days: p.leadUnitId ? 0 : null,
+      progress: p.note,
+      updated_at: now,
+    }),
+    insert('problem_events', {
+      id: 900_001 + i * 2,
+      problem_id: p.id,
+      at: now,
+      actor_role: 'officer',
+      kind: 'create',
+      to_status: 'pending',
+    }),
+    ...(p.note
+      ? [
+          insert('problem_events', {
+            id: 900_002 + i * 2,
+            problem_id: p.id,
+            at: now,
+            actor_role: 'lead',
+            kind: 'progress',
+            from_status: p.status,
+            to_status: p.status,
+            note: p.note,
+            for_enterprise: true,
+          }),
+        ]
+      : []),
+  ]),
 ].join('\n');
 
 const file = join(mkdtempSync(join(tmpdir(), 'bangfu-seed-')), 'seed.sql');

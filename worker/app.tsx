@@ -24,6 +24,8 @@ import { authRoutes } from './auth/auth.routes';
 import { requireRole, requireUser, wantsJson } from './auth/guards';
 import { loadSession } from './auth/session';
 import { enterpriseFileRoutes } from './enterprise-file/file.routes';
+import { enterpriseLinkRoutes } from './enterprise-page/links.routes';
+import { enterprisePageRoutes } from './enterprise-page/page.routes';
 import { exportRoutes } from './exports/exports.routes';
 import { formRoutes } from './forms/forms.routes';
 import { homeRoutes } from './home/home.routes';
@@ -107,6 +109,7 @@ export function createApp() {
   app.route('/admin/forms', formRoutes);
   app.route('/admin/rounds', roundRoutes);
   app.route('/admin/stats/claims', claimRoutes); // the claims cross-check (issue 14 §4)
+  app.route('/admin/enterprise-links', enterpriseLinkRoutes);
   app.route('/admin/stats', statsRoutes);
   app.route('/admin/exports', exportRoutes);
   app.route('/admin/report', reportRoutes);
@@ -126,6 +129,7 @@ export function createApp() {
   app.route('/enterprises', enterpriseFileRoutes);
   app.route('/', homeRoutes);
   app.route('/', answerRoutes); // /s and /api/s: respondents, no account
+  app.route('/', enterprisePageRoutes); // /e: the enterprise's 我的诉求 page, through its personal link
 
   // A path that exists under another method is 405 with Allow (e.g. GET /logout), not 404.
   const allowedMethods = methodIndex(app);

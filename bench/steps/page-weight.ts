@@ -3,12 +3,15 @@
 // script — inline in the page, or linked under /assets/ (each linked file counted as fetched); beside
 // it the same survey built with SurveyJS. Both are served by one small loopback server
 // (node:http + zlib: brotli or gzip, as the browser asks) for Lighthouse.
+
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import type { Manifest } from '../gen/generate.ts';
+import { BENCH_SECRET, type Manifest } from '../gen/generate.ts';
+import { linkToken } from '../gen/surveys.ts';
 import { OUT, startWorker } from '../lib/worker.ts';
 import { surveyJson } from '../surveyjs/survey-json.ts';
 
@@ -42,6 +45,45 @@ async function captureSurvey(dir: string, m: Manifest, script: string, bindings:
     const page = await fetch(`${w.url.origin}/s`, { headers: { cookie, 'user-agent': 'Mozilla/5.0 (Linux; Android 14) Mobile' } });
     if (page.status !== 200) throw new Error(`GET /s answered ${page.status}`);
     return Buffer.from(await page.arrayBuffer());
+  } finally {
+    await w.stop();
+  }
+}
+
+/**
+ * The enterprise's 我的诉求 page (issue 16) as its phone receives it after opening its personal link
+ * (GET /e/<token> → cookie → GET /e): a link is issued to the enterprise with the most problems of the
+ * data set, so the page is as long as a real one gets. No script: one figure for JavaScript on and off.
+ */
+async function captureMine(dir: string, script: string, bindings: Record<string, string>) {
+  const w = await startWorker(script, dir, bindings);
+  try {
+    const db = await w.mf.getD1Database('DB');
+    const busiest = await db
+      .prepare('SELECT programme_id AS p, enterprise_id AS e FROM problems GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1')
+      .first<{ p: string; e: string }>();
+    if (!busiest) throw new Error('the data set has no problem');
+    const id = randomUUID();
+    const token = linkToken(BENCH_SECRET, id);
+    const hash = createHash('sha256').update(token).digest('hex');
+    await db
+      .prepare('UPDATE enterprise_links SET revoked_at = ?3 WHERE programme_id = ?1 AND enterprise_id = ?2 AND revoked_at IS NULL')
+      .bind(busiest.p, busiest.e, Date.now())
+      .run();
+    await db
+      .prepare('INSERT INTO enterprise_links (id, programme_id, enterprise_id, token_hash, issued_at) VALUES (?1, ?2, ?3, ?4, ?5)')
+      .bind(id, busiest.p, busiest.e, hash, Date.now())
+      .run();
+    const opened = await fetch(`${w.url.origin}/e/${token}`, { redirect: 'manual' });
+    const cookie = opened.headers.get('set-cookie')?.split(';')[0];
+    if (opened.status !== 303 || !cookie) throw new Error(`GET /e/<token> answered ${opened.status}`);
+    const page = await fetch(`${w.url.origin}/e`, { headers: { cookie, 'user-agent': 'Mozilla/5.0 (Linux; Android 14) Mobile' } });
+    if (page.status !== 200) throw new Error(`GET /e answered ${page.status}`);
+    const problems = await db
+      .prepare('SELECT count(*) AS n FROM problems WHERE programme_id = ?1 AND enterprise_id = ?2')
+      .bind(busiest.p, busiest.e)
+      .first<{ n: number }>();
+    return { html: Buffer.from(await page.arrayBuffer()), problems: problems?.n ?? 0 };
   } finally {
     await w.stop();
   }
@@ -107,6 +149,7 @@ export async function pageWeight(dir: string, m: Manifest, script: string, bindi
   // cannot run with scripting disabled in the browser — its own gatherers are scripts).
   const noJs = Buffer.from(withoutScripts(html.toString()));
   const surveyjs = await buildSurveyJs();
+  const mine = await captureMine(dir, script, bindings);
   const size = (list: Asset[]) => Object.fromEntries(list.map((a) => [a.path, sizes(a.body)]));
   const isScript = (a: Asset) => a.path.endsWith('.js');
   return {
@@ -117,6 +160,8 @@ export async function pageWeight(dir: string, m: Manifest, script: string, bindi
     builtinJsOff: sum(builtin.filter((a) => !isScript(a)).map((a) => sizes(a.body))),
     surveyjs: size(surveyjs),
     surveyjsTotal: sum(surveyjs.map((a) => sizes(a.body))),
+    /** 我的诉求 (issue 16): the page with its inline stylesheet, and how many problems it lists. */
+    mine: { ...sizes(mine.html), problems: Math.min(mine.problems, 100) },
     assets: [...builtin, { path: '/s-nojs', type: TYPES['.html'] as string, body: noJs }, ...surveyjs],
   };
 }

@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { FOLLOW_UPS, PROBLEM_CATEGORIES, PROBLEM_STATUSES } from '../memo-tables';
 import { onFirstUse } from '../on-first-use';
 import type { Move } from '../rules/problem-moves';
-import { isoDate, optionalIdRef, optionalText, text } from './fields';
+import { checkbox, isoDate, optionalIdRef, optionalText, text } from './fields';
 import { pick } from './officers';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -32,7 +32,7 @@ export const problemActionInputs = onFirstUse(() => {
     dispatch: z.strictObject({ ...units, deadline: optionalDate, note: optionalText(500) }),
     transfer: z.strictObject({ ...units, deadline: optionalDate, reason: text(500) }),
     accept: z.strictObject({ note: optionalText(500) }),
-    progress: z.strictObject({ note: text(1000) }),
+    progress: z.strictObject({ note: text(1000), forEnterprise: checkbox }),
     note: z.strictObject({ note: text(1000) }),
     request_extension: z.strictObject({ deadline: isoDate, reason: text(500) }),
     approve_extension: z.strictObject({ note: optionalText(500) }),
@@ -41,6 +41,8 @@ export const problemActionInputs = onFirstUse(() => {
     unresolvable: z.strictObject({ reason: text(1000) }),
     confirm_unresolvable: z.strictObject({ note: optionalText(500) }),
     follow_up: z.strictObject({ outcome: z.enum(FOLLOW_UPS, 'err.invalidChoice'), note: optionalText(500) }),
+    // 企业确认 (issue 16): a reason is required for 不满意 (transitions.ts refuses a blank one with 422).
+    confirm: z.strictObject({ outcome: z.enum(FOLLOW_UPS, 'err.invalidChoice'), reason: optionalText(500) }),
     strike_off: z.strictObject({ note: optionalText(500) }),
     supervise: z.strictObject({ note: text(500), respondBy: isoDate }),
   } as const satisfies Record<Move, z.ZodType>;
@@ -61,6 +63,7 @@ export const ACTION_SEGMENTS: Record<ProblemActionKind, string> = {
   unresolvable: 'unresolvable',
   confirm_unresolvable: 'confirm-unresolvable',
   follow_up: 'follow-up',
+  confirm: 'confirm',
   strike_off: 'strike-off',
   supervise: 'supervise',
 };
@@ -99,3 +102,13 @@ export const ledgerQuery = onFirstUse(() =>
   }),
 );
 export type LedgerQuery = z.output<typeof ledgerQuery>;
+
+/** 提出诉求 on the enterprise's page (企业直报, issue 16): a category, what it needs, and how to reach it (optional). */
+export const enterpriseRequestInput = onFirstUse(() =>
+  z.strictObject({
+    category: z.enum(PROBLEM_CATEGORIES, 'err.invalidChoice'),
+    description: text(1000),
+    contact: optionalText(100),
+  }),
+);
+export type EnterpriseRequestInput = z.output<typeof enterpriseRequestInput>;

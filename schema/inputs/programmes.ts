@@ -1,6 +1,7 @@
 // Input schemas of the programme (帮扶行动) and pairing list (结对名单) admin pages.
 import * as z from 'zod';
 import { onFirstUse } from '../on-first-use';
+import { CONFIRM_WAIT_DAYS } from '../rules/problem-moves';
 import { PHASES, SATISFACTION_SCALES } from '../tables';
 import { checkbox, isoDate, listQuery, optionalDate, optionalIdRef, optionalText, phone, text } from './fields';
 import { pick } from './officers';
@@ -29,6 +30,14 @@ export const programmeInput = onFirstUse(() =>
         .pipe(z.int().min(1, 'programme.err.retention').max(120, 'programme.err.retention').nullable()),
       /** 满意率 口径: 两档 or 三档 (issue 14); anything else is refused. */
       satisfactionScale: z.enum(SATISFACTION_SCALES, 'err.invalidChoice').default('top2'),
+      /** Days the enterprise has to confirm a result before the officer may record a phone 回访 (issue 16); blank = 7. */
+      confirmWaitDays: z
+        .string()
+        .trim()
+        .regex(/^\d{0,2}$/, 'programme.err.confirmWait')
+        .optional()
+        .transform((v) => (v ? Number(v) : CONFIRM_WAIT_DAYS))
+        .pipe(z.int().min(0, 'programme.err.confirmWait').max(60, 'programme.err.confirmWait')),
     })
     // Zod still runs this refinement after a field's own check failed, so only compare two real dates:
     // a bad start date must not also be reported as a bad order on the end date.

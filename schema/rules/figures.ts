@@ -33,6 +33,8 @@ export type ProblemCounts = {
   dueOnTime: number; // closed on or before the deadline in force
   dueFollowedUp: number; // closed and 回访 recorded
   dueResolved: number; // 已办结 or 已销号 and 回访 满意 or 基本满意
+  dueConfirmed: number; // closed and the 回访 given by the enterprise itself (企业确认, issue 16)
+  dueResolvedConfirmed: number; // dueResolved with the enterprise's own 满意 or 基本满意
   overdue: number; // due, still open, deadline passed
   unresolved: number; // due and 确认无法办理
   supervised: number; // 督办 in the period (problems, by the day of their last 督办)
@@ -46,17 +48,26 @@ export const ZERO_PROBLEMS: ProblemCounts = {
   dueOnTime: 0,
   dueFollowedUp: 0,
   dueResolved: 0,
+  dueConfirmed: 0,
+  dueResolvedConfirmed: 0,
   overdue: 0,
   unresolved: 0,
   supervised: 0,
 };
 
-/** 办结率, 解决率, 按期办结率 and 回访率 (DESIGN §6). */
+/**
+ * 办结率, 解决率, 按期办结率 and 回访率 (DESIGN §6); who gave the 回访 — the enterprise (企业确认) or the
+ * officer (干部回访) — as shares of the 回访; and 解决率 counting the enterprise's own confirmations only,
+ * over the same closed problems, so it never exceeds 解决率 (issue 16).
+ */
 export const problemRates = (c: ProblemCounts) => ({
   closeRate: rate(c.dueClosed, c.due),
   resolveRate: rate(c.dueResolved, c.dueClosed),
   onTimeRate: rate(c.dueOnTime, c.due),
   followUpRate: rate(c.dueFollowedUp, c.dueClosed),
+  confirmedShare: rate(c.dueConfirmed, c.dueFollowedUp),
+  officerShare: rate(c.dueFollowedUp - c.dueConfirmed, c.dueFollowedUp),
+  resolveRateConfirmed: rate(c.dueResolvedConfirmed, c.dueClosed),
 });
 export type ProblemRates = ReturnType<typeof problemRates>;
 

@@ -5,8 +5,10 @@
 // is worker/problems/transitions.ts. Pure.
 //
 // Actors are roles as they stand to one problem: the admin (链办), the officer paired with the
-// enterprise (帮扶干部), a handler (单位联络员) of the 主办单位 ('lead') or of a 协办单位 ('support').
+// enterprise (帮扶干部), a handler (单位联络员) of the 主办单位 ('lead') or of a 协办单位 ('support'), and the
+// enterprise itself on its 我的诉求 page (issue 16), through its personal link, never a staff account.
 import type { FOLLOW_UPS } from '../memo-tables.ts';
+import { addDays } from './china-time.ts';
 import type { ProblemStatus } from './problem-status.ts';
 
 export const MOVES = [
@@ -21,16 +23,20 @@ export const MOVES = [
   'close', // 办结
   'unresolvable', // 无法办理
   'confirm_unresolvable', // 确认无法办理
-  'follow_up', // 回访
+  'follow_up', // 回访 (干部回访: by phone, once the enterprise has not confirmed within N days)
+  'confirm', // 企业确认: the enterprise's own 回访 on its page (issue 16)
   'strike_off', // 销号
   'supervise', // 督办
 ] as const;
 export type Move = (typeof MOVES)[number];
 
-export const ACTORS = ['admin', 'officer', 'lead', 'support'] as const;
+export const ACTORS = ['admin', 'officer', 'lead', 'support', 'enterprise'] as const;
 export type Actor = (typeof ACTORS)[number];
 
-/** Who may make each move. Officers raise problems (in memos) and record the 回访, nothing else. */
+/**
+ * Who may make each move. Officers raise problems (in memos) and record the 回访 the enterprise did not
+ * give itself, nothing else; the enterprise confirms a result, nothing else (issue 16).
+ */
 export const MAY: Record<Move, readonly Actor[]> = {
   dispatch: ['admin'],
   transfer: ['admin'],
@@ -44,6 +50,7 @@ export const MAY: Record<Move, readonly Actor[]> = {
   unresolvable: ['lead'],
   confirm_unresolvable: ['admin'],
   follow_up: ['officer'],
+  confirm: ['enterprise'],
   strike_off: ['admin'],
   supervise: ['admin'],
 };
@@ -64,6 +71,7 @@ export const FROM: Record<Move, readonly ProblemStatus[]> = {
   unresolvable: ['in_progress'],
   confirm_unresolvable: ['unresolvable'],
   follow_up: ['closed'],
+  confirm: ['closed'],
   strike_off: ['closed'],
   supervise: ['dispatched', 'in_progress', 'unresolvable'],
 };
@@ -73,8 +81,23 @@ type FollowUp = (typeof FOLLOW_UPS)[number];
 /** 不满意 is the only negative 回访: it reopens the problem to the handler instead of settling it. */
 export const isNegative = (f: FollowUp) => f === 'unsatisfied';
 
-/** What the rules look at besides the status. */
-export type MoveState = { status: ProblemStatus; followUp: FollowUp | null; requestedDeadline: string | null };
+/** Days after 办结 the enterprise has to confirm before the officer may record a phone 回访, unless the programme says otherwise. */
+export const CONFIRM_WAIT_DAYS = 7;
+
+/** The day from which the officer may record a 回访 of a problem closed on `closedOn` (issue 16). */
+export const officerFollowUpFrom = (closedOn: string, waitDays: number) => addDays(closedOn, waitDays);
+
+/**
+ * What the rules look at besides the status. `officerFollowUpFrom` is the day the officer's 回访 opens
+ * (null while not 办结); `today` is China's date.
+ */
+export type MoveState = {
+  status: ProblemStatus;
+  followUp: FollowUp | null;
+  requestedDeadline: string | null;
+  officerFollowUpFrom: string | null;
+  today: string;
+};
 
 /** Whether the problem's state allows the move at all (whoever asks). */
 export function legal(p: MoveState, move: Move): boolean {
@@ -86,7 +109,11 @@ export function legal(p: MoveState, move: Move): boolean {
     case 'reject_extension':
       return p.requestedDeadline !== null;
     case 'follow_up':
-      return p.followUp === null; // one 回访 per round of handling
+      // One 回访 per round of handling, and the enterprise answers first: once it has, nothing overwrites
+      // its answer; the officer's phone 回访 opens only N days after 办结 without one (issue 16).
+      return p.followUp === null && p.officerFollowUpFrom !== null && p.today >= p.officerFollowUpFrom;
+    case 'confirm':
+      return p.followUp === null;
     case 'strike_off':
       return p.followUp !== null && !isNegative(p.followUp); // only after a non-negative 回访
     default:
@@ -97,7 +124,7 @@ export function legal(p: MoveState, move: Move): boolean {
 /** The moves an actor may make on the problem now: the forms its page shows. */
 export const movesFor = (actor: Actor, p: MoveState): Move[] => MOVES.filter((m) => mayMove(actor, m) && legal(p, m));
 
-/** The signed-in user as the rules see them. */
+/** The signed-in user as the rules see them (the enterprise is never a signed-in user: its routes name it). */
 export type Person = { role: 'admin' | 'officer' | 'handler'; unitId: string | null };
 
 /**

@@ -106,3 +106,35 @@ const leadUnit = (enterpriseId: string) => {
 
 /** One invitation per enterprise; the link token is HMAC(LINK_SECRET, id), so only the hash is seeded. */
 export const demoInvitations = demoEnterprises.map((e, i) => ({ id: id(10, i + 1), enterpriseId: e.id, stratum: leadUnit(e.id) }));
+
+/** 金健药业's 我的诉求 link (issue 16); the token is HMAC(LINK_SECRET, id) like a survey link's, so only the hash is seeded. */
+export const demoEnterpriseLink = { id: id(11, 1), enterpriseId: demoEnterprises[0]?.id ?? '' };
+
+/**
+ * Open problems of 金健药业, so its 我的诉求 page is not empty: one 办理中 at 市编委办 with a note for it, one
+ * 待交办. Dated relative to the day of seeding (days before today, days after), so they are never overdue.
+ */
+export const demoProblems = [
+  {
+    id: id(12, 1),
+    code: 'W20261120-DEM1',
+    category: 'policy',
+    description: '研发费用加计扣除政策申报材料不清楚，需要辅导。',
+    raisedDaysAgo: 10,
+    dueInDays: 30,
+    status: 'in_progress',
+    leadUnitId: demoUnits[0]?.id ?? null,
+    note: '已约税务部门12月10日上门辅导申报。',
+  },
+  {
+    id: id(12, 2),
+    code: 'W20261201-DEM2',
+    category: 'talent',
+    description: '招聘质量受权人困难，希望对接人才市场。',
+    raisedDaysAgo: 3,
+    dueInDays: 40,
+    status: 'pending',
+    leadUnitId: null,
+    note: '',
+  },
+] as const;

@@ -4,15 +4,25 @@
 // end-to-end files share the database and may run before or after this one: what it adds (a memo of
 // 李娜's with one accepted problem, a round of two enterprises) changes only dashboard totals, which
 // none of them asserts.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORDS, demoEnterprises, demoForm, demoProgramme, demoRound, demoUnits, demoUsers } from '../../schema/seed/demo.ts';
+import {
+  DEMO_PASSWORDS,
+  demoEnterpriseLink,
+  demoEnterprises,
+  demoForm,
+  demoProgramme,
+  demoRound,
+  demoUnits,
+  demoUsers,
+} from '../../schema/seed/demo.ts';
 import { audited, expectAccessible, tallyTable } from './a11y';
 import { act, context, launch, signIn, submit } from './browser';
 import { launchRound } from './rounds';
 
-type Viewer = 'anonymous' | 'admin' | 'officer' | 'officerNoJs' | 'handler' | 'respondentNoJs' | 'respondent';
+type Viewer = 'anonymous' | 'admin' | 'officer' | 'officerNoJs' | 'handler' | 'respondentNoJs' | 'respondent' | 'enterpriseNoJs';
 type Ids = { memo: string; problem: string; round: string; setupLink: string };
 type Row = { name: string; as: Viewer; path: (ids: Ids) => string; act?: (page: Page) => Promise<unknown> };
 
@@ -204,6 +214,17 @@ const PAGES: Row[] = [
   },
   { name: 'survey notice: already answered', as: 'respondent', path: at('/s') },
   { name: 'survey notice: invalid link', as: 'anonymous', path: at('/s/AAAAAAAAAAAAAAAAAAAAAAAA') },
+  // The enterprise's own page (issue 16), and the office's pages that hand out its link
+  { name: 'my requests (enterprise, JS off)', as: 'enterpriseNoJs', path: at('/e') },
+  {
+    name: 'my requests: empty request refused',
+    as: 'enterpriseNoJs',
+    path: at('/e'),
+    act: (p) => sendUnchecked(p, p.getByRole('button', { name: '提交诉求' })),
+  },
+  { name: 'my requests: invalid link', as: 'anonymous', path: at('/e/AAAAAAAAAAAAAAAAAAAAAAAA') },
+  { name: 'enterprise links', as: 'admin', path: at('/admin/enterprise-links') },
+  { name: 'enterprise link sheet', as: 'admin', path: at('/admin/enterprise-links/sheet') },
   // Figures
   { name: 'stats overview', as: 'admin', path: at('/admin/stats') },
   { name: 'stats by unit', as: 'admin', path: at('/admin/stats/breakdown?by=unit') },
@@ -287,6 +308,10 @@ beforeAll(async () => {
   pages.respondent = await open(await context(browser, { phone: true }));
   await pages.respondentNoJs.goto(first ?? '');
   await pages.respondent.goto(second ?? '');
+  // 金健药业's 我的诉求 link, derived as the Worker derives it (LINK_SECRET from .dev.vars).
+  const secret = /^LINK_SECRET\s*=\s*"?([^"\r\n]+)"?/m.exec(readFileSync('.dev.vars', 'utf8'))?.[1] ?? '';
+  pages.enterpriseNoJs = await open(await context(browser, { phone: true, javaScript: false }));
+  await pages.enterpriseNoJs.goto(`/e/${createHmac('sha256', secret).update(demoEnterpriseLink.id).digest('base64url').slice(0, 24)}`);
 });
 
 afterAll(async () => {

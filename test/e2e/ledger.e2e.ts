@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, chinaToday } from '../../schema/rules/china-time.ts';
 import { addWorkingDays, MONDAY_TO_FRIDAY } from '../../schema/rules/working-days.ts';
-import { DEMO_PASSWORDS, demoUnits } from '../../schema/seed/demo.ts';
+import { DEMO_PASSWORDS, demoProgramme, demoUnits } from '../../schema/seed/demo.ts';
 import { act, context, launch, shot, signIn, submit, visible } from './browser';
 
 let browser: Browser;
@@ -119,7 +119,14 @@ describe('the supervised ledger across three roles', () => {
     });
     expect(await visible(handler.getByText('已办结').first())).toBe(true);
 
-    // 6. The officer records the 回访 (their home lists it among their 待办).
+    // 6. The enterprise answers first (issue 16): within the programme's 企业确认期限 (7 days) the officer
+    // has no 回访 form. The office sets the wait to 0 days, as if it had passed without an answer; then the
+    // officer records the phone 回访 (干部回访; their home lists it among their 待办).
+    await openProblem(officer, A);
+    expect(await officer.locator('form[data-action="follow_up"]').count()).toBe(0);
+    await admin.goto(`/admin/programmes/${demoProgramme.id}/edit`);
+    await admin.locator('input[name=confirmWaitDays]').fill('0');
+    await admin.getByRole('button', { name: '保存' }).click();
     await officer.goto('/'); // a11y: officer home with 待办 (phone)
     expect(await visible(officer.locator('[data-todo="follow_up"]'))).toBe(true);
     await openProblem(officer, A);

@@ -51,7 +51,7 @@ function prng(seed: number) {
 
 async function makeWorld() {
   // The active programme (latest start covering today), so the memo route writes into it.
-  const programme = await makeProgramme({ startsOn: '2020-01-01', endsOn: '2099-12-31' });
+  const programme = await makeProgramme({ startsOn: '2020-01-01', endsOn: '2099-12-31', confirmWaitDays: 0 });
   const other = await makeProgramme({ startsOn: '2010-01-01', endsOn: '2099-12-31' });
   const [u1, u2] = [await makeUnit(), await makeUnit()];
   const o1 = await makeUser({ role: 'officer', unitId: u1.id });

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_SEGMENTS } from '../../schema/inputs/problems';
 import { addDays } from '../../schema/rules/china-time';
 import { ACTORS, type Actor, MAY, MOVES, type Move } from '../../schema/rules/problem-moves';
-import { makeUnit } from '../fixtures';
+import { makeUnit, postForm } from '../fixtures';
+import { enterpriseLink } from '../fixtures/enterprise-links';
 import { dispatchTo, handlerOf, memoWithProblem, move, pairedOfficer, readProblemRow, theAdmin, today } from '../fixtures/memos';
 import { auditRows, changed, tableCounts } from '../security/helpers';
 
@@ -25,9 +26,11 @@ beforeAll(async () => {
   const admin = await theAdmin();
   const [lead, support, other] = [await makeUnit(), await makeUnit(), await makeUnit()];
   const [l, s] = [await handlerOf(lead.id), await handlerOf(support.id)];
+  // The enterprise acts through its 我的诉求 link's cookie, never an account (issue 16).
+  const e = await enterpriseLink(officer.programmeId, officer.enterprise.id);
   w = {
-    cookies: { admin: admin.cookie, officer: officer.cookie, lead: l.cookie, support: s.cookie },
-    ids: { admin: admin.user.id, officer: officer.user.id, lead: l.user.id, support: s.user.id },
+    cookies: { admin: admin.cookie, officer: officer.cookie, lead: l.cookie, support: s.cookie, enterprise: e.cookie },
+    ids: { admin: admin.user.id, officer: officer.user.id, lead: l.user.id, support: s.user.id, enterprise: '' },
     lead: lead.id,
     support: support.id,
     other: other.id,
@@ -50,12 +53,19 @@ const body = (m: Move): Record<string, string | string[]> =>
     unresolvable: { reason: '超出事权' },
     confirm_unresolvable: { note: '' },
     follow_up: { outcome: 'satisfied', note: '' },
+    confirm: { outcome: 'satisfied', reason: '' },
     strike_off: { note: '' },
     supervise: { note: '请加快', respondBy: addDays(today(), 3) },
   })[m];
 
+/** A move as the actor's browser posts it: the enterprise's only move is on its own page. */
+const post = (actor: Actor, id: string, m: Move) =>
+  actor === 'enterprise' && m === 'confirm'
+    ? postForm(`/e/problems/${id}/confirm`, body(m), { cookie: w.cookies.enterprise })
+    : move(w.cookies[actor], id, ACTION_SEGMENTS[m], body(m));
+
 const step = async (actor: Actor, id: string, m: Move) => {
-  const res = await move(w.cookies[actor], id, ACTION_SEGMENTS[m], body(m));
+  const res = await post(actor, id, m);
   if (res.status !== 303) throw new Error(`${actor} ${m}: ${res.status}`);
 };
 
@@ -76,7 +86,7 @@ async function problemFor(m: Move): Promise<string> {
     return id;
   }
   await step('lead', id, 'close');
-  if (m === 'follow_up') return id;
+  if (m === 'follow_up' || m === 'confirm') return id;
   await step('officer', id, 'follow_up');
   return id; // strike_off
 }
@@ -86,7 +96,7 @@ describe('the role × move table, cell by cell', () => {
     it(`${m}: only ${MAY[m].join(', ')}; anyone else 403 (404 to a unit before 交办), audited, nothing stored`, async () => {
       const id = await problemFor(m);
       const state = await readProblemRow(id);
-      for (const actor of ACTORS.filter((a) => !MAY[m].includes(a))) {
+      for (const actor of ACTORS.filter((a) => !MAY[m].includes(a) && a !== 'enterprise')) {
         // A 待交办 problem is no unit's yet: to a handler it does not exist (404, audited as not visible).
         const unseen = state?.status === 'pending' && (actor === 'lead' || actor === 'support');
         const action = unseen ? 'not_visible' : 'forbidden';
@@ -99,8 +109,15 @@ describe('the role × move table, cell by cell', () => {
         expect(changed(before, await tableCounts(), ['audit_log']), `${actor} ${m}`).toEqual({});
         expect(await readProblemRow(id)).toEqual(state);
       }
+      // The enterprise has no account: a staff move with its link cookie asks for a sign-in and stores nothing.
+      if (!MAY[m].includes('enterprise')) {
+        const before = await tableCounts();
+        expect((await move(w.cookies.enterprise, id, ACTION_SEGMENTS[m], body(m))).status, `enterprise ${m}`).toBe(401);
+        expect(changed(before, await tableCounts()), `enterprise ${m}`).toEqual({});
+        expect(await readProblemRow(id)).toEqual(state);
+      }
       for (const actor of MAY[m]) {
-        const res = await move(w.cookies[actor], id, ACTION_SEGMENTS[m], body(m));
+        const res = await post(actor, id, m);
         expect(res.status, `${actor} ${m}`).toBe(303);
       }
     });

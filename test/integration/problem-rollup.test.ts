@@ -60,6 +60,10 @@ async function ledger() {
     const closed = CLOSED.includes(status);
     const closedOn = closed ? plus(raisedOn, r.int(80)) : null;
     const dispatched = status !== 'pending';
+    const followUp =
+      (status === 'closed' || status === 'struck_off') && r.next() < 0.6
+        ? r.pick(['satisfied', 'basically', 'unsatisfied'] as const)
+        : null;
     const row = await addProblem({
       programmeId: programme.id,
       enterpriseId: r.pick(enterprises).id,
@@ -71,10 +75,9 @@ async function ledger() {
       extendedDeadline: r.next() < 0.2 ? plus(deadline, 30) : null,
       status,
       closedOn,
-      followUp:
-        (status === 'closed' || status === 'struck_off') && r.next() < 0.6
-          ? r.pick(['satisfied', 'basically', 'unsatisfied'] as const)
-          : null,
+      followUp,
+      // 企业确认 or 干部回访 (issue 16): the rollup keeps the enterprise's share and its own 解决率.
+      followUpBy: followUp ? r.pick(['enterprise', 'officer'] as const) : null,
       dispatchDays: dispatched ? r.int(6) : null,
       acceptDays: dispatched && status !== 'dispatched' && r.next() < 0.8 ? r.int(4) : null,
       handlingDays: closed && r.next() < 0.8 ? r.int(40) : null,

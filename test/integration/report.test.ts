@@ -35,6 +35,8 @@ function input(over: Partial<SummaryInput> = {}): SummaryInput {
       dueOnTime: 10,
       dueFollowedUp: 9,
       dueResolved: 8,
+      dueConfirmed: 6, // issue 16: 6 of the 9 回访 by the enterprise itself…
+      dueResolvedConfirmed: 5, // …5 of them 满意 or 基本满意
       overdue: 2,
       medianDays: 11.5,
       supervised: 3,
@@ -62,6 +64,8 @@ describe('drafted summary', () => {
       '2026-01-01至2026-06-30，2026年"百人帮百企"行动共结对帮扶企业 15 家，本期共走访企业 40 家次（覆盖企业 12 家），其中上门走访 25 次。',
       '本期共收集企业问题 20 个，已办结 13 个；期内到期问题 16 个，办结率 75.0%，按期办结率 62.5%，目前逾期未办结 2 个。',
       '已办结问题中回访 9 个，回访率 75.0%，解决率 66.7%，办结用时中位数 11.5 天。',
+      // 6 / 9 and 3 / 9 of the 回访; 5 of the 12 closed resolved on the enterprise's own word.
+      '回访中企业确认占 66.7%，干部回访占 33.3%；解决率（仅计企业确认）41.7%。',
       '办理时效（工作日中位数）：提出至交办 1.0 天，交办至受理 2.0 天，办理用时 9.5 天；本期督办 3 件，确认无法办理 1 个。',
       '企业反映的问题主要集中在资金融资（8 个）、用工人才（5 个）、培训（2 个）。',
       '“三个一”达标率 50.0%（45/90 个结对月）。',

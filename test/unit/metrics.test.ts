@@ -132,6 +132,22 @@ describe('problem rates', () => {
     expect(problemRates(ZERO_PROBLEMS).closeRate.value).toBeNull();
   });
 
+  it('who gave the 回访 as shares of the 回访, and 解决率 on the enterprise’s confirmations only (issue 16)', () => {
+    const r = problemRates({
+      ...ZERO_PROBLEMS,
+      due: 7,
+      dueClosed: 4,
+      dueFollowedUp: 4,
+      dueResolved: 3,
+      dueConfirmed: 1,
+      dueResolvedConfirmed: 1,
+    });
+    expect(r.confirmedShare).toMatchObject({ k: 1, n: 4, value: 0.25 });
+    expect(r.officerShare).toMatchObject({ k: 3, n: 4, value: 0.75 });
+    expect(r.resolveRateConfirmed).toMatchObject({ k: 1, n: 4, value: 0.25 });
+    expect(r.resolveRate.value).toBe(0.75);
+  });
+
   it('median: middle value, mean of the two middle ones, null when empty', () => {
     expect(median([])).toBeNull();
     expect(median([40])).toBe(40);

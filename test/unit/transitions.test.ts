@@ -18,6 +18,9 @@ const base: ProblemState = {
   leadUnitId: null,
   dispatchedOn: null,
   superviseCount: 0,
+  today: TODAY,
+  officerFollowUpFrom: null,
+  confirmWaitDays: 7,
 };
 const U1 = '00000000-0000-4000-8000-000000000001';
 const U2 = '00000000-0000-4000-8000-000000000002';
@@ -29,7 +32,10 @@ const STATES: Record<string, ProblemState> = {
   in_progress: { ...base, status: 'in_progress', leadUnitId: U1, dispatchedOn: '2026-04-06' },
   in_progress_requested: { ...base, status: 'in_progress', leadUnitId: U1, requestedDeadline: '2026-05-30', requestedReason: '审批' },
   unresolvable: { ...base, status: 'unresolvable', leadUnitId: U1, dispatchedOn: '2026-04-06' },
-  closed: { ...base, status: 'closed', leadUnitId: U1 },
+  // 办结 8 days ago: the enterprise has not confirmed within 7 days, so the officer's 回访 is open too.
+  closed: { ...base, status: 'closed', leadUnitId: U1, officerFollowUpFrom: '2026-04-14' },
+  // 办结 yesterday: only the enterprise may answer yet (issue 16).
+  closed_waiting: { ...base, status: 'closed', leadUnitId: U1, officerFollowUpFrom: '2026-04-21' },
   closed_satisfied: { ...base, status: 'closed', followUp: 'satisfied' },
   closed_basically: { ...base, status: 'closed', followUp: 'basically' },
   struck_off: { ...base, status: 'struck_off', followUp: 'satisfied' },
@@ -41,7 +47,7 @@ const MOVE: Record<ActionKind, ProblemAction> = {
   dispatch: { kind: 'dispatch', leadUnitId: U1, supportUnitIds: [], assigneeId: null, deadline: '2026-05-06', note: '' },
   transfer: { kind: 'transfer', leadUnitId: U2, supportUnitIds: [], assigneeId: null, deadline: null, reason: '不属本单位职责' },
   accept: { kind: 'accept', note: '' },
-  progress: { kind: 'progress', note: '已协调' },
+  progress: { kind: 'progress', note: '已协调', forEnterprise: false },
   note: { kind: 'note', note: '协办意见' },
   request_extension: { kind: 'request_extension', reason: '审批周期长', deadline: '2026-06-30' },
   approve_extension: { kind: 'approve_extension', note: '' },
@@ -50,6 +56,7 @@ const MOVE: Record<ActionKind, ProblemAction> = {
   unresolvable: { kind: 'unresolvable', reason: '超出事权' },
   confirm_unresolvable: { kind: 'confirm_unresolvable', note: '' },
   follow_up: { kind: 'follow_up', outcome: 'satisfied', note: '' },
+  confirm: { kind: 'confirm', outcome: 'satisfied', reason: '' },
   strike_off: { kind: 'strike_off', note: '' },
   supervise: { kind: 'supervise', note: '请加快办理', respondBy: '2026-04-20' },
 };
@@ -62,7 +69,8 @@ const LEGAL: Record<string, Move[]> = {
   in_progress: ['transfer', 'progress', 'note', 'request_extension', 'close', 'unresolvable', 'supervise'],
   in_progress_requested: ['transfer', 'progress', 'note', 'approve_extension', 'reject_extension', 'close', 'unresolvable', 'supervise'],
   unresolvable: ['transfer', 'note', 'confirm_unresolvable', 'supervise'],
-  closed: ['follow_up'],
+  closed: ['follow_up', 'confirm'],
+  closed_waiting: ['confirm'],
   closed_satisfied: ['strike_off'],
   closed_basically: ['strike_off'],
   struck_off: [],
@@ -87,6 +95,7 @@ describe('the transition table', () => {
     for (const m of MOVES) expect([MAY[m].length > 0, FROM[m].length > 0], m).toEqual([true, true]);
     expect(MOVES.filter((m) => MAY[m].includes('officer'))).toEqual(['follow_up']);
     expect(MOVES.filter((m) => MAY[m].includes('support'))).toEqual(['note']);
+    expect(MOVES.filter((m) => MAY[m].includes('enterprise'))).toEqual(['confirm']);
     expect(MOVES.filter((m) => MAY[m].includes('lead'))).toEqual(['accept', 'progress', 'request_extension', 'close', 'unresolvable']);
     expect(movesFor('admin', STATES.in_progress_requested as ProblemState)).toEqual([
       'transfer',
@@ -112,7 +121,7 @@ describe('what each move writes', () => {
         dispatchDays: 10,
       },
       event: { kind: 'dispatch', from: 'pending', to: 'dispatched', data: { unit: U1, deadline: '2026-05-06' } },
-      todos: { open: [{ kind: 'accept', to: 'unit' }], close: ['dispatch', 'dispatch_late'] },
+      todos: { open: [{ kind: 'accept', to: 'unit' }], close: ['dispatch', 'dispatch_late', 'request'] },
     });
     expect(applyAction(base, { ...MOVE.dispatch, deadline: TODAY } as ProblemAction, ctx)).toMatchObject({
       ok: false,
@@ -173,11 +182,11 @@ describe('what each move writes', () => {
     });
   });
 
-  it('办结 needs the resolution, counts the handling days and asks the officer for a 回访', () => {
+  it('办结 needs the resolution, counts the handling days and asks the officer for a 回访 once the enterprise’s days are over', () => {
     expect(applyAction(STATES.in_progress as ProblemState, MOVE.close, ctx)).toMatchObject({
       ok: true,
       patch: { status: 'closed', resolution: '已解决', closedOn: TODAY, handlingDays: 7 },
-      todos: { open: [{ kind: 'follow_up', to: 'officer' }] },
+      todos: { open: [{ kind: 'follow_up', to: 'officer', dueOn: '2026-04-22' }] },
     });
     expect(applyAction(STATES.in_progress as ProblemState, { kind: 'close', resolution: '' }, ctx)).toMatchObject({
       ok: false,
@@ -211,6 +220,35 @@ describe('what each move writes', () => {
       event: { kind: 'reopen', to: 'in_progress', data: { followUp: 'unsatisfied' } },
       todos: { open: [{ kind: 'handle', to: 'unit' }] },
     });
+  });
+
+  it('企业确认 (issue 16): recorded as the enterprise’s; 不满意 needs a reason and reopens; the officer cannot overwrite it', () => {
+    const closed = STATES.closed_waiting as ProblemState;
+    const confirmed = applyAction(closed, { kind: 'confirm', outcome: 'basically', reason: '' }, ctx);
+    expect(confirmed).toMatchObject({
+      ok: true,
+      patch: { followUp: 'basically', followUpOn: TODAY, followUpBy: 'enterprise' },
+      event: { kind: 'confirm', to: 'closed', data: { followUp: 'basically', by: 'enterprise' } },
+      todos: { open: [{ kind: 'strike_off', to: 'admins' }], close: ['follow_up'] },
+    });
+    expect(applyAction(closed, { kind: 'confirm', outcome: 'unsatisfied', reason: ' ' }, ctx)).toMatchObject({
+      ok: false,
+      refusal: 'reasonRequired',
+    });
+    expect(applyAction(closed, { kind: 'confirm', outcome: 'unsatisfied', reason: '没解决' }, ctx)).toMatchObject({
+      ok: true,
+      patch: { status: 'in_progress', followUp: null, followUpBy: null, resolution: '' },
+      event: { kind: 'reopen', note: '没解决', data: { followUp: 'unsatisfied', by: 'enterprise' } },
+      todos: { open: [{ kind: 'handle', to: 'unit' }] },
+    });
+    // Once answered, even after the wait, neither a second confirmation nor the officer's 回访 goes through.
+    const answered = { ...(STATES.closed as ProblemState), followUp: 'satisfied' as const };
+    expect(legal(answered, 'follow_up')).toBe(false);
+    expect(legal(answered, 'confirm')).toBe(false);
+    // The officer's 回访 opens on the day the wait ends, not before.
+    expect(legal({ ...closed, today: '2026-04-20' }, 'follow_up')).toBe(false);
+    expect(legal({ ...closed, today: '2026-04-21' }, 'follow_up')).toBe(true);
+    expect(applyAction(STATES.closed as ProblemState, MOVE.follow_up, ctx)).toMatchObject({ ok: true, patch: { followUpBy: 'officer' } });
   });
 
   it('销号 ends it; 督办 needs a note and a date not in the past, and counts', () => {

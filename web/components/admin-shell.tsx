@@ -21,6 +21,7 @@ export const ADMIN_SECTIONS: { href: string; label: MessageKey }[] = [
   { href: '/admin/notifications', label: 'admin.notify' },
   { href: '/admin/forms', label: 'admin.forms' },
   { href: '/admin/rounds', label: 'admin.rounds' },
+  { href: '/admin/enterprise-links', label: 'nav.enterpriseLinks' },
   { href: '/admin/audit', label: 'audit.title' },
 ];
 

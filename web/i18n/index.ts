@@ -4,6 +4,7 @@ import { admin } from './admin';
 import { audit } from './audit';
 import { auth } from './auth';
 import { common } from './common';
+import { enterprisePage } from './enterprise-page';
 import { enterprises } from './enterprises';
 import { downloads } from './exports';
 import { figures } from './figures';
@@ -40,6 +41,7 @@ const catalogues = [
   memos,
   ledger,
   ledgerAdmin,
+  enterprisePage,
   stats,
   downloads,
   audit,

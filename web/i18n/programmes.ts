@@ -26,6 +26,8 @@ export const programmes = defineMessages(
     'programme.retentionHint':
       '行动结束满该月数后，每日任务删除企业联系人姓名和电话、审计记录中的 IP 地址，统计数据保留。留空表示不自动删除。',
     'programme.err.retention': '请填写 1 至 120 之间的整数，或留空',
+    'programme.confirmWait': '企业确认期限（天，默认 7）',
+    'programme.err.confirmWait': '请填写 0 至 60 之间的整数，或留空',
     'assign.new': '新增结对',
     'assign.search': '搜索企业名称或干部姓名',
     'assign.programme': '帮扶行动',
@@ -75,6 +77,8 @@ export const programmes = defineMessages(
     'programme.retentionHint':
       'That many months after the end, the daily run deletes enterprises’ contact names and phones and the IP addresses in the audit log; the figures stay. Blank: never.',
     'programme.err.retention': 'Enter a whole number from 1 to 120, or leave blank',
+    'programme.confirmWait': 'Days for the enterprise to confirm (default 7)',
+    'programme.err.confirmWait': 'Enter a whole number from 0 to 60, or leave blank',
     'assign.new': 'New pairing',
     'assign.search': 'Search enterprise or officer names',
     'assign.programme': 'Programme',

@@ -46,9 +46,24 @@ programmeRoutes.post('/', async (c) => {
 programmeRoutes.get(`${ID}/edit`, async (c) => {
   const programme = await readProgramme(c.get('db'), c.req.param('id'));
   if (!programme) throw notFound();
-  const { id, name, startsOn, endsOn, phase, issuingOffice, helpPhone, privacyNotice, retentionMonths, satisfactionScale } = programme;
+  const {
+    id,
+    name,
+    startsOn,
+    endsOn,
+    phase,
+    issuingOffice,
+    helpPhone,
+    privacyNotice,
+    retentionMonths,
+    satisfactionScale,
+    confirmWaitDays,
+  } = programme;
   const retention = retentionMonths === null ? '' : String(retentionMonths);
-  const values = { name, startsOn, endsOn, phase, issuingOffice, helpPhone, privacyNotice, retentionMonths: retention, satisfactionScale };
+  const values = {
+    ...{ name, startsOn, endsOn, phase, issuingOffice, helpPhone, privacyNotice },
+    ...{ retentionMonths: retention, satisfactionScale, confirmWaitDays: String(confirmWaitDays) },
+  };
   return render(c, <ProgrammeFormPage id={id} form={emptyForm(values)} />);
 });
 

@@ -26,7 +26,7 @@ export const REMINDERS: Reminder[] = [
   { kind: 'dispatch_late', to: 'admins', when: ({ late }) => sql`p.status = 'pending' AND p.raised_on <= ${late}` },
 ];
 
-const columns = { officer: sql`p.officer_id`, unit: sql`p.lead_unit_id`, assignee: sql`p.assignee_id` };
+const columns = { officer: sql`p.officer_id`, unit: sql`p.lead_unit_id`, assignee: sql`p.assignee_id`, problem: sql`p.id` };
 
 /** Problems matching the reminder with a recipient who has no open 待办 of its kind for them yet. */
 const candidates = (r: Reminder, when: SQL) => sql`SELECT p.id, p.code, e.name AS enterpriseName, p.officer_id AS officerId,

@@ -26,7 +26,7 @@ export type MemoWrite = {
   defaultDeadline: (category: string) => string;
 };
 
-// D1 binds at most 100 parameters per statement: a problem row has 40 columns, an event row 9.
+// D1 binds at most 100 parameters per statement: a problem row has 42 columns, an event row 10 (issue 16 added one each).
 const PROBLEM_CHUNK = 2;
 const EVENT_CHUNK = 10;
 

@@ -8,6 +8,7 @@ import { bulkDispatchInput, ledgerQuery } from '../../schema/inputs/problems';
 import { problems } from '../../schema/memo-tables';
 import { chinaToday, earliest } from '../../schema/rules/china-time';
 import { defaultDeadline } from '../../schema/rules/due-date';
+import { CONFIRM_WAIT_DAYS } from '../../schema/rules/problem-moves';
 import { enterprises } from '../../schema/tables';
 import { LedgerPage } from '../../web/pages/problems/ledger';
 import type { AppEnv } from '../app-env';
@@ -62,6 +63,7 @@ bulkDispatchRoutes.post('/dispatch', requireRole('admin'), async (c) => {
       leadUnitName: null,
       proposedUnitName: null,
       assigneeName: null,
+      confirmWaitDays: CONFIRM_WAIT_DAYS,
     };
     if (!defaults.has(p.programmeId)) defaults.set(p.programmeId, await deadlineDefaults(db, p.programmeId));
     const deadline =
@@ -75,7 +77,8 @@ bulkDispatchRoutes.post('/dispatch', requireRole('admin'), async (c) => {
       today,
     );
     if (!resolved.ok) return ledgerAgain(c, values, resolved.errors);
-    const outcome = applyAction(stateOf(p), resolved.action, { today, calendar });
+    // 交办 never looks at the 回访 wait: any number of days will do.
+    const outcome = applyAction(stateOf(p, today, CONFIRM_WAIT_DAYS), resolved.action, { today, calendar });
     if (!outcome.ok) {
       const field = outcome.refusal === 'illegal' ? 'ids' : (outcome.field ?? 'ids');
       return ledgerAgain(c, values, { [field]: `${p.code}：${refusalMessage(t, outcome.refusal, p.status, 'dispatch')}` });

@@ -5,7 +5,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { problemActionInputs } from '../../schema/inputs/problems';
 import { defaultDeadline } from '../../schema/rules/due-date';
-import type { Move } from '../../schema/rules/problem-moves';
+import { type Move, officerFollowUpFrom } from '../../schema/rules/problem-moves';
 import { units, users } from '../../schema/tables';
 import type { MessageKey, Translate } from '../../web/i18n';
 import type { Db } from '../app-env';
@@ -14,10 +14,16 @@ import type { Expected } from './problem-write';
 import type { Problem, ProblemView } from './problems.queries';
 import type { ProblemAction, ProblemState, ProblemStatus, Refusal } from './transitions';
 
-/** The columns the rules look at, from a problems row. */
-export const stateOf = (p: Problem): ProblemState => ({
+/**
+ * The columns the rules look at, from a problems row, on China's `today`, under its programme's days for
+ * the enterprise to confirm a result (issue 16).
+ */
+export const stateOf = (p: Problem, today: string, confirmWaitDays: number): ProblemState => ({
   status: p.status,
   followUp: p.followUp,
+  today,
+  confirmWaitDays,
+  officerFollowUpFrom: p.status === 'closed' && p.closedOn ? officerFollowUpFrom(p.closedOn, confirmWaitDays) : null,
   requestedDeadline: p.requestedDeadline,
   requestedReason: p.requestedReason,
   raisedOn: p.raisedOn,

@@ -33,17 +33,18 @@ export type Move = { patch: ProblemPatch; event: ProblemEvent; todos: TodoChange
 
 /** The statements of one move; the last one is the guarded update, whose changed-row count says whether it went through. */
 export function moveStatements(db: Db, c: Context<AppEnv>, p: Expected, move: Move, actor: Actor, now = Date.now()): BatchItem<'sqlite'>[] {
-  const actorId = c.get('user')?.id ?? null;
+  // The enterprise (企业确认) acts through its link, never an account: its events and audit rows name no user.
+  const actorId = actor === 'enterprise' ? null : (c.get('user')?.id ?? null);
   // Strictly later than the stamp read, so the guard of a concurrent move on the old stamp fails.
   const stamp = Math.max(now, p.updatedAt + 1);
   const guard = sql`EXISTS (SELECT 1 FROM problems WHERE id = ${p.id} AND status = ${p.status} AND updated_at = ${p.updatedAt})`;
-  const { kind, from, to, note, data } = move.event;
+  const { kind, from, to, note, data, forEnterprise = false } = move.event;
   // INSERT … SELECT with every column in table order (id NULL: autoincrement). drizzle's d1 batch cannot
   // carry db.run() statements with parameters, so the raw SELECT goes through insert().select().
   const event = db
     .insert(problemEvents)
     .select(
-      sql`SELECT NULL, ${p.id}, ${stamp}, ${actorId}, ${actor}, ${kind}, ${from}, ${to}, ${note}, ${data ? JSON.stringify(data) : null} WHERE ${guard}`,
+      sql`SELECT NULL, ${p.id}, ${stamp}, ${actorId}, ${actor}, ${kind}, ${from}, ${to}, ${note}, ${data ? JSON.stringify(data) : null}, ${forEnterprise ? 1 : 0} WHERE ${guard}`,
     );
   const auditRow = auditStatementIf(
     db,

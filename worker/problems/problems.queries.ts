@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { problemEvents, problems } from '../../schema/memo-tables';
 import { onFirstUse } from '../../schema/on-first-use';
-import { enterprises, units, users } from '../../schema/tables';
+import { enterprises, programmes, units, users } from '../../schema/tables';
 import type { Db } from '../app-env';
 
 export type Problem = typeof problems.$inferSelect;
@@ -11,8 +11,8 @@ const assignee = alias(users, 'assignee');
 const proposed = alias(units, 'proposed');
 
 /**
- * A problem with the names its page shows, and the enterprise's contact (what a unit handler is given
- * to do the work). Aliased: D1 batch rows are keyed by column name.
+ * A problem with the names its page shows, the enterprise's contact (what a unit handler is given to do
+ * the work), and its programme's days for the enterprise to confirm a result (issue 16). Aliased: D1 batch rows are keyed by column name.
  */
 export const readProblem = (db: Db, id: string) =>
   db
@@ -25,10 +25,12 @@ export const readProblem = (db: Db, id: string) =>
       leadUnitName: sql<string | null>`${units.name}`.as('lead_unit_name'),
       proposedUnitName: sql<string | null>`${proposed.name}`.as('proposed_unit_name'),
       assigneeName: sql<string | null>`${assignee.name}`.as('assignee_name'),
+      confirmWaitDays: sql<number>`${programmes.confirmWaitDays}`.as('confirm_wait_days'),
     })
     .from(problems)
     .innerJoin(enterprises, eq(enterprises.id, problems.enterpriseId))
     .innerJoin(users, eq(users.id, problems.officerId))
+    .innerJoin(programmes, eq(programmes.id, problems.programmeId))
     .leftJoin(units, eq(units.id, problems.leadUnitId))
     .leftJoin(proposed, eq(proposed.id, problems.proposedUnitId))
     .leftJoin(assignee, eq(assignee.id, problems.assigneeId))

@@ -69,7 +69,7 @@ async function page(c: Ctx, { found, actor }: { found: ProblemView; actor: Actor
   const db = c.get('db');
   const p = found.problem;
   const today = chinaToday();
-  const allowed = movesFor(actor, stateOf(p));
+  const allowed = movesFor(actor, stateOf(p, today, found.confirmWaitDays));
   const dispatching = allowed.includes('dispatch') || allowed.includes('transfer');
   const [events, units, options, defaultDeadline] = await Promise.all([
     eventsOf(db, p.id),
@@ -120,14 +120,15 @@ for (const [move, segment] of Object.entries(ACTION_SEGMENTS) as [ProblemActionK
     const fail = async (status: 409 | 422, errors: Record<string, string>, message?: string) =>
       render(c, await page(c, view, { active: { action: move, form: { values, errors } }, message }), status);
     // A move the state does not allow is a conflict with the problem's state (409); a bad value is 422.
-    if (!legal(stateOf(p), move)) return fail(409, {}, refusalMessage(t, 'illegal', p.status, move));
+    const today = chinaToday();
+    const state = stateOf(p, today, found.confirmWaitDays);
+    if (!legal(state, move)) return fail(409, {}, refusalMessage(t, 'illegal', p.status, move));
     const parsed = problemActionInputs[move].safeParse(values, { reportInput: true });
     if (!parsed.success) return fail(422, fieldErrors(parsed.error, t));
-    const today = chinaToday();
     const action = await resolveAction(db, t, p, move, parsed.data, today);
     if (!action.ok) return fail(422, action.errors);
     const calendar = await calendarFrom(db, earliest(p.raisedOn, today));
-    const outcome = applyAction(stateOf(p), action.action, { today, calendar });
+    const outcome = applyAction(state, action.action, { today, calendar });
     if (!outcome.ok) {
       const message = refusalMessage(t, outcome.refusal, p.status, move);
       if (outcome.refusal === 'illegal') return fail(409, {}, message);

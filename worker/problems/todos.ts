@@ -12,8 +12,11 @@ import { CHANNEL_SQL } from '../notify/settings';
 
 export type TodoKind = (typeof TODO_KINDS)[number];
 
-/** Who gets a 待办: the admins, the lead unit (its 责任人 if one was named, else its handlers), the officer. */
-export type Recipients = 'admins' | 'unit' | 'officer';
+/**
+ * Who gets a 待办: the admins, the lead unit (its 责任人 if one was named, else its handlers), the officer
+ * who raised it, or every officer paired with the enterprise in the problem's programme (a 企业直报, issue 16).
+ */
+export type Recipients = 'admins' | 'unit' | 'officer' | 'paired';
 export type TodoOpen = { kind: TodoKind; to: Recipients; dueOn?: string };
 /** What a move does to the 待办 of its problem. */
 export type TodoChange = { open: TodoOpen[]; close: TodoKind[] };
@@ -36,7 +39,7 @@ export const todoMessage = (kind: TodoKind, t: Pick<TodoTarget, 'code' | 'enterp
   zh(`todo.${kind}`, { code: t.code, enterprise: t.enterpriseName, due: due ?? '' });
 
 /** The problem's columns or values the recipients are read from: bound values for a move, columns for the daily run. */
-export type Parties = { officer: SQL; unit: SQL; assignee: SQL };
+export type Parties = { officer: SQL; unit: SQL; assignee: SQL; problem: SQL };
 
 /** SQL over users `u`: whether the user gets a 待办 sent to `to` (active accounts only are asked for by the callers). */
 export function recipientsSql(to: Recipients, p: Parties): SQL {
@@ -45,6 +48,9 @@ export function recipientsSql(to: Recipients, p: Parties): SQL {
       return sql`u.role = 'admin'`;
     case 'officer':
       return sql`u.id = ${p.officer}`;
+    case 'paired':
+      return sql`u.role = 'officer' AND u.id IN (SELECT a.officer_id FROM assignments a JOIN problems q
+        ON q.programme_id = a.programme_id AND q.enterprise_id = a.enterprise_id WHERE q.id = ${p.problem})`;
     case 'unit':
       return sql`u.role = 'handler' AND (CASE WHEN ${p.assignee} IS NOT NULL THEN u.id = ${p.assignee} ELSE u.unit_id = ${p.unit} END)`;
   }
@@ -54,6 +60,7 @@ const partiesOf = (t: TodoTarget): Parties => ({
   officer: sql`${t.officerId}`,
   unit: sql`${t.leadUnitId}`,
   assignee: sql`${t.assigneeId}`,
+  problem: sql`${t.id}`,
 });
 
 /**

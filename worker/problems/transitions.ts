@@ -3,18 +3,19 @@
 // (test/unit/transitions.test.ts). Who may make a move and from which states is the table of
 // schema/rules/problem-moves.ts; this file says what the row, the event and the 待办 become. The route
 // checks the actor, asks `applyAction`, and writes the outcome in one batch (problem-write.ts).
-import type { FOLLOW_UPS, PROBLEM_EVENT_KINDS } from '../../schema/memo-tables';
+import type { FOLLOW_UP_SOURCES, FOLLOW_UPS, PROBLEM_EVENT_KINDS } from '../../schema/memo-tables';
 import { deadlineInForce } from '../../schema/rules/due-date';
 
 export { isOverdue } from '../../schema/rules/due-date';
 
-import { isNegative, legal, type Move, type MoveState } from '../../schema/rules/problem-moves';
+import { isNegative, legal, type Move, type MoveState, officerFollowUpFrom } from '../../schema/rules/problem-moves';
 import type { ProblemStatus } from '../../schema/rules/problem-status';
 import { type Calendar, workingDaysBetween } from '../../schema/rules/working-days';
 import type { TodoChange } from './todos';
 
 export type { ProblemStatus };
 export type FollowUp = (typeof FOLLOW_UPS)[number];
+export type FollowUpSource = (typeof FOLLOW_UP_SOURCES)[number];
 export type EventKind = (typeof PROBLEM_EVENT_KINDS)[number];
 
 /** The columns the rules look at. */
@@ -26,6 +27,8 @@ export type ProblemState = MoveState & {
   leadUnitId: string | null;
   dispatchedOn: string | null;
   superviseCount: number;
+  /** The programme's days for the enterprise to confirm before the officer's 回访 opens (issue 16). */
+  confirmWaitDays: number;
 };
 
 type Units = { leadUnitId: string; supportUnitIds: string[]; assigneeId: string | null };
@@ -34,7 +37,7 @@ export type ProblemAction =
   | ({ kind: 'dispatch'; deadline: string; note: string } & Units) // 交办
   | ({ kind: 'transfer'; deadline: string | null; reason: string } & Units) // 转办
   | { kind: 'accept'; note: string } // 受理
-  | { kind: 'progress'; note: string } // 办理进展
+  | { kind: 'progress'; note: string; forEnterprise: boolean } // 办理进展, shown to the enterprise when marked
   | { kind: 'note'; note: string } // 协办意见
   | { kind: 'request_extension'; deadline: string; reason: string } // 申请延期
   | { kind: 'approve_extension'; note: string }
@@ -42,7 +45,8 @@ export type ProblemAction =
   | { kind: 'close'; resolution: string } // 办结
   | { kind: 'unresolvable'; reason: string } // 无法办理
   | { kind: 'confirm_unresolvable'; note: string } // 确认无法办理
-  | { kind: 'follow_up'; outcome: FollowUp; note: string } // 回访
+  | { kind: 'follow_up'; outcome: FollowUp; note: string } // 回访 (干部回访)
+  | { kind: 'confirm'; outcome: FollowUp; reason: string } // 企业确认
   | { kind: 'strike_off'; note: string } // 销号
   | { kind: 'supervise'; note: string; respondBy: string }; // 督办
 
@@ -69,6 +73,7 @@ export type ProblemPatch = Partial<{
   handlingDays: number | null;
   followUp: FollowUp | null;
   followUpOn: string | null;
+  followUpBy: FollowUpSource | null;
   struckOffOn: string;
   supervisedOn: string;
   superviseNote: string;
@@ -82,6 +87,8 @@ export type ProblemEvent = {
   to: ProblemStatus;
   note: string;
   data?: Record<string, string>;
+  /** A 办理进展 note shown on the enterprise's page. */
+  forEnterprise?: boolean;
 };
 
 /** Why a move was refused; each has a message `problem.err.<code>` in web/i18n/problems.ts. */
@@ -150,7 +157,7 @@ export function applyAction(p: ProblemState, action: ProblemAction, { today, cal
         { kind: action.kind, to: 'dispatched', note: transfer ? action.reason : action.note, data },
         {
           open: [{ kind: 'accept', to: 'unit' }],
-          close: transfer ? [...UNIT_TURN, 'extension', 'confirm'] : ['dispatch', 'dispatch_late'],
+          close: transfer ? [...UNIT_TURN, 'extension', 'confirm'] : ['dispatch', 'dispatch_late', 'request'],
         },
       );
     }
@@ -162,7 +169,7 @@ export function applyAction(p: ProblemState, action: ProblemAction, { today, cal
       );
     case 'progress':
       if (blank(action.note)) return refuse('noteRequired', 'note');
-      return ok({ progress: action.note }, { kind: 'progress', to: from, note: action.note });
+      return ok({ progress: action.note }, { kind: 'progress', to: from, note: action.note, forEnterprise: action.forEnterprise });
     case 'note':
       if (blank(action.note)) return refuse('noteRequired', 'note');
       return ok({}, { kind: 'note', to: from, note: action.note });
@@ -197,7 +204,8 @@ export function applyAction(p: ProblemState, action: ProblemAction, { today, cal
       return ok(
         { status: 'closed', resolution: action.resolution, closedOn: today, handlingDays: days(p.dispatchedOn) },
         { kind: 'close', to: 'closed', note: action.resolution },
-        { open: [{ kind: 'follow_up', to: 'officer' }], close: [...UNIT_TURN] },
+        // The officer's 回访 待办 is due when their phone 回访 opens: the enterprise answers first (issue 16).
+        { open: [{ kind: 'follow_up', to: 'officer', dueOn: officerFollowUpFrom(today, p.confirmWaitDays) }], close: [...UNIT_TURN] },
       );
     case 'unresolvable':
       if (blank(action.reason)) return refuse('reasonRequired', 'reason');
@@ -213,20 +221,10 @@ export function applyAction(p: ProblemState, action: ProblemAction, { today, cal
         { open: [], close: ['confirm', 'extension'] },
       );
     case 'follow_up':
-      if (isNegative(action.outcome)) {
-        // A negative 回访 reopens the problem to the handler: the outcome and the old result live on in the
-        // events, the row is cleared (issue 14: a reopened problem carries no 办理结果) for the next round.
-        return ok(
-          { status: 'in_progress', followUp: null, followUpOn: null, closedOn: null, handlingDays: null, resolution: '' },
-          { kind: 'reopen', to: 'in_progress', note: action.note, data: { followUp: action.outcome, on: today } },
-          { open: [{ kind: 'handle', to: 'unit' }], close: ['follow_up'] },
-        );
-      }
-      return ok(
-        { followUp: action.outcome, followUpOn: today },
-        { kind: 'follow_up', to: 'closed', note: action.note, data: { followUp: action.outcome } },
-        { open: [{ kind: 'strike_off', to: 'admins' }], close: ['follow_up'] },
-      );
+      return followUp(action.outcome, action.note, 'officer', today);
+    case 'confirm':
+      if (isNegative(action.outcome) && blank(action.reason)) return refuse('reasonRequired', 'reason');
+      return followUp(action.outcome, action.reason, 'enterprise', today);
     case 'strike_off':
       return ok(
         { status: 'struck_off', struckOffOn: today },
@@ -244,6 +242,26 @@ export function applyAction(p: ProblemState, action: ProblemAction, { today, cal
         { kind: 'supervise', to: from, note: action.note, data: { respondBy: action.respondBy } },
         { open: [{ kind: 'supervised', to: 'unit', dueOn: action.respondBy }], close: [] },
       );
+  }
+
+  /**
+   * A 回访, by the officer (干部回访) or the enterprise (企业确认). A negative one reopens the problem to the
+   * handler: the outcome and the old result live on in the events, the row is cleared (issue 14: a
+   * reopened problem carries no 办理结果) for the next round.
+   */
+  function followUp(outcome: FollowUp, note: string, by: FollowUpSource, on: string): Outcome {
+    if (isNegative(outcome)) {
+      return ok(
+        { status: 'in_progress', followUp: null, followUpOn: null, followUpBy: null, closedOn: null, handlingDays: null, resolution: '' },
+        { kind: 'reopen', to: 'in_progress', note, data: { followUp: outcome, on, by } },
+        { open: [{ kind: 'handle', to: 'unit' }], close: ['follow_up'] },
+      );
+    }
+    return ok(
+      { followUp: outcome, followUpOn: on, followUpBy: by },
+      { kind: by === 'enterprise' ? 'confirm' : 'follow_up', to: 'closed', note, data: { followUp: outcome, by } },
+      { open: [{ kind: 'strike_off', to: 'admins' }], close: ['follow_up'] },
+    );
   }
 }
 

@@ -55,6 +55,16 @@ export function draftSummary(s: SummaryInput, t: Translate): string[] {
       }),
     );
   }
+  // Who gave the 回访, and 解决率 on the enterprise's own word only (issue 16): ground truth, not self-report.
+  if (p.dueFollowedUp) {
+    out.push(
+      t('report.sum.confirmed', {
+        confirmed: pct(rates.confirmedShare.value),
+        officer: pct(rates.officerShare.value),
+        rate: pct(rates.resolveRateConfirmed.value),
+      }),
+    );
+  }
   // The supervision figures (issue 15): how long problems waited for 交办 and for 受理, how long units took, in
   // working days (medians over the problems due in the period), how many were under 督办, how many unresolvable.
   if (p.supervised || p.unresolved || p.medianDispatchDays !== null) {

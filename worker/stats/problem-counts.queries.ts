@@ -25,11 +25,13 @@ const FIELD: Record<string, keyof ProblemCounts> = {
   dueOnTime: 'dueOnTime',
   dueFollowedUp: 'dueFollowedUp',
   dueResolved: 'dueResolved',
+  dueConfirmed: 'dueConfirmed',
+  dueResolvedConfirmed: 'dueResolvedConfirmed',
   unresolved: 'unresolved',
   openDated: 'overdue',
   supervised: 'supervised',
 };
-const DUE_KINDS = ['due', 'dueClosed', 'dueOnTime', 'dueFollowedUp', 'dueResolved', 'unresolved'];
+const DUE_KINDS = ['due', 'dueClosed', 'dueOnTime', 'dueFollowedUp', 'dueResolved', 'dueConfirmed', 'dueResolvedConfirmed', 'unresolved'];
 
 /**
  * Group key of the rollup rows `c`; label of a group `x` once added up (joined after the GROUP BY, so
@@ -71,12 +73,16 @@ const GROUPS: Record<RolledDimension, { stored: StoredDimension; key: string; la
  * The rollup rows to add up, as (grain, kind, first, last) ranges joined to problem_counts: each is one
  * seek along its primary key (programme, dimension, grain, kind, period …) reading only that kind's
  * rows — an OR of ranges in the WHERE clause made SQLite read every row of the dimension. A VALUES
- * list, because D1 allows at most 5 terms in a compound SELECT.
+ * list, because D1 allows at most 5 terms in a compound SELECT. The kind is written as a literal (it is
+ * one of the fixed names of problem-rollup.ts, never input): bound, the ranges of the 12 kinds passed
+ * D1's 100 bound parameters (issue 16 added two).
  */
 function ranges(parts: { split: SplitPeriod; kinds: string[] }[]): SQL {
   const rows: SQL[] = [];
   for (const { split, kinds } of parts) {
-    for (const kind of kinds) {
+    for (const name of kinds) {
+      if (!/^[A-Za-z]+$/.test(name)) throw new Error(`not a rollup kind: ${name}`);
+      const kind = sql.raw(`'${name}'`);
       for (const [from, to] of split.days) rows.push(sql`('d', ${kind}, ${from}, ${to})`);
       if (split.months) rows.push(sql`('m', ${kind}, ${split.months[0]}, ${split.months[1]})`);
     }

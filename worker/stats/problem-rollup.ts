@@ -32,6 +32,7 @@ const COLUMNS = [
   'status',
   'closed_on',
   'follow_up',
+  'follow_up_by',
   'supervised_on',
   'dispatch_days',
   'accept_days',
@@ -67,6 +68,9 @@ export function kindsOf(q: string): Record<string, string> {
     dueOnTime: `CASE WHEN ${closed} AND ${q}.closed_on <= ${due} THEN ${due} END`,
     dueFollowedUp: `CASE WHEN ${closed} AND ${q}.follow_up IS NOT NULL THEN ${due} END`,
     dueResolved: `CASE WHEN ${doneSql(q)} AND ${q}.follow_up IN ('satisfied', 'basically') THEN ${due} END`,
+    // Issue 16: the 回访 the enterprise gave itself (企业确认), and 解决率 counting those only.
+    dueConfirmed: `CASE WHEN ${closed} AND ${q}.follow_up IS NOT NULL AND ${q}.follow_up_by = 'enterprise' THEN ${due} END`,
+    dueResolvedConfirmed: `CASE WHEN ${doneSql(q)} AND ${q}.follow_up IN ('satisfied', 'basically') AND ${q}.follow_up_by = 'enterprise' THEN ${due} END`,
     unresolved: `CASE WHEN ${unresolvedSql(q)} THEN ${due} END`,
     // Open: overdue once the day after its deadline has begun (worker/problems/overdue.ts).
     openDated: `CASE WHEN ${openSql(q)} THEN ${due} END`,

@@ -49,7 +49,7 @@ function base(scope: Scope, by: ProblemDimension, where = sql``): SQL {
   const byOfficer = by === 'officer' && !scope.unitId ? sql.raw('INDEXED BY problems_programme_officer_idx') : sql``;
   return sql`WITH prm AS (SELECT ${scope.period.from} AS f, ${scope.period.to} AS t, ${dueTo} AS dt, ${scope.today} AS today),
     base AS (
-      SELECT ${sql.raw(g.key)} AS grp, ${sql.raw(g.label)} AS label, p.status, p.raised_on, p.closed_on, p.follow_up,
+      SELECT ${sql.raw(g.key)} AS grp, ${sql.raw(g.label)} AS label, p.status, p.raised_on, p.closed_on, p.follow_up, p.follow_up_by,
         p.supervised_on, p.dispatch_days, p.accept_days, p.handling_days, p.extended_deadline,
         ${sql.raw(dueSql('p'))} AS due, ${sql.raw(deadlineSql('p'))} AS deadline
       FROM problems p ${byOfficer} ${sql.raw(g.join)}
@@ -72,6 +72,9 @@ const countsSql = (scope: Scope, by: ProblemDimension) => sql`${base(scope, by)}
     sum(due BETWEEN f AND dt AND ${CLOSED} AND closed_on <= due) AS dueOnTime,
     sum(due BETWEEN f AND dt AND ${CLOSED} AND follow_up IS NOT NULL) AS dueFollowedUp,
     sum(due BETWEEN f AND dt AND ${sql.raw(doneSql(''))} AND follow_up IN ('satisfied', 'basically')) AS dueResolved,
+    sum(due BETWEEN f AND dt AND ${CLOSED} AND follow_up IS NOT NULL AND follow_up_by = 'enterprise') AS dueConfirmed,
+    sum(due BETWEEN f AND dt AND ${sql.raw(doneSql(''))} AND follow_up IN ('satisfied', 'basically') AND follow_up_by = 'enterprise')
+      AS dueResolvedConfirmed,
     sum(due BETWEEN f AND dt AND ${sql.raw(openSql(''))} AND deadline < today) AS overdue,
     sum(due BETWEEN f AND dt AND ${sql.raw(unresolvedSql(''))}) AS unresolved,
     sum(supervised_on BETWEEN f AND t) AS supervised

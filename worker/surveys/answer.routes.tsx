@@ -2,7 +2,6 @@
 // submission (submission.ts), rendered here as pages for the form and as JSON for the API. No account:
 // the link token, kept in a `__Host-` cookie, is the only credential (link-session.ts).
 import { type Context, Hono } from 'hono';
-import { setCookie } from 'hono/cookie';
 import { chinaDateTime } from '../../schema/rules/china-time';
 import type { Asker } from '../../web/components/asker';
 import { answerErrorText } from '../../web/components/survey/form-view';
@@ -15,7 +14,8 @@ import { render } from '../lib/render';
 import { readForm } from '../lib/validate';
 import { type Invitation, markOpened, notYetOpened } from './answer.queries';
 import { readAnswersJson } from './answer-json';
-import { badTokenStatus, byToken, cookieInvitation, LINK_COOKIE, refusal } from './link-session';
+import { badLinkPage } from './link-refusal';
+import { badTokenStatus, byToken, cookieInvitation, exchangeForCookie, LINK_COOKIE, refusal } from './link-session';
 import { type Outcome, submitAnswers } from './submission';
 
 const DAY_S = 24 * 3600;
@@ -43,7 +43,7 @@ const notice = (c: Context<AppEnv>, kind: NoticeKind, status: Status, inv?: Invi
     />,
     status,
   );
-const noInvitation = (c: Context<AppEnv>, status: 404 | 429) => notice(c, status === 429 ? 'throttled' : 'invalid', status);
+const noInvitation = badLinkPage;
 
 type FormValues = Record<string, string | string[]>;
 const surveyPage = (c: Context<AppEnv>, inv: Invitation, values: FormValues, errors: Record<string, string>, status: Status) =>
@@ -81,10 +81,7 @@ answerRoutes.get('/s/:token', async (c) => {
     await markOpened(db, inv, now, opened);
   }
   const maxAge = Math.min(180 * DAY_S, Math.max(DAY_S, Math.ceil((inv.closesAt - Date.now()) / 1000) + 7 * DAY_S));
-  setCookie(c, LINK_COOKIE, token, { path: '/', httpOnly: true, secure: true, sameSite: 'Lax', maxAge, prefix: 'host' });
-  c.header('Cache-Control', 'no-store');
-  // The clean URL keeps the token out of history, bookmarks, screenshots and Referer headers.
-  return c.redirect('/s', 303);
+  return exchangeForCookie(c, LINK_COOKIE, token, maxAge, '/s');
 });
 // Any other path under /s/ (Hono's /s/* would also match /s itself, hence registered after it).
 answerRoutes.get('/s/*', async (c) => noInvitation(c, await badTokenStatus(c)));

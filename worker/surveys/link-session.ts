@@ -2,7 +2,7 @@
 // and every later request finds its invitation through that cookie. Bad tokens are counted per client
 // and throttled, whichever way they arrive (the link's path or a forged cookie).
 import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env';
 import { auditRefusal, sourceOf } from '../lib/audit';
 import { hit, type Limit } from '../lib/throttle';
@@ -42,10 +42,21 @@ export async function badTokenStatus(c: Context<AppEnv>): Promise<404 | 429> {
   return 429;
 }
 
-/** The link token the browser holds, if it looks like one. */
-export function cookieToken(c: Context<AppEnv>): string | undefined {
-  const token = getCookie(c, LINK_COOKIE, 'host');
+/** The link token the browser holds in `cookie`, if it looks like one. */
+export function cookieToken(c: Context<AppEnv>, cookie = LINK_COOKIE): string | undefined {
+  const token = getCookie(c, cookie, 'host');
   return token && TOKEN_PATTERN.test(token) ? token : undefined;
+}
+
+/**
+ * A link's first open: its token goes into a `__Host-` cookie and the browser to the clean URL, so the
+ * token stays out of history, bookmarks, screenshots and Referer headers (DESIGN §4). Survey links and
+ * the enterprise's 我的诉求 link (issue 16) both open this way.
+ */
+export function exchangeForCookie(c: Context<AppEnv>, cookie: string, token: string, maxAgeS: number, cleanUrl: string) {
+  setCookie(c, cookie, token, { path: '/', httpOnly: true, secure: true, sameSite: 'Lax', maxAge: maxAgeS, prefix: 'host' });
+  c.header('Cache-Control', 'no-store');
+  return c.redirect(cleanUrl, 303);
 }
 
 /** The cookie's invitation. A cookie naming none counts as a bad token, so guessing via the cookie is throttled too. */

@@ -92,6 +92,7 @@ export function ProgrammeFormPage({ form, id }: { form: FormState; id?: string }
           hint={t('programme.retentionHint')}
           form={form}
         />
+        <TextField name="confirmWaitDays" type="number" inputMode="numeric" label={t('programme.confirmWait')} form={form} />
         <div class="actions">
           <button type="submit" class="primary">
             {t('action.save')}

@@ -20,7 +20,7 @@ const FIELDS: Record<ProblemActionKind, string[]> = {
   dispatch: ['leadUnitId', 'supportUnitIds', 'assigneeId', 'deadline', 'note'],
   transfer: ['leadUnitId', 'supportUnitIds', 'assigneeId', 'deadline', 'reason'],
   accept: ['note'],
-  progress: ['note'],
+  progress: ['note', 'forEnterprise'],
   note: ['note'],
   request_extension: ['deadline', 'reason'],
   approve_extension: ['note'],
@@ -29,6 +29,7 @@ const FIELDS: Record<ProblemActionKind, string[]> = {
   unresolvable: ['reason'],
   confirm_unresolvable: ['note'],
   follow_up: ['outcome', 'note'],
+  confirm: ['outcome', 'reason'],
   strike_off: ['note'],
   supervise: ['note', 'respondBy'],
 };
@@ -88,7 +89,16 @@ function Fields({ action, form, choices }: ActiveForm & { choices: DispatchChoic
     case 'strike_off':
       return area('note', t('problem.note'), 500, 2);
     case 'progress':
-      return area('note', t('problem.progress'), 1000);
+      return (
+        <>
+          {area('note', t('problem.progress'), 1000)}
+          <label class="check">
+            <input type="checkbox" name="forEnterprise" checked={form.values.forEnterprise === 'on'} /> {t('problem.forEnterprise')}
+          </label>
+        </>
+      );
+    case 'confirm':
+      return null; // the enterprise's own move, on its page (worker/enterprise-page/)
     case 'note':
       return area('note', t('problem.opinion'), 1000);
     case 'request_extension':

@@ -36,6 +36,8 @@ export type ProblemFacts = {
   closedOn: string | null;
   followUp: (typeof FOLLOW_UPS)[number] | null;
   followUpOn: string | null;
+  /** 企业确认 or 干部回访 (issue 16). */
+  followUpBy: 'enterprise' | 'officer' | null;
   struckOffOn: string | null;
   supervisedOn: string | null;
   superviseNote: string;
@@ -98,7 +100,11 @@ export function ProblemPage({ problem: p, actor, names, overdue, events, allowed
     [t('problem.closedOn'), p.closedOn],
     [t('problem.resolution'), p.resolution],
     [t('problem.unresolvableReason'), p.unresolvableReason],
-    [t('problem.followUp'), p.followUp && `${t(followUpKey(p.followUp))}（${p.followUpOn ?? ''}）`],
+    [
+      t('problem.followUp'),
+      p.followUp &&
+        `${t(followUpKey(p.followUp))}（${[p.followUpBy && t(`mine.by.${p.followUpBy}`), p.followUpOn].filter(Boolean).join('，')}）`,
+    ],
     [t('problem.struckOffOn'), p.struckOffOn],
   ];
   return (

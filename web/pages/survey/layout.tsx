@@ -14,11 +14,14 @@ export function SurveyLayout({
   title,
   enhance,
   langSwitch,
+  next = '/s',
   children,
 }: {
   title: string;
   enhance?: boolean;
   langSwitch?: boolean;
+  /** Where the language switch comes back to: the survey, or the enterprise's 我的诉求 page (issue 16). */
+  next?: string;
   children: ComponentChildren;
 }) {
   const { t, lang, nonce } = usePage();
@@ -38,7 +41,7 @@ export function SurveyLayout({
           {langSwitch && (
             <form method="post" action="/lang" class="rs-top">
               <input type="hidden" name="lang" value={lang === 'zh' ? 'en' : 'zh'} />
-              <input type="hidden" name="next" value="/s" />
+              <input type="hidden" name="next" value={next} />
               <button type="submit" class="link" lang={lang === 'zh' ? 'en' : 'zh-CN'}>
                 {t('lang.switch')}
               </button>
