@@ -16,6 +16,7 @@ import { ledgerAdmin } from './ledger-admin';
 import { memos } from './memos';
 import { officers } from './officers';
 import { programmes } from './programmes';
+import { report } from './report';
 import { rounds } from './rounds';
 import { sheetImports } from './sheet-imports';
 import { stats } from './stats';
@@ -42,6 +43,7 @@ const catalogues = [
   downloads,
   audit,
   figures,
+  report,
 ] as const;
 
 export const LANGS = ['zh', 'en'] as const;

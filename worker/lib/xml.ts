@@ -25,6 +25,12 @@ export function xmlText(value: string): string {
     .replace(/[&<>"\r]/g, (ch) => ENTITY[ch] as string);
 }
 
+/**
+ * Text for XML that has no `_xHHHH_` layer (WordprocessingML's w:t is plain xsd:string): forbidden
+ * characters dropped, & < > " escaped, CR kept as a reference.
+ */
+export const xmlPlain = (value: string): string => value.replace(NOT_XML, '').replace(/[&<>"\r]/g, (ch) => ENTITY[ch] as string);
+
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Element text or an attribute value as read: entities and character references, then `_xHHHH_`. */

@@ -15,10 +15,11 @@ import type { ClaimGroup, ClaimRound } from '../stats/claims.queries';
 import type { StatsConfig } from '../stats/config';
 import { type Overview, overview } from '../stats/dashboard';
 import { claimTables } from '../stats/people';
-import type { Scope } from '../stats/period';
+import { type Period, previousPeriod, type Scope } from '../stats/period';
 import type { ProblemGroup } from '../stats/problems.queries';
 import { sumByItem } from '../stats/satisfaction';
 import { satisfactionGroups } from '../stats/survey.queries';
+import { type Headline, headlines } from './headlines';
 import { draftSummary } from './summary';
 
 /** A unit's satisfaction in the report: its figures, or hidden (`small`: under k itself; else to protect another). */
@@ -36,6 +37,10 @@ export type ReportClaims = { round: ClaimRound; groups: (ClaimGroup & { hidden: 
 
 export type Report = {
   data: Overview;
+  period: Period;
+  /** The period of the same length just before, and the headline figures of both side by side (环比). */
+  previous: Period;
+  headlines: Headline[];
   units: UnitRow[];
   categories: { label: string; group: ProblemGroup }[];
   summary: string[];
@@ -95,7 +100,9 @@ export async function buildReport(
   cfg: StatsConfig,
   meta: { programme: string; t: Translate; lang: Lang },
 ): Promise<Report> {
-  const data = await overview(db, scope, cfg);
+  const previous = previousPeriod(scope.period);
+  // The previous period through the same overview(): the two columns of 环比 are counted alike.
+  const [data, before] = await Promise.all([overview(db, scope, cfg), overview(db, { ...scope, period: previous }, cfg)]);
   const [bySatisfaction, claims] = await Promise.all([unitSatisfaction(db, scope, data, cfg), reportClaims(db, scope, cfg.k)]);
   const units = new Map<string | null, UnitRow>();
   for (const g of [...data.activityByUnit, ...data.byUnit, ...[...bySatisfaction].map(([key, s]) => ({ key, label: s.label }))]) {
@@ -120,5 +127,14 @@ export async function buildReport(
     },
     meta.t,
   );
-  return { data, units: [...units.values()], categories, summary, claims };
+  return {
+    data,
+    period: scope.period,
+    previous,
+    headlines: headlines(data, before, meta.t),
+    units: [...units.values()],
+    categories,
+    summary,
+    claims,
+  };
 }
