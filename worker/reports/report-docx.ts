@@ -89,7 +89,17 @@ const STYLES = `${XML}<w:styles xmlns:w="${W}"><w:docDefaults><w:rPrDefault><w:r
   '',
 )}<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>`;
 
-const run = (text: string, rpr = '') => `<w:r>${rpr ? `<w:rPr>${rpr}</w:rPr>` : ''}<w:t xml:space="preserve">${xmlPlain(text)}</w:t></w:r>`;
+/** A run of text: line breaks and tabs as Word's own w:br and w:tab (inside w:t they would read as spaces). */
+const run = (text: string, rpr = '') =>
+  `<w:r>${rpr ? `<w:rPr>${rpr}</w:rPr>` : ''}${text
+    .split(/\r\n|\r|\n/)
+    .map((line) =>
+      line
+        .split('\t')
+        .map((part) => (part ? `<w:t xml:space="preserve">${xmlPlain(part)}</w:t>` : ''))
+        .join('<w:tab/>'),
+    )
+    .join('<w:br/>')}</w:r>`;
 const para = (styleId: string, text: string, rpr = '') => `<w:p><w:pPr><w:pStyle w:val="${styleId}"/></w:pPr>${run(text, rpr)}</w:p>`;
 
 const BORDER = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
