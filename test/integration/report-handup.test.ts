@@ -112,6 +112,20 @@ describe('the work report, ready to hand up', () => {
     expect(row(s2, '回收率')).toEqual(['—', '—', '—']);
   });
 
+  it('makes no comparison with a period before the programme began, and says when no problem was raised', async () => {
+    const page = await (
+      await call(`/admin/report?programme=${programme.id}&from=2026-01-01&to=2026-01-31`, { cookie: admin.cookie })
+    ).text();
+    expect(page).toContain('统计期间：2026-01-01 至 2026-01-31（上期在本行动开始之前，不作环比）');
+    const s2 = page.slice(page.indexOf('二、'), page.indexOf('三、'));
+    expect(s2).toContain('<th scope="col">指标</th><th scope="col">本期</th></tr>');
+    expect(s2).not.toContain('环比');
+    expect(row(s2, '走访（家次）')).toEqual(['0']);
+    const s4 = page.slice(page.indexOf('四、'), page.indexOf('五、'));
+    expect(s4).toContain('本期未收集到企业问题。');
+    expect(s4).not.toContain('<table>');
+  });
+
   it('names tied categories together', () => {
     expect(html).toContain('企业反映的问题主要集中在资金融资、用地厂房各 2 个，用工人才（1 个）。');
   });

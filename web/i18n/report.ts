@@ -25,6 +25,8 @@ export const report = defineMessages(
     'report.sum.tie': '{labels}各 {n} 个',
     'report.sum.groups': '，',
     'report.docx.name': '{programme}工作汇报（{from}至{to}）.docx',
+    'report.periodAlone': '统计期间：{from} 至 {to}（上期在本行动开始之前，不作环比）',
+    'report.noCategories': '本期未收集到企业问题。',
   },
   {
     'report.s7': 'Appendix 2: 95% confidence intervals of the main rates',
@@ -49,5 +51,7 @@ export const report = defineMessages(
     'report.sum.tie': '{labels} ({n} each)',
     'report.sum.groups': '; ',
     'report.docx.name': 'Work report {programme} ({from} to {to}).docx',
+    'report.periodAlone': 'Period: {from} to {to} (the previous period is before the programme began: no comparison)',
+    'report.noCategories': 'No problems were raised in the period.',
   },
 );

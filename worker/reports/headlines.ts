@@ -10,7 +10,8 @@ import type { Overview } from '../stats/dashboard';
 
 type Value = { count: number } | { rate: Rate } | { days: number | null } | { score: number | null } | { suppressed: true };
 
-export type Headline = { label: string; now: string; before: string; change: string };
+/** `before` and `change` are null when there is no previous period to compare with. */
+export type Headline = { label: string; now: string; before: string | null; change: string | null };
 
 /** "75.0% (3/4)": a rate as every table of the report prints it, with its k/n (the CI is in the appendix). */
 export const rateText = (r: Rate): string => (r.n > 0 ? `${pct(r.value)} (${r.k}/${r.n})` : pct(r.value));
@@ -70,11 +71,11 @@ function values(o: Overview): [MessageKey | 'satisfied', Value][] {
   ];
 }
 
-export function headlines(now: Overview, before: Overview, t: Translate): Headline[] {
-  const previous = new Map(values(before));
+export function headlines(now: Overview, before: Overview | null, t: Translate): Headline[] {
+  const previous = new Map(before ? values(before) : []);
   return values(now).map(([key, v]) => {
-    const b = previous.get(key) ?? { count: 0 };
+    const b = previous.get(key);
     const label = key === 'satisfied' ? satisfiedLabel(t, now.survey.overall.scale) : t(key);
-    return { label, now: text(v, t), before: text(b, t), change: change(v, b, t) };
+    return { label, now: text(v, t), before: b ? text(b, t) : null, change: b ? change(v, b, t) : null };
   });
 }

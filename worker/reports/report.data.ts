@@ -38,8 +38,11 @@ export type ReportClaims = { round: ClaimRound; groups: (ClaimGroup & { hidden: 
 export type Report = {
   data: Overview;
   period: Period;
-  /** The period of the same length just before, and the headline figures of both side by side (环比). */
-  previous: Period;
+  /**
+   * The period of the same length just before, and the headline figures of both side by side (环比); null
+   * when that period ends before the programme began: there is nothing to compare with, and zeros would mislead.
+   */
+  previous: Period | null;
   headlines: Headline[];
   units: UnitRow[];
   categories: { label: string; group: ProblemGroup }[];
@@ -98,11 +101,12 @@ export async function buildReport(
   db: Db,
   scope: Scope,
   cfg: StatsConfig,
-  meta: { programme: string; t: Translate; lang: Lang },
+  meta: { programme: string; startsOn: string; t: Translate; lang: Lang },
 ): Promise<Report> {
-  const previous = previousPeriod(scope.period);
+  const earlier = previousPeriod(scope.period);
+  const previous = earlier.to >= meta.startsOn ? earlier : null;
   // The previous period through the same overview(): the two columns of 环比 are counted alike.
-  const [data, before] = await Promise.all([overview(db, scope, cfg), overview(db, { ...scope, period: previous }, cfg)]);
+  const [data, before] = await Promise.all([overview(db, scope, cfg), previous ? overview(db, { ...scope, period: previous }, cfg) : null]);
   const [bySatisfaction, claims] = await Promise.all([unitSatisfaction(db, scope, data, cfg), reportClaims(db, scope, cfg.k)]);
   const units = new Map<string | null, UnitRow>();
   for (const g of [...data.activityByUnit, ...data.byUnit, ...[...bySatisfaction].map(([key, s]) => ({ key, label: s.label }))]) {

@@ -31,7 +31,8 @@ export function signatureDate(day: string, t: Translate): string {
   return t('report.date', { y: y ?? '', m: m ?? '', d: d ?? '' });
 }
 
-const table = (head: string[], rows: DocTable['rows']): DocBlock => ({ table: { head, rows } });
+const docTable = (head: string[], rows: DocTable['rows']) => ({ table: { head, rows } });
+const table = (head: string[], rows: DocTable['rows']): DocBlock => docTable(head, rows);
 
 export function reportDocument(
   report: Report,
@@ -86,7 +87,7 @@ export function reportDocument(
       ],
     })),
   );
-  const categories = table(
+  const categories = docTable(
     [t('report.category'), t('stats.raised'), t('report.share'), t('stats.closeRate')],
     report.categories
       .filter((c) => c.group.raised > 0)
@@ -133,20 +134,27 @@ export function reportDocument(
   ].filter((r) => r.cells[2] !== '');
   return {
     title: t('report.heading', { programme: meta.programme }),
-    period: t('report.period', { from: period.from, to: period.to, pfrom: previous.from, pto: previous.to }),
+    period: previous
+      ? t('report.period', { from: period.from, to: period.to, pfrom: previous.from, pto: previous.to })
+      : t('report.periodAlone', { from: period.from, to: period.to }),
     sections: [
       { heading: t('report.s1'), blocks: report.summary.map((s) => ({ p: s })) },
       {
         heading: t('report.s2'),
         blocks: [
-          table(
-            [t('report.figure'), t('report.now'), t('report.before'), t('report.change')],
-            report.headlines.map((h) => ({ label: h.label, cells: [h.now, h.before, h.change] })),
-          ),
+          previous
+            ? table(
+                [t('report.figure'), t('report.now'), t('report.before'), t('report.change')],
+                report.headlines.map((h) => ({ label: h.label, cells: [h.now, h.before ?? '', h.change ?? ''] })),
+              )
+            : table(
+                [t('report.figure'), t('report.now')],
+                report.headlines.map((h) => ({ label: h.label, cells: [h.now] })),
+              ),
         ],
       },
       { heading: t('report.s3'), blocks: [units] },
-      { heading: t('report.s4'), blocks: [categories] },
+      { heading: t('report.s4'), blocks: [categories.table.rows.length ? categories : { p: t('report.noCategories') }] },
       { heading: t('report.s5'), blocks: [items] },
       { heading: t('report.s6'), blocks: claims },
       {

@@ -27,7 +27,7 @@ async function reportOf(c: Context<AppEnv>) {
   const t = c.get('t');
   // The 落款 signs with the office that signs the programme's survey invitations (programmes.issuing_office).
   const [report, signer] = await Promise.all([
-    buildReport(db, scopeFrom(f), cfg, { programme: f.programme.name, t, lang: c.get('lang') }),
+    buildReport(db, scopeFrom(f), cfg, { programme: f.programme.name, startsOn: f.programme.startsOn, t, lang: c.get('lang') }),
     db.select({ office: programmes.issuingOffice }).from(programmes).where(eq(programmes.id, f.programme.id)).get(),
   ]);
   const doc = reportDocument(report, {
