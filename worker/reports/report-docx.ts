@@ -11,12 +11,12 @@
 // characters from the right. Machines without the GB fonts get the ones named as fallbacks in
 // fontTable.xml (w:altName, plus the GB2312 charset, by which Word and WPS pick a substitute).
 import { strToU8, zipSync } from 'fflate';
-import { xmlPlain } from '../lib/xml';
+import { relationships, XML_DECLARATION, xmlPlain } from '../lib/xml';
 import type { DocTable, ReportDocument } from './report.document';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const XML = XML_DECLARATION;
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
@@ -38,12 +38,8 @@ const CHAR = 320;
 const TEXT_WIDTH = PAGE.w - PAGE.left - PAGE.right;
 
 const CONTENT_TYPES = `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/></Types>`;
-const rels = (list: [type: string, target: string][]) =>
-  `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${list
-    .map(([type, target], i) => `<Relationship Id="rId${i + 1}" Type="${R}/${type}" Target="${target}"/>`)
-    .join('')}</Relationships>`;
-const ROOT_RELS = rels([['officeDocument', 'word/document.xml']]);
-const DOCUMENT_RELS = rels([
+const ROOT_RELS = relationships([['officeDocument', 'word/document.xml']]);
+const DOCUMENT_RELS = relationships([
   ['styles', 'styles.xml'],
   ['fontTable', 'fontTable.xml'],
 ]);
