@@ -14,7 +14,7 @@ function Cell({ text }: { text: string }) {
       <small>{kn[0]}</small>
     </>
   ) : (
-    <>{text}</>
+    text
   );
 }
 
