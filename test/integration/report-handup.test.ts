@@ -126,6 +126,20 @@ describe('the work report, ready to hand up', () => {
     expect(s4).not.toContain('<table>');
   });
 
+  it('says so instead of an empty table when no survey ran', () => {
+    const s5 = section('五、', '六、');
+    expect(s5).toContain('<p class="summary">本期未开展满意度调查。</p>');
+    expect(s5).not.toContain('<table>');
+  });
+
+  it('is the same report in English, dated as ISO', async () => {
+    const page = await (await call(`/admin/report?${query()}`, { cookie: `${admin.cookie}; lang=en` })).text();
+    expect(page).toContain('Period: 2026-03-01 to 2026-03-31 (compared with 2026-01-29 to 2026-02-28)');
+    expect(page).toContain('<th scope="col">Previous period</th><th scope="col">Change</th>');
+    expect(page).toContain(`<div class="signature"><p>${OFFICE}</p><p>${chinaToday()}</p></div>`);
+    expect(page).toContain('Most problems concerned Finance, Land and premises (2 each); Labour and talent (1).');
+  });
+
   it('names tied categories together', () => {
     expect(html).toContain('企业反映的问题主要集中在资金融资、用地厂房各 2 个，用工人才（1 个）。');
   });

@@ -44,7 +44,7 @@ export const report = defineMessages(
     'report.change.points': '{d} pp',
     'report.change.days': '{d} days',
     'report.change.score': '{d} points',
-    'report.date': '{y}-{m}-{d}',
+    'report.date': '{iso}',
     'report.print': 'Print',
     'report.docx': 'Download as Word (.docx)',
     'report.noOffice': 'No issuing office: set it on the programme’s page to sign the report.',

@@ -28,7 +28,7 @@ export type ReportDocument = {
 /** The date of a 落款 (GB/T 9704-2012 §7.3.5.1: Arabic numerals, year in full, no leading zeros). */
 export function signatureDate(day: string, t: Translate): string {
   const [y, m, d] = day.split('-').map(Number);
-  return t('report.date', { y: y ?? '', m: m ?? '', d: d ?? '' });
+  return t('report.date', { y: y ?? '', m: m ?? '', d: d ?? '', iso: day });
 }
 
 const docTable = (head: string[], rows: DocTable['rows']) => ({ table: { head, rows } });
@@ -155,7 +155,7 @@ export function reportDocument(
       },
       { heading: t('report.s3'), blocks: [units] },
       { heading: t('report.s4'), blocks: [categories.table.rows.length ? categories : { p: t('report.noCategories') }] },
-      { heading: t('report.s5'), blocks: [items] },
+      { heading: t('report.s5'), blocks: [sat.items.length ? items : { p: t('report.sum.noSurvey') }] },
       { heading: t('report.s6'), blocks: claims },
       {
         heading: t('report.s7'),
