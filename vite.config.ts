@@ -60,6 +60,7 @@ export default defineConfig({
         builder: 'web/styles/builder.css',
         print: 'web/styles/print.css',
         'survey-enhance': 'web/survey-enhance.ts',
+        'report-print': 'web/report-print.ts',
         survey: 'web/styles/survey.css',
         respondent: 'web/styles/respondent.css',
       },

@@ -38,7 +38,7 @@ import { render } from './lib/render';
 import { memoRoutes } from './memos/memos.routes';
 import { notifyRoutes } from './notify/notify.routes';
 import { problemRoutes } from './problems/problems.routes';
-import { reportRoutes } from './reports/report.routes';
+import { reportDocxRoutes, reportRoutes } from './reports/report.routes';
 import { claimRoutes } from './stats/claims.routes';
 import { mineRoutes } from './stats/mine.routes';
 import { statsRoutes } from './stats/stats.routes';
@@ -113,6 +113,7 @@ export function createApp() {
   app.route('/admin/stats', statsRoutes);
   app.route('/admin/exports', exportRoutes);
   app.route('/admin/report', reportRoutes);
+  app.route('/admin/report.docx', reportDocxRoutes);
   app.route('/admin/calendar', calendarRoutes);
   app.route('/admin/deadlines', deadlineRoutes);
   app.route('/admin/notifications', notifyRoutes);

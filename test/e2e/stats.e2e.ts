@@ -80,11 +80,21 @@ describe('statistics, exports and the work report', () => {
     // The work report, printed.
     await page.goto(`/admin/report?programme=${demoProgramme.id}`);
     expect(await visible(page.getByText(/本期共/).first())).toBe(true);
+    // The print button shows once the page's script ran (allowed by its CSP nonce, issue 19).
+    expect(await visible(page.getByRole('button', { name: '打印' }))).toBe(true);
     await shot(page, '20-work-report');
     await page.emulateMedia({ media: 'print' });
+    // Printed: the report and its 落款 only, no toolbar.
+    expect(await page.locator('.toolbar').isVisible()).toBe(false);
+    expect(await visible(page.locator('.signature'))).toBe(true);
+    await shot(page, '20-work-report-printed');
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     await page.emulateMedia({ media: 'screen' });
+    // The same report as Word: a zip (PK) with the report's content type.
+    const docx = await page.request.get(`/admin/report.docx?programme=${demoProgramme.id}`);
+    expect(docx.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect((await docx.body()).subarray(0, 2).toString()).toBe('PK');
 
     // The claims cross-check (issue 14 §4): closed rounds only, so the demo's open round is not on it yet.
     await page.goto(`/admin/stats/claims?programme=${demoProgramme.id}`);

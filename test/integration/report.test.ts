@@ -90,6 +90,42 @@ describe('drafted summary', () => {
     expect(few.at(-1)).toBe('各批次的抽样名单由系统随机抽取，共抽取随机种子 2 次，其中重新抽取 1 次。');
   });
 
+  it('names tied categories together, and a tie at the edge whole', () => {
+    const tied = (counts: [string, number][]) =>
+      draftSummary(input({ topCategories: counts.map(([label, raised]) => ({ label, raised })) }), zh).find((s) =>
+        s.includes('主要集中在'),
+      );
+    expect(
+      tied([
+        ['资金融资', 3],
+        ['用地厂房', 3],
+        ['其他', 1],
+      ]),
+    ).toBe('企业反映的问题主要集中在资金融资、用地厂房各 3 个，其他（1 个）。');
+    // Three named, then a tie across the edge: all four of 2 are named, not two of them.
+    expect(
+      tied([
+        ['资金融资', 8],
+        ['用工人才', 2],
+        ['培训', 2],
+        ['用地厂房', 2],
+        ['其他', 2],
+        ['科技', 1],
+      ]),
+    ).toBe('企业反映的问题主要集中在资金融资（8 个），用工人才、培训、用地厂房、其他各 2 个。');
+    expect(
+      draftSummary(
+        input({
+          topCategories: [
+            { label: 'Land', raised: 2 },
+            { label: 'Staff', raised: 2 },
+          ],
+        }),
+        en,
+      ),
+    ).toContain('Most problems concerned Land, Staff (2 each).');
+  });
+
   it('is drafted in English for an English reader', () => {
     const s = draftSummary(input(), en);
     expect(s[0]).toBe(

@@ -18,6 +18,7 @@ import { ledgerImport } from './ledger-import';
 import { memos } from './memos';
 import { officers } from './officers';
 import { programmes } from './programmes';
+import { report } from './report';
 import { rounds } from './rounds';
 import { sheetImports } from './sheet-imports';
 import { stats } from './stats';
@@ -46,6 +47,7 @@ const catalogues = [
   downloads,
   audit,
   figures,
+  report,
 ] as const;
 
 export const LANGS = ['zh', 'en'] as const;

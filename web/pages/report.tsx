@@ -1,226 +1,94 @@
 // 工作汇报: a printable A4 document, with its own stylesheet (web/styles/report.css) instead of the app
-// shell, so the printout holds the report only. The filter bar is for the screen and is not printed.
-import type { ComponentChildren } from 'preact';
-import { inLang } from '../../schema/form-definition';
-import { chinaDate } from '../../schema/rules/china-time';
-import { interval, one, pct, problemRates, rate } from '../../schema/rules/figures';
-import { showsGood } from '../../schema/rules/satisfaction';
-import type { Report } from '../../worker/reports/report.data';
+// shell, so the printout holds the report only. The toolbar (filters, print, Word download) is for the
+// screen and is not printed. The content is the same ReportDocument the .docx is written from.
+import type { ReportDocument } from '../../worker/reports/report.document';
 import { usePage } from '../context';
-import { type Filter, FilterForm, satisfiedLabel } from './stats/parts';
+import { type Filter, FilterForm } from './stats/parts';
 
-const Pct = ({ r }: { r: { value: number | null; k: number; n: number; low: number | null; high: number | null } }) => (
-  <>
-    {pct(r.value)}
-    {r.n > 0 && <small> ({`${r.k}/${r.n}`})</small>}
-  </>
-);
-
-function Table({ head, children }: { head: string[]; children: ComponentChildren }) {
-  return (
-    <table>
-      <thead>
-        <tr>
-          {head.map((h) => (
-            <th scope="col">{h}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{children}</tbody>
-    </table>
+/** A figure's " (k/n)" in smaller type on the page (the .docx writes the same text plainly). */
+function Cell({ text }: { text: string }) {
+  const kn = / \(\d+\/\d+\)$/.exec(text);
+  return kn ? (
+    <>
+      {text.slice(0, kn.index)}
+      <small>{kn[0]}</small>
+    </>
+  ) : (
+    text
   );
 }
 
-export function ReportPage({
-  report,
-  filter,
-  programme,
-  generated,
-  k,
-}: {
-  report: Report;
-  filter: Filter;
-  programme: string;
-  generated: string;
-  k: number;
-}) {
-  const { t, lang } = usePage();
-  const { data } = report;
-  const { activity: a, problems: p, rates, survey } = data;
-  const sat = survey.overall;
-  const title = t('report.heading', { programme });
-  const itemTitle = new Map(survey.items.map((i) => [i.key, inLang(i.title, lang)]));
-  const suppressed = t('stats.suppressed');
-  const satisfied = satisfiedLabel(t, sat.scale);
+export function ReportPage({ doc, filter }: { doc: ReportDocument; filter: Filter }) {
+  const { t, lang, nonce } = usePage();
+  const query = new URLSearchParams({ programme: filter.programmeId, from: filter.from, to: filter.to }).toString();
   return (
     <html lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · ${t('app.name')}`}</title>
+        <title>{`${doc.title} · ${t('app.name')}`}</title>
         <link rel="stylesheet" href="/assets/report.css" />
       </head>
       <body>
         <nav class="toolbar" aria-label={t('report.title')}>
-          <a href={`/admin/stats?programme=${filter.programmeId}&from=${filter.from}&to=${filter.to}`}>{t('stats.overview')}</a>
+          <a href={`/admin/stats?${query}`}>{t('stats.overview')}</a>
           <FilterForm filter={filter} />
+          <button type="button" id="print" hidden>
+            {t('report.print')}
+          </button>
+          <a href={`/admin/report.docx?${query}`}>{t('report.docx')}</a>
           <p>{t('report.printHint')}</p>
+          {!doc.office && <p class="warn">{t('report.noOffice')}</p>}
         </nav>
         <main class="report">
-          <h1>{title}</h1>
-          <p class="period">{t('report.period', { from: filter.from, to: filter.to })}</p>
-          <h2>{t('report.s1')}</h2>
-          {report.summary.map((s) => (
-            <p class="summary">{s}</p>
-          ))}
-          <h2>{t('report.s2')}</h2>
-          <Table head={[t('report.figure'), t('report.value')]}>
-            {[
-              [t('stats.paired'), a.paired],
-              [t('stats.contacted'), a.enterprises],
-              [t('stats.contacts'), a.contacts],
-              [t('stats.onsite'), a.onsite],
-              [t('stats.threeOnes'), <Pct r={rate(a.met, a.pairs)} />],
-              [t('stats.raised'), p.raised],
-              [t('stats.closedInPeriod'), p.closedInPeriod],
-              [t('report.resolved'), p.dueResolved],
-              [t('stats.closeRate'), <Pct r={rates.closeRate} />],
-              [t('stats.onTimeRate'), <Pct r={rates.onTimeRate} />],
-              [t('stats.resolveRate'), <Pct r={rates.resolveRate} />],
-              [t('stats.resolveRateConfirmed'), <Pct r={rates.resolveRateConfirmed} />],
-              [t('stats.confirmedShare'), <Pct r={rates.confirmedShare} />],
-              [t('stats.officerShare'), <Pct r={rates.officerShare} />],
-              [t('stats.overdue'), p.overdue],
-              [t('stats.unresolved'), p.unresolved],
-              [t('stats.supervised'), p.supervised],
-              [t('stats.medianDispatchDays'), one(p.medianDispatchDays)],
-              [t('stats.medianAcceptDays'), one(p.medianAcceptDays)],
-              [t('stats.medianHandlingDays'), one(p.medianHandlingDays)],
-              [t('stats.responseRate'), <Pct r={rate(survey.submitted, survey.invited)} />],
-              [satisfied, sat.suppressed ? suppressed : <Pct r={sat.satisfied} />],
-              [t('stats.composite'), sat.suppressed ? suppressed : one(sat.composite)],
-            ].map(([label, value]) => (
-              <tr>
-                <th scope="row">{label}</th>
-                <td>{value}</td>
-              </tr>
-            ))}
-          </Table>
-          <h2>{t('report.s3')}</h2>
-          <Table
-            head={[
-              t('stats.group'),
-              t('stats.paired'),
-              t('stats.contacts'),
-              t('stats.onsite'),
-              t('stats.threeOnes'),
-              t('stats.raisedLed'),
-              t('stats.closeRate'),
-              t('stats.overdue'),
-              t('stats.medianDispatchDays'),
-              t('stats.medianAcceptDays'),
-              t('stats.medianHandlingDays'),
-              t('stats.supervised'),
-              t('stats.unresolved'),
-              satisfied,
-            ]}
-          >
-            {report.units.map((u) => (
-              <tr>
-                <th scope="row">{u.label ?? t('stats.noUnit')}</th>
-                <td>{u.activity?.paired ?? 0}</td>
-                <td>{u.activity?.contacts ?? 0}</td>
-                <td>{u.activity?.onsite ?? 0}</td>
-                <td>{u.activity ? <Pct r={rate(u.activity.met, u.activity.pairs)} /> : '—'}</td>
-                <td>{u.problems?.raised ?? 0}</td>
-                <td>{u.problems ? <Pct r={problemRates(u.problems).closeRate} /> : '—'}</td>
-                <td>{u.problems?.overdue ?? 0}</td>
-                <td>{one(u.problems?.medianDispatchDays)}</td>
-                <td>{one(u.problems?.medianAcceptDays)}</td>
-                <td>{one(u.problems?.medianHandlingDays)}</td>
-                <td>{u.problems?.supervised ?? 0}</td>
-                <td>{u.problems?.unresolved ?? 0}</td>
-                <td>
-                  {!u.satisfaction ? (
-                    '—'
-                  ) : u.satisfaction.hidden || u.satisfaction.satisfaction.satisfied.value === null ? (
-                    suppressed
-                  ) : (
-                    <Pct r={u.satisfaction.satisfaction.satisfied} />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </Table>
-          <h2>{t('report.s4')}</h2>
-          <Table head={[t('report.category'), t('stats.raised'), t('report.share'), t('stats.closeRate')]}>
-            {report.categories
-              .filter((c) => c.group.raised > 0)
-              .slice(0, 8)
-              .map((c) => (
-                <tr>
-                  <th scope="row">{c.label}</th>
-                  <td>{c.group.raised}</td>
-                  <td>{pct(p.raised ? c.group.raised / p.raised : null)}</td>
-                  <td>
-                    <Pct r={problemRates(c.group).closeRate} />
-                  </td>
-                </tr>
-              ))}
-          </Table>
-          <h2>{t('report.s5')}</h2>
-          <Table
-            head={[
-              t('stats.item'),
-              t('stats.valid'),
-              satisfied,
-              t('report.ci'),
-              ...(showsGood(sat.scale) ? [t('stats.good')] : []),
-              t('stats.score'),
-            ]}
-          >
-            {sat.items.map((i) => (
-              <tr>
-                <th scope="row">{itemTitle.get(i.key) ?? i.key}</th>
-                <td>{i.valid}</td>
-                <td>{i.suppressed ? suppressed : pct(i.satisfied.value)}</td>
-                <td>{i.suppressed ? '' : interval(i.satisfied)}</td>
-                {showsGood(sat.scale) && <td>{i.suppressed ? '' : pct(i.good.value)}</td>}
-                <td>{i.suppressed ? '' : one(i.score)}</td>
-              </tr>
-            ))}
-          </Table>
-          <h2>{t('report.s6')}</h2>
-          <p>{t('report.claimsAbout', { k })}</p>
-          {report.claims.length === 0 && <p>{t('claims.none')}</p>}
-          {report.claims.map((c) => (
-            <>
-              <h3>{t('claims.round', { name: c.round.name, closed: chinaDate(c.round.closesAt) })}</h3>
-              <Table head={[t('stats.group'), t('claims.checked'), t('claims.rate')]}>
-                {c.groups.map((g) => (
-                  <tr>
-                    <th scope="row">{g.label ?? t('stats.noUnit')}</th>
-                    <td>{g.hidden ? suppressed : g.checked}</td>
-                    <td>{g.hidden ? suppressed : <Pct r={rate(g.contradicted, g.checked)} />}</td>
-                  </tr>
-                ))}
-                {c.total && (
-                  <tr>
-                    <th scope="row">{t('claims.total')}</th>
-                    <td>{c.total.checked}</td>
-                    <td>
-                      <Pct r={rate(c.total.contradicted, c.total.checked)} />
-                    </td>
-                  </tr>
-                )}
-              </Table>
-            </>
+          <h1>{doc.title}</h1>
+          <p class="period">{doc.period}</p>
+          {doc.sections.map((s) => (
+            <section>
+              <h2>{s.heading}</h2>
+              {s.blocks.map((b) =>
+                'p' in b ? (
+                  <p class="summary">{b.p}</p>
+                ) : 'h3' in b ? (
+                  <h3>{b.h3}</h3>
+                ) : (
+                  <table>
+                    <thead>
+                      <tr>
+                        {b.table.head.map((h) => (
+                          <th scope="col">{h}</th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {b.table.rows.map((r) => (
+                        <tr>
+                          <th scope="row">{r.label}</th>
+                          {r.cells.map((c) => (
+                            <td>
+                              <Cell text={c} />
+                            </td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                ),
+              )}
+            </section>
           ))}
           <footer>
-            <p>{t('report.notes', { k, scale: t(`stats.scale.${sat.scale}`) })}</p>
-            <p>{t('report.generated', { at: generated })}</p>
+            {doc.notes.map((n) => (
+              <p>{n}</p>
+            ))}
+            <div class="signature">
+              {doc.office && <p>{doc.office}</p>}
+              <p>{doc.date}</p>
+            </div>
           </footer>
         </main>
+        {/* Shows the print button (hidden without JavaScript). */}
+        <script type="module" src="/assets/report-print.js" nonce={nonce} />
       </body>
     </html>
   );

@@ -75,10 +75,14 @@ export async function planLedger(
   const byCode = new Map(found.map((e) => [e.creditCode, e]));
   const byLogin = new Map(officers.map((o) => [o.login, o]));
   const unitByName = new Map(unitList.map((u) => [u.name, u]));
-  // Pairings have dates (issue 14): the lead in force on the day the problem was raised.
+  // Pairings have dates (issue 14): the lead in force on the day the problem was raised, else today's lead
+  // (a pairing list is often entered on the day the 台账 is imported, starting today, after its history).
   const leadsOf = new Map<string, typeof leads>();
   for (const l of leads) leadsOf.set(l.enterpriseId, [...(leadsOf.get(l.enterpriseId) ?? []), l]);
-  const leadOfficer = (enterpriseId: string, on: string) => leadsOf.get(enterpriseId)?.find((l) => inForceOn(l, on))?.officerId;
+  const leadOfficer = (enterpriseId: string, on: string) => {
+    const all = leadsOf.get(enterpriseId) ?? [];
+    return (all.find((l) => inForceOn(l, on)) ?? all.find((l) => l.endsOn === null))?.officerId;
+  };
   const stored = new Set(imported.map((p) => p.key));
 
   const changes: LedgerChange[] = [];

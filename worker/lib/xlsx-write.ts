@@ -14,12 +14,12 @@ import { Zip, ZipDeflate } from 'fflate';
 import { translator } from '../../web/i18n';
 import { attachment } from './filename';
 import { type Cell, type Column, type ColumnType, pagedStream, type Sheet } from './sheet';
-import { xmlText } from './xml';
+import { relationships, XML_DECLARATION, xmlText } from './xml';
 
 const zh = translator('zh');
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const XML = XML_DECLARATION;
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Deflate level 1: the files are mostly repeated markup, which level 1 already shrinks ≈ 8×, at a fraction of level 6's CPU. */
 const LEVEL = { level: 1 } as const;
@@ -36,10 +36,6 @@ const STYLES = `${XML}<styleSheet xmlns="${MAIN}"><numFmts count="4"><numFmt num
 
 const WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const CONTENT_TYPES = `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${WORKSHEET}"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="${WORKSHEET}"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`;
-const relationships = (rels: [type: string, target: string][]) =>
-  `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels
-    .map(([type, target], i) => `<Relationship Id="rId${i + 1}" Type="${REL}/${type}" Target="${target}"/>`)
-    .join('')}</Relationships>`;
 const ROOT_RELS = relationships([['officeDocument', 'xl/workbook.xml']]);
 const WORKBOOK_RELS = relationships([
   ['worksheet', 'worksheets/sheet1.xml'],

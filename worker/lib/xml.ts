@@ -1,5 +1,6 @@
 // Text in and out of SpreadsheetML (ECMA-376 Part 1), shared by the .xlsx writer and reader so that
-// what one escapes the other unescapes.
+// what one escapes the other unescapes; plain XML text and the package parts the .xlsx and the work
+// report's .docx both write.
 //
 // Two layers of escaping apply to a cell's text. XML's own: & < > " as entities, and CR as a character
 // reference, since an XML parser turns a literal CR (or CRLF) into LF (XML 1.0 §2.11). Then OOXML's
@@ -25,6 +26,12 @@ export function xmlText(value: string): string {
     .replace(/[&<>"\r]/g, (ch) => ENTITY[ch] as string);
 }
 
+/**
+ * Text for XML that has no `_xHHHH_` layer (WordprocessingML's w:t is plain xsd:string): forbidden
+ * characters dropped, & < > " escaped, CR kept as a reference.
+ */
+export const xmlPlain = (value: string): string => value.replace(NOT_XML, '').replace(/[&<>"\r]/g, (ch) => ENTITY[ch] as string);
+
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Element text or an attribute value as read: entities and character references, then `_xHHHH_`. */
@@ -38,3 +45,15 @@ export function xmlValue(raw: string): string {
     : raw;
   return text.includes('_x') ? text.replace(/_x([0-9a-f]{4})_/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) : text;
 }
+
+/** The declaration every part of an OOXML package (.xlsx, .docx) starts with. */
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** A package relationships part (ECMA-376 Part 2 §9.3): rId1, rId2 … in the order given. */
+export const relationships = (rels: [type: string, target: string][]) =>
+  `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels
+    .map(
+      ([type, target], i) =>
+        `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`,
+    )
+    .join('')}</Relationships>`;

@@ -15,10 +15,11 @@ import type { ClaimGroup, ClaimRound } from '../stats/claims.queries';
 import type { StatsConfig } from '../stats/config';
 import { type Overview, overview } from '../stats/dashboard';
 import { claimTables } from '../stats/people';
-import type { Scope } from '../stats/period';
+import { type Period, previousPeriod, type Scope } from '../stats/period';
 import type { ProblemGroup } from '../stats/problems.queries';
 import { sumByItem } from '../stats/satisfaction';
 import { satisfactionGroups } from '../stats/survey.queries';
+import { type Headline, headlines } from './headlines';
 import { draftSummary } from './summary';
 
 /** A unit's satisfaction in the report: its figures, or hidden (`small`: under k itself; else to protect another). */
@@ -36,6 +37,13 @@ export type ReportClaims = { round: ClaimRound; groups: (ClaimGroup & { hidden: 
 
 export type Report = {
   data: Overview;
+  period: Period;
+  /**
+   * The period of the same length just before, and the headline figures of both side by side (环比); null
+   * when that period ends before the programme began: there is nothing to compare with, and zeros would mislead.
+   */
+  previous: Period | null;
+  headlines: Headline[];
   units: UnitRow[];
   categories: { label: string; group: ProblemGroup }[];
   summary: string[];
@@ -93,9 +101,12 @@ export async function buildReport(
   db: Db,
   scope: Scope,
   cfg: StatsConfig,
-  meta: { programme: string; t: Translate; lang: Lang },
+  meta: { programme: string; startsOn: string; t: Translate; lang: Lang },
 ): Promise<Report> {
-  const data = await overview(db, scope, cfg);
+  const earlier = previousPeriod(scope.period);
+  const previous = earlier.to >= meta.startsOn ? earlier : null;
+  // The previous period through the same overview(): the two columns of 环比 are counted alike.
+  const [data, before] = await Promise.all([overview(db, scope, cfg), previous ? overview(db, { ...scope, period: previous }, cfg) : null]);
   const [bySatisfaction, claims] = await Promise.all([unitSatisfaction(db, scope, data, cfg), reportClaims(db, scope, cfg.k)]);
   const units = new Map<string | null, UnitRow>();
   for (const g of [...data.activityByUnit, ...data.byUnit, ...[...bySatisfaction].map(([key, s]) => ({ key, label: s.label }))]) {
@@ -120,5 +131,14 @@ export async function buildReport(
     },
     meta.t,
   );
-  return { data, units: [...units.values()], categories, summary, claims };
+  return {
+    data,
+    period: scope.period,
+    previous,
+    headlines: headlines(data, before, meta.t),
+    units: [...units.values()],
+    categories,
+    summary,
+    claims,
+  };
 }

@@ -22,6 +22,24 @@ export type SummaryInput = {
   k: number;
 };
 
+/**
+ * The largest categories by count, categories with the same count together (issue 19): whole groups are
+ * taken until three categories are named, so a tie at the edge names every tied category, never an
+ * arbitrary one of them.
+ */
+export function topCategoryGroups(categories: { label: string; raised: number }[]): { labels: string[]; n: number }[] {
+  const groups: { labels: string[]; n: number }[] = [];
+  let named = 0;
+  for (const c of [...categories].filter((c) => c.raised > 0).sort((a, b) => b.raised - a.raised)) {
+    const last = groups.at(-1);
+    if (last?.n === c.raised) last.labels.push(c.label);
+    else if (named >= 3) break;
+    else groups.push({ labels: [c.label], n: c.raised });
+    named++;
+  }
+  return groups;
+}
+
 export function draftSummary(s: SummaryInput, t: Translate): string[] {
   const { activity: a, problems: p, survey } = s;
   const rates = problemRates(p);
@@ -78,13 +96,18 @@ export function draftSummary(s: SummaryInput, t: Translate): string[] {
       }),
     );
   }
-  const cats = s.topCategories.filter((c) => c.raised > 0).slice(0, 3);
-  if (cats.length)
-    out.push(
-      t('report.sum.categories', {
-        list: cats.map((c) => t('report.sum.category', { label: c.label, n: c.raised })).join(t('report.sum.and')),
-      }),
+  const ties = topCategoryGroups(s.topCategories);
+  if (ties.length) {
+    const text = ties.map(({ labels, n }) =>
+      labels.length > 1
+        ? t('report.sum.tie', { labels: labels.join(t('report.sum.and')), n })
+        : t('report.sum.category', { label: labels[0] ?? '', n }),
     );
+    // "资金融资（8 个）、用工人才（5 个）", but "资金融资（8 个），用地厂房、用工人才各 3 个": a tie read as one group.
+    out.push(
+      t('report.sum.categories', { list: text.join(t(ties.some((g) => g.labels.length > 1) ? 'report.sum.groups' : 'report.sum.and')) }),
+    );
+  }
   if (a.pairs) out.push(t('report.sum.threeOnes', { rate: pct(rate(a.met, a.pairs).value), met: a.met, pairs: a.pairs }));
   if (!survey.rounds.length) {
     out.push(t('report.sum.noSurvey'));

@@ -46,3 +46,15 @@ export const upToToday = (p: Period, today: string): Period => ({ from: p.from, 
 export function filterQuery(programmeId: string, period: Period, extra: Record<string, string> = {}): string {
   return new URLSearchParams({ programme: programmeId, from: period.from, to: period.to, ...extra }).toString();
 }
+
+/**
+ * The period of the same length just before (环比, issue 19): 2026-03-01 … 2026-03-31 (31 days) → 2026-01-29
+ * … 2026-02-28. Same length in days rather than "the previous calendar month", so a quarter compares with
+ * the 91 days before it and a custom range with its own length.
+ */
+export function previousPeriod(p: Period): Period {
+  const start = Date.parse(`${p.from}T00:00:00Z`);
+  const days = Math.round((Date.parse(`${p.to}T00:00:00Z`) - start) / DAY_MS) + 1;
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { from: day(start - days * DAY_MS), to: day(start - DAY_MS) };
+}
