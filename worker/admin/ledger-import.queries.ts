@@ -15,6 +15,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { ENDED, type LedgerRow, ledgerIdentity, ledgerRow } from '../../schema/inputs/ledger-import';
 import { problemEvents, problems } from '../../schema/memo-tables';
 import { inForceOn } from '../../schema/rules/pairing';
+import type { ProblemStatus } from '../../schema/rules/problem-status';
 import { assignments, enterprises, units, users } from '../../schema/tables';
 import type { Translate } from '../../web/i18n';
 import type { Db } from '../app-env';
@@ -24,7 +25,7 @@ import { newId, sha256Hex } from '../lib/tokens';
 import { problemCode } from '../problems/codes';
 import { type Action, byLine, checkRows, inList, type Plan } from './import.queries';
 
-export type LedgerChange = { line: number; action: Action; enterprise: string; status: string; description: string };
+export type LedgerChange = { line: number; action: Action; enterprise: string; status: ProblemStatus; description: string };
 
 // D1 binds at most 100 parameters per statement: a problem row has about 40 columns, an event row 9.
 const PROBLEM_CHUNK = 2;

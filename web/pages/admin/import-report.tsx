@@ -1,41 +1,24 @@
-import type { PROBLEM_STATUSES } from '../../../schema/memo-tables';
+// The preview shows what the import's planners return: their own types, so the page cannot drift from them.
+import type { Action, AssignmentChange, EnterpriseChange, Issue } from '../../../worker/admin/import.queries';
+import type { LedgerChange } from '../../../worker/admin/ledger-import.queries';
+import type { OfficerChange } from '../../../worker/admin/officer-import.queries';
 import { AdminShell } from '../../components/admin-shell';
 import { DataTable } from '../../components/data-table';
 import { usePage } from '../../context';
 import type { MessageKey } from '../../i18n';
 import { type Kind, TEXT } from './import';
 
-type Action = 'create' | 'update' | 'unchanged';
-type IssueView = { line: number; column: string; message: string };
-type EnterpriseChangeView = { line: number; action: Action; creditCode: string; name: string; changed: string[] };
-type AssignmentChangeView = {
-  line: number;
-  action: Action;
-  enterprise: string;
-  officer: string;
-  lead: boolean;
-  startsOn: string;
-  endsOn: string | null;
-};
-type OfficerChangeView = { line: number; action: Action; login: string; name: string; unit: string; changed: string[] };
-type LedgerChangeView = {
-  line: number;
-  action: Action;
-  enterprise: string;
-  status: (typeof PROBLEM_STATUSES)[number];
-  description: string;
-};
 /** What the confirm form sends back: the CSV text, or a sheet's rows as JSON (worker/admin/import-file.ts). */
 type Carry = { name: 'csv' | 'sheet'; value: string };
 
 /** What a checked file came to: a file-level problem, bad rows, or the changes a confirm would make. */
 export type ImportReport =
   | { problem: string }
-  | { issues: IssueView[] }
-  | { kind: 'enterprises'; changes: EnterpriseChangeView[]; carry: Carry }
-  | { kind: 'assignments'; changes: AssignmentChangeView[]; carry: Carry }
-  | { kind: 'officers'; changes: OfficerChangeView[]; carry: Carry }
-  | { kind: 'ledger'; changes: LedgerChangeView[]; carry: Carry };
+  | { issues: Issue[] }
+  | { kind: 'enterprises'; changes: EnterpriseChange[]; carry: Carry }
+  | { kind: 'assignments'; changes: AssignmentChange[]; carry: Carry }
+  | { kind: 'officers'; changes: OfficerChange[]; carry: Carry }
+  | { kind: 'ledger'; changes: LedgerChange[]; carry: Carry };
 
 /** Labels of the fields an import changes, per kind of record. */
 const FIELD: Record<'enterprises' | 'officers', Record<string, MessageKey>> = {
@@ -73,7 +56,7 @@ export function ImportReportPage({ kind, programme, report }: { kind: Kind; prog
   );
 }
 
-function Issues({ issues }: { issues: IssueView[] }) {
+function Issues({ issues }: { issues: Issue[] }) {
   const { t } = usePage();
   return (
     <>
