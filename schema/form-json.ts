@@ -73,22 +73,12 @@ function toIssue(issue: z.core.$ZodIssue): DefinitionIssue {
 }
 
 /**
- * Parses definition JSON text; a syntax error is one issue at `$` carrying the parser's own words. The
- * server passes its strict parser (worker/lib/strict-input.ts), whose refusals (NUL) are not syntax
- * errors and propagate.
+ * Parses definition JSON text an author sends; a syntax error is one issue at `$` carrying the parser's own
+ * words. The server passes its strict parser (worker/lib/strict-input.ts), whose refusals (NUL) are not
+ * syntax errors and propagate.
  */
 export function parseDefinitionJson(text: string, parse: (text: string) => unknown = JSON.parse): DefinitionResult {
-  let raw: unknown;
-  try {
-    raw = parse(text);
-  } catch (err) {
-    if (!(err instanceof SyntaxError)) throw err;
-    return {
-      ok: false,
-      issues: [{ path: '$', key: 'form.err.json', params: { detail: err instanceof Error ? err.message : String(err) } }],
-    };
-  }
-  return checkDefinition(raw);
+  return parsedWith(text, parse, checkDefinition);
 }
 
 /** Judges a definition an author saves (authoredDefinition: the stored rules and the authoring ones). */
@@ -98,12 +88,18 @@ export function checkDefinition(raw: unknown): DefinitionResult {
 
 /** Reads a stored definition by the stored rules only (formDefinition), so older forms keep working. */
 export function readDefinitionJson(text: string): DefinitionResult {
+  return parsedWith(text, JSON.parse, (raw) => judge(formDefinition, raw));
+}
+
+function parsedWith(text: string, parse: (text: string) => unknown, check: (raw: unknown) => DefinitionResult): DefinitionResult {
+  let raw: unknown;
   try {
-    return judge(formDefinition, JSON.parse(text));
+    raw = parse(text);
   } catch (err) {
     if (!(err instanceof SyntaxError)) throw err;
     return { ok: false, issues: [{ path: '$', key: 'form.err.json', params: { detail: err.message } }] };
   }
+  return check(raw);
 }
 
 function judge(schema: typeof formDefinition, raw: unknown): DefinitionResult {
