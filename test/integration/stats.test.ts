@@ -388,24 +388,105 @@ describe('satisfaction by group (group_counts)', () => {
 });
 
 describe('dashboard pages', () => {
-  it('renders the overview with charts that have text alternatives, and links to the rows behind figures', async () => {
+  it('renders the detail pages behind the overview with charts that have text alternatives, and links to the rows behind figures', async () => {
     const w = await world();
     const { cookie } = await signedIn('admin');
-    const res = await call(`/admin/stats?programme=${w.programme.id}&from=2026-01-01&to=2026-06-30`, { cookie });
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="items-chart-title items-chart-desc"/);
-    // A chart whose bars are links is a group: links inside an image would be focusable but unnamed.
-    expect(html).toMatch(/<svg[^>]*role="group"[^>]*aria-labelledby="category-chart-title category-chart-desc"/);
+    const q = `programme=${w.programme.id}&from=2026-01-01&to=2026-06-30`;
+    const page = async (path: string) => {
+      const res = await call(`${path}?${q}`, { cookie });
+      expect(res.status, path).toBe(200);
+      return res.text();
+    };
+    // Satisfaction: items and rounds.
+    const satisfaction = await page('/admin/stats/satisfaction');
+    expect(satisfaction).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="items-chart-title items-chart-desc"/);
+    expect(satisfaction).toContain('<title id="items-chart-title">各项目满意度</title>');
+    expect(satisfaction).toContain(`href="/admin/rounds/${w.rounds.r1}"`);
+    expect(satisfaction).toContain('80.0%'); // round 1 satisfaction
+    expect(satisfaction).toContain('样本不足'); // round 2
+    expect(satisfaction).toContain('<caption>各项目满意度</caption>');
+    // Problems: a chart whose bars are links is a group: links inside an image would be focusable but unnamed.
+    const problems = await page('/admin/stats/problems');
+    expect(problems).toMatch(/<svg[^>]*role="group"[^>]*aria-labelledby="category-chart-title category-chart-desc"/);
+    expect(problems).toContain('href="/problems?overdue=1"');
+    expect(problems).toContain('href="/problems?category=land"');
     // The trend table scrolls sideways on a phone in a box the keyboard can focus (WCAG 2.1.1).
-    expect(html).toContain('<section class="table-wrap" tabindex="0" aria-label="按月趋势">');
-    expect(html).toContain('<title id="items-chart-title">各项目满意度</title>');
-    expect(html).toContain('href="/problems?overdue=1"');
-    expect(html).toContain('href="/problems?category=land"');
-    expect(html).toContain(`href="/admin/rounds/${w.rounds.r1}"`);
-    expect(html).toContain('80.0%'); // round 1 satisfaction
-    expect(html).toContain('样本不足'); // round 2
-    expect(html).toContain('<caption>各项目满意度</caption>');
+    const trend = await page('/admin/stats/trend');
+    expect(trend).toContain('<section class="table-wrap" tabindex="0" aria-label="按月趋势">');
+    // Each tab marks itself, as plain links.
+    expect(trend).toContain(`<a href="/admin/stats/trend?${q.replaceAll('&', '&amp;')}" aria-current="page">月度趋势</a>`);
+  });
+
+  it('opens on at most 8 headline tiles with 环比 against the previous period of the same length, in well under 40 KB', async () => {
+    const w = await world();
+    const { cookie } = await signedIn('admin');
+    const tiles = async (from: string, to: string) => {
+      const res = await call(`/admin/stats?programme=${w.programme.id}&from=${from}&to=${to}`, { cookie });
+      expect(res.status).toBe(200);
+      const bytes = (await res.clone().arrayBuffer()).byteLength;
+      const html = await res.text();
+      const figures = [
+        ...html.matchAll(/<div class="headline-figure" data-figure="([^"]+)">(.*?)<\/div>\s*(?=<div class="headline-figure"|<\/li>)/gs),
+      ].map(
+        ([, key, body]) =>
+          `${key}: ${(body ?? '')
+            .replace(/<[^>]+>/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim()}`,
+      );
+      return { html, bytes, figures, tiles: html.match(/<li class="card">/g)?.length ?? 0 };
+    };
+    // The programme's first half-year: the figures of the tests above, and nothing before it to compare with.
+    const half = await tiles('2026-01-01', '2026-06-30');
+    expect(half.tiles).toBe(6);
+    expect(half.figures).toEqual([
+      'stats.paired: 帮扶企业 6',
+      'stats.contacts: 走访（家次） 15',
+      'stats.onsite: 上门走访 6',
+      'stats.raised: 收集问题 8',
+      'stats.closedInPeriod: 期内办结 6',
+      'stats.closeRate: 办结率 83.3% (5/6)',
+      'stats.onTimeRate: 按期办结率 66.7% (4/6)',
+      // Round 1's 20/25 and round 2's five 非常满意, over the items shown (policy_help is under k overall).
+      'satisfied: 满意率（两档） 83.3% (25/30) 口径：两档（非常满意＋满意）',
+      'stats.threeOnes: “三个一”达标率 11.9% (5/42)', // 7 pairs × 6 months; M2, M3, M4, M6, M7
+    ]);
+    expect(half.html).toContain('本期之前帮扶行动尚未开始，无环比。');
+    expect(half.html).not.toContain('data-trend=');
+    // The overview stays small: it must not grow with units, officers or items (issue 19: ≤ 40 KB).
+    expect(half.bytes).toBeLessThanOrEqual(40 * 1024);
+    // The trend chart has its text alternative: a caption and the figures as a table.
+    expect(half.html).toMatch(/<figure class="trend"><svg[^>]*role="img"[^>]*aria-labelledby="trend-counts-title trend-counts-desc"/);
+    expect(half.html).toContain('<tr><th scope="row">2026-02</th><td>2</td><td>1</td><td>1</td></tr>'); // M2, P2's memo; P2 raised; P1 closed
+    // The lowest items of rounds 1 and 2 together: effectiveness 3/5 + 1/1.
+    expect(half.html).toContain(`#items">问题解决实效</a> 66.7% (4/6)</li>`);
+    // Every open round has all its answers: none is listed as low.
+    expect(half.html).toMatch(/<h3 id="attention-rounds">[^<]*<\/h3><p class="muted">暂无。<\/p>/);
+    // Apr–Jun against 2025-12-31 … 2026-03-31 (91 days each):
+    // memos 7 (M4, M5, M7 and P5, P6, P7, P9's) against 8 (M1, M2, M3, M6 and P1–P4's); on site 2 (M4, M7) against 4;
+    // due 4 (P2 by its extension, P3, P4, P6), closed 3, on time 2 (P2, P6) against P1 and P8, both on time.
+    const spring = await tiles('2026-04-01', '2026-06-30');
+    expect(spring.figures).toEqual([
+      'stats.paired: 帮扶企业 6 → 与上期持平 上期 6',
+      'stats.contacts: 走访（家次） 7 ↓ 比上期下降 上期 8，−1（−12.5%）',
+      'stats.onsite: 上门走访 2 ↓ 比上期下降 上期 4，−2（−50.0%）',
+      'stats.raised: 收集问题 4 → 与上期持平 上期 4',
+      'stats.closedInPeriod: 期内办结 3 → 与上期持平 上期 3',
+      'stats.closeRate: 办结率 75.0% (3/4) ↓ 比上期下降 上期 100.0% (2/2)，−25.0 个百分点',
+      'stats.onTimeRate: 按期办结率 50.0% (2/4) ↓ 比上期下降 上期 100.0% (2/2)，−50.0 个百分点',
+      'satisfied: 满意率（两档） 样本不足 口径：两档（非常满意＋满意）', // rounds 2 and 3: three answers
+      'stats.threeOnes: “三个一”达标率 9.5% (2/21) ↓ 比上期下降 上期 10.7% (3/28)，−1.2 个百分点', // M4, M7; M2, M3, M6
+    ]);
+    expect(spring.html).toContain('环比：与上一同长时段（2025-12-31 至 2026-03-31）相比。');
+    // 需要关注: each entry links to the rows behind it.
+    const attention = spring.html.slice(spring.html.indexOf('id="attention"'));
+    const q = `programme=${w.programme.id}&amp;from=2026-04-01&amp;to=2026-06-30`;
+    expect(attention).toContain(`<a href="/problems?unit=${w.units.u1.id}&amp;overdue=1">${w.units.u1.name}</a> 逾期 1 个`); // P4
+    expect(attention).toContain('<a href="/problems?overdue=1">全部逾期问题</a>');
+    // u1's officers met 1 of 12 pair-months (o1 ×3 enterprises, o2 ×1, three months), under the programme's 2/21.
+    expect(attention).toContain(`<a href="/admin/stats/units/${w.units.u1.id}?${q}">${w.units.u1.name}</a> 8.3% (1/12)`);
+    expect(attention).toContain(`<a href="/admin/stats/officers/${w.officers.o2.id}?${q}">${w.officers.o2.name}</a> 0.0% (0/3)`);
+    expect(attention).not.toContain(w.units.u2.name); // 1/9 (M4) is above the line
   });
 
   it('renders the round, unit, officer and breakdown pages; 404 for unknown ids', async () => {

@@ -22,6 +22,7 @@ import { report } from './report';
 import { rounds } from './rounds';
 import { sheetImports } from './sheet-imports';
 import { stats } from './stats';
+import { statsOverview } from './stats-overview';
 import { surveys } from './surveys';
 
 const catalogues = [
@@ -44,6 +45,7 @@ const catalogues = [
   ledgerAdmin,
   enterprisePage,
   stats,
+  statsOverview,
   downloads,
   audit,
   figures,

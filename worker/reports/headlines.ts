@@ -10,8 +10,14 @@ import type { Overview } from '../stats/dashboard';
 
 type Value = { count: number } | { rate: Rate } | { days: number | null } | { score: number | null } | { suppressed: true };
 
-/** `before` and `change` are null when there is no previous period to compare with. */
-export type Headline = { label: string; now: string; before: string | null; change: string | null };
+/** Which figure a headline is: a message key of its label, or 满意率 (labelled by its 口径). */
+export type HeadlineKey = MessageKey | 'satisfied';
+
+/** The direction of a change, for the overview's arrows; null when either side has no figure. */
+export type Trend = 'up' | 'down' | 'flat';
+
+/** `before`, `change` and `trend` are null when there is no previous period to compare with. */
+export type Headline = { key: HeadlineKey; label: string; now: string; before: string | null; change: string | null; trend: Trend | null };
 
 /** "75.0% (3/4)": a rate as every table of the report prints it, with its k/n (the CI is in the appendix). */
 export const rateText = (r: Rate): string => (r.n > 0 ? `${pct(r.value)} (${r.k}/${r.n})` : pct(r.value));
@@ -25,25 +31,30 @@ function text(v: Value, t: Translate): string {
   return one('days' in v ? v.days : v.score);
 }
 
+/** The difference now − before in the figure's own unit (a rate's in proportion), or null. */
+function difference(now: Value, before: Value): number | null {
+  if ('count' in now && 'count' in before) return now.count - before.count;
+  if ('rate' in now && 'rate' in before && now.rate.value !== null && before.rate.value !== null) return now.rate.value - before.rate.value;
+  if ('days' in now && 'days' in before && now.days !== null && before.days !== null) return now.days - before.days;
+  if ('score' in now && 'score' in before && now.score !== null && before.score !== null) return now.score - before.score;
+  return null;
+}
+
+const trendOf = (d: number | null): Trend | null => (d === null ? null : d > 0 ? 'up' : d < 0 ? 'down' : 'flat');
+
 function change(now: Value, before: Value, t: Translate): string {
+  const d = difference(now, before);
+  if (d === null) return t('report.change.none');
   if ('count' in now && 'count' in before) {
-    const d = now.count - before.count;
     if (d === 0) return t('report.change.flat');
     return before.count ? t('report.change.count', { d: signed(d, 0), r: signed((d / before.count) * 100, 1) }) : signed(d, 0);
   }
-  if ('rate' in now && 'rate' in before && now.rate.value !== null && before.rate.value !== null) {
-    return t('report.change.points', { d: signed((now.rate.value - before.rate.value) * 100, 1) });
-  }
-  if ('days' in now && 'days' in before && now.days !== null && before.days !== null) {
-    return t('report.change.days', { d: signed(now.days - before.days, 1) });
-  }
-  if ('score' in now && 'score' in before && now.score !== null && before.score !== null) {
-    return t('report.change.score', { d: signed(now.score - before.score, 1) });
-  }
-  return t('report.change.none');
+  if ('rate' in now) return t('report.change.points', { d: signed(d * 100, 1) });
+  if ('days' in now) return t('report.change.days', { d: signed(d, 1) });
+  return t('report.change.score', { d: signed(d, 1) });
 }
 
-function values(o: Overview): [MessageKey | 'satisfied', Value][] {
+function values(o: Overview): [HeadlineKey, Value][] {
   const { activity: a, problems: p, rates, survey } = o;
   const sat = survey.overall;
   const shown = !sat.suppressed && sat.satisfied.value !== null;
@@ -75,11 +86,21 @@ function values(o: Overview): [MessageKey | 'satisfied', Value][] {
   ];
 }
 
-export function headlines(now: Overview, before: Overview | null, t: Translate): Headline[] {
+/** The headline figures side by side with the previous period's; `only` picks some, in its order (the overview's tiles). */
+export function headlines(now: Overview, before: Overview | null, t: Translate, only?: readonly HeadlineKey[]): Headline[] {
   const previous = new Map(before ? values(before) : []);
-  return values(now).map(([key, v]) => {
+  const all = values(now);
+  const picked = only ? only.flatMap((k) => all.filter(([key]) => key === k)) : all;
+  return picked.map(([key, v]) => {
     const b = previous.get(key);
     const label = key === 'satisfied' ? satisfiedLabel(t, now.survey.overall.scale) : t(key);
-    return { label, now: text(v, t), before: b ? text(b, t) : null, change: b ? change(v, b, t) : null };
+    return {
+      key,
+      label,
+      now: text(v, t),
+      before: b ? text(b, t) : null,
+      change: b ? change(v, b, t) : null,
+      trend: b ? trendOf(difference(v, b)) : null,
+    };
   });
 }

@@ -13,9 +13,9 @@ import type { Db } from '../app-env';
 import type { ActivityGroup } from '../stats/activity.queries';
 import type { ClaimGroup, ClaimRound } from '../stats/claims.queries';
 import type { StatsConfig } from '../stats/config';
-import { type Overview, overview } from '../stats/dashboard';
+import { comparedOverview, type Overview } from '../stats/dashboard';
 import { claimTables } from '../stats/people';
-import { type Period, previousPeriod, type Scope } from '../stats/period';
+import type { Period, Scope } from '../stats/period';
 import type { ProblemGroup } from '../stats/problems.queries';
 import { sumByItem } from '../stats/satisfaction';
 import { satisfactionGroups } from '../stats/survey.queries';
@@ -103,10 +103,7 @@ export async function buildReport(
   cfg: StatsConfig,
   meta: { programme: string; startsOn: string; t: Translate; lang: Lang },
 ): Promise<Report> {
-  const earlier = previousPeriod(scope.period);
-  const previous = earlier.to >= meta.startsOn ? earlier : null;
-  // The previous period through the same overview(): the two columns of 环比 are counted alike.
-  const [data, before] = await Promise.all([overview(db, scope, cfg), previous ? overview(db, { ...scope, period: previous }, cfg) : null]);
+  const { data, before, previous } = await comparedOverview(db, scope, cfg, meta.startsOn);
   const [bySatisfaction, claims] = await Promise.all([unitSatisfaction(db, scope, data, cfg), reportClaims(db, scope, cfg.k)]);
   const units = new Map<string | null, UnitRow>();
   for (const g of [...data.activityByUnit, ...data.byUnit, ...[...bySatisfaction].map(([key, s]) => ({ key, label: s.label }))]) {

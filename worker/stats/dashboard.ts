@@ -9,7 +9,7 @@ import type { Db } from '../app-env';
 import { type ActivityDimension, type ActivityGroup, activityBreakdown, activityTotals } from './activity.queries';
 import type { StatsConfig } from './config';
 import { claimTables } from './people';
-import { monthsOf, type Scope, upToToday } from './period';
+import { comparedPeriod, monthsOf, type Period, type Scope, upToToday } from './period';
 import { type ProblemDimension, type ProblemGroup, problemBreakdown, problemTotals, problemTrend } from './problems.queries';
 import {
   type GroupSatisfaction,
@@ -97,6 +97,22 @@ export async function overview(db: Db, scope: Scope, cfg: StatsConfig): Promise<
     satisfaction: survey.byMonth.get(month) ?? null,
   }));
   return { activity, problems, rates: problemRates(problems), survey: survey.summary, months, byCategory, byUnit, activityByUnit };
+}
+
+/**
+ * The overview of a scope and of the previous period of the same length (环比, issue 19), both through
+ * overview() so the two are counted alike; `before` is null when that period ends before the programme
+ * began. The work report's headline table and the overview's tiles read this.
+ */
+export async function comparedOverview(
+  db: Db,
+  scope: Scope,
+  cfg: StatsConfig,
+  startsOn: string,
+): Promise<{ data: Overview; before: Overview | null; previous: Period | null }> {
+  const previous = comparedPeriod(scope.period, startsOn);
+  const [data, before] = await Promise.all([overview(db, scope, cfg), previous ? overview(db, { ...scope, period: previous }, cfg) : null]);
+  return { data, before, previous };
 }
 
 export type BreakdownRow = {

@@ -58,3 +58,12 @@ export function previousPeriod(p: Period): Period {
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   return { from: day(start - days * DAY_MS), to: day(start - DAY_MS) };
 }
+
+/**
+ * The previous period to compare with (环比), or null when it ends before the programme began: there is
+ * nothing to compare with, and zeros would mislead. The work report and the overview's tiles share it.
+ */
+export function comparedPeriod(p: Period, startsOn: string): Period | null {
+  const earlier = previousPeriod(p);
+  return earlier.to >= startsOn ? earlier : null;
+}

@@ -12,7 +12,10 @@ import { ConfirmPage } from '../../web/pages/admin/confirm';
 import { StatsBreakdownPage } from '../../web/pages/stats/breakdown';
 import { StatsOverviewPage } from '../../web/pages/stats/overview';
 import { StatsOfficerPage, StatsUnitPage } from '../../web/pages/stats/people';
+import { StatsProblemsPage } from '../../web/pages/stats/problems';
 import { StatsRoundPage } from '../../web/pages/stats/round';
+import { StatsSatisfactionPage } from '../../web/pages/stats/satisfaction';
+import { StatsTrendPage } from '../../web/pages/stats/trend';
 import type { AppEnv } from '../app-env';
 import { auditStatement } from '../lib/audit';
 import { d1Of } from '../lib/db';
@@ -20,8 +23,10 @@ import { AppError, notFound } from '../lib/errors';
 import { setFlash } from '../lib/flash';
 import { render } from '../lib/render';
 import { validateForm } from '../lib/validate';
+import { activityBreakdown } from './activity.queries';
+import { attention } from './attention';
 import { statsConfig } from './config';
-import { breakdown, overview } from './dashboard';
+import { breakdown, comparedOverview, overview } from './dashboard';
 import { type Filters, resolveFilters, scopeFrom } from './filters';
 import { officerView, unitView } from './people';
 import { filterQuery } from './period';
@@ -49,9 +54,36 @@ export async function filtersOf(c: Context<AppEnv>) {
 statsRoutes.get('/', async (c) => {
   const f = await filtersOf(c);
   const cfg = statsConfig(c.env, f.programme);
-  const data = await overview(c.get('db'), scopeFrom(f), cfg);
-  return render(c, <StatsOverviewPage filter={filterProps(f)} query={queryOf(f)} data={data} k={cfg.k} />);
+  const db = c.get('db');
+  const scope = scopeFrom(f);
+  const [{ data, before, previous }, officers] = await Promise.all([
+    comparedOverview(db, scope, cfg, f.programme.startsOn),
+    activityBreakdown(db, scope, 'officer'),
+  ]);
+  return render(
+    c,
+    <StatsOverviewPage
+      filter={filterProps(f)}
+      query={queryOf(f)}
+      data={data}
+      before={before}
+      previous={previous}
+      attention={attention(data, officers, f.now)}
+      k={cfg.k}
+    />,
+  );
 });
+
+/** The detail pages behind the overview (issue 19): the tables it used to carry, one subject each. */
+const DETAILS = { trend: StatsTrendPage, problems: StatsProblemsPage, satisfaction: StatsSatisfactionPage } as const;
+for (const [path, Page] of Object.entries(DETAILS)) {
+  statsRoutes.get(`/${path}`, async (c) => {
+    const f = await filtersOf(c);
+    const cfg = statsConfig(c.env, f.programme);
+    const data = await overview(c.get('db'), scopeFrom(f), cfg);
+    return render(c, <Page filter={filterProps(f)} query={queryOf(f)} data={data} k={cfg.k} />);
+  });
+}
 
 statsRoutes.get('/breakdown', async (c) => {
   const f = await filtersOf(c);

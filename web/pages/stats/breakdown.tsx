@@ -44,7 +44,7 @@ export function StatsBreakdownPage({ filter, query, by, rows, scale, claims, k }
   return (
     <AdminShell title={t('stats.breakdownTitle', { by: byLabel })}>
       <FilterForm filter={filter} hidden={{ by }} />
-      <StatsNav query={query} />
+      <StatsNav query={query} current="/admin/stats/breakdown" />
       <nav class="actions" aria-label={t('stats.breakdowns')}>
         {BREAKDOWNS.map((b) => (
           <a href={`/admin/stats/breakdown?${query}&by=${b}`} aria-current={b === by ? 'page' : undefined}>

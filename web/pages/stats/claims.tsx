@@ -75,7 +75,7 @@ export function ClaimsPage({
   return (
     <AdminShell title={t('claims.title')}>
       <FilterForm filter={filter} />
-      <StatsNav query={query} />
+      <StatsNav query={query} current="/admin/stats/claims" />
       <ClaimsSection tables={byUnit} by="unit" k={k} title={t('claims.byUnit')} />
       <ClaimsSection tables={byOfficer} by="officer" k={k} title={t('claims.byOfficer')} about={false} />
     </AdminShell>

@@ -32,7 +32,7 @@ export function ExportsPage({ filter, rounds }: { filter: Filter; rounds: RoundR
   return (
     <AdminShell title={t('export.title')}>
       <FilterForm filter={filter} />
-      <StatsNav query={q} />
+      <StatsNav query={q} current="/admin/exports" />
       <p class="muted">{t('export.intro')}</p>
       <Section title={t('export.records')} id="records">
         <ul>

@@ -112,11 +112,17 @@ export function Section({ title, id, children }: { title: string; id: string; ch
   );
 }
 
-/** Links between the statistics pages, keeping the filters. */
-export function StatsNav({ query }: { query: string }) {
+/**
+ * The tabs of the statistics pages, keeping the filters: plain links, the current one marked (no script).
+ * The overview leads; the detail pages behind it follow (issue 19).
+ */
+export function StatsNav({ query, current }: { query: string; current?: string }) {
   const { t } = usePage();
   const links: [string, string][] = [
     ['/admin/stats', t('stats.overview')],
+    ['/admin/stats/trend', t('overview.tab.trend')],
+    ['/admin/stats/problems', t('overview.tab.problems')],
+    ['/admin/stats/satisfaction', t('overview.tab.satisfaction')],
     ['/admin/stats/breakdown', t('stats.breakdowns')],
     ['/admin/stats/claims', t('claims.nav')],
     ['/admin/report', t('report.title')],
@@ -126,7 +132,9 @@ export function StatsNav({ query }: { query: string }) {
   return (
     <nav class="actions subnav" aria-label={t('stats.title')}>
       {links.map(([href, label]) => (
-        <a href={`${href}?${query}`}>{label}</a>
+        <a href={`${href}?${query}`} aria-current={href === current ? 'page' : undefined}>
+          {label}
+        </a>
       ))}
     </nav>
   );
