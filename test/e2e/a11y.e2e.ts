@@ -227,6 +227,9 @@ const PAGES: Row[] = [
   { name: 'enterprise link sheet', as: 'admin', path: at('/admin/enterprise-links/sheet') },
   // Figures
   { name: 'stats overview', as: 'admin', path: at('/admin/stats') },
+  { name: 'stats trend', as: 'admin', path: at('/admin/stats/trend') },
+  { name: 'stats problems', as: 'admin', path: at('/admin/stats/problems') },
+  { name: 'stats satisfaction', as: 'admin', path: at('/admin/stats/satisfaction') },
   { name: 'stats by unit', as: 'admin', path: at('/admin/stats/breakdown?by=unit') },
   { name: 'stats by officer', as: 'admin', path: at('/admin/stats/breakdown?by=officer') },
   { name: 'stats by month', as: 'admin', path: at('/admin/stats/breakdown?by=month') },

@@ -59,8 +59,20 @@ describe('statistics, exports and the work report', () => {
     expect(await overallRow.textContent()).toContain('3/5');
     expect(await overallRow.textContent()).toContain('60.0%');
     await shot(page, '18-round-dashboard');
+    // The overview (issue 19): at most 8 tiles, one chart, 需要关注, and no more than 40 KB of HTML.
+    const overview = await page.request.get('/admin/stats');
+    expect((await overview.body()).byteLength).toBeLessThanOrEqual(40 * 1024);
     await page.goto('/admin/stats');
+    expect(await page.locator('ul.tiles.headline > li').count()).toBeLessThanOrEqual(8);
+    expect(await visible(page.locator('.headline-figure[data-figure="stats.closeRate"]'))).toBe(true);
+    expect(await page.locator('figure.trend svg').count()).toBe(1);
+    expect(await visible(page.getByRole('heading', { name: '需要关注' }))).toBe(true);
     await shot(page, '19-stats-overview');
+    await shot(page, 'overview-desktop');
+    // The tabs behind it are plain links, the current one marked.
+    await page.getByRole('link', { name: '满意度', exact: true }).click();
+    expect(await page.locator('nav.subnav a[aria-current="page"]').textContent()).toBe('满意度');
+    expect(await visible(page.locator('tr', { hasText: '总体满意度' }).first())).toBe(true);
 
     // Responses CSV: BOM, a header row, six responses; the tricky answer comes back exactly.
     const csv = await (await page.request.get(`/admin/exports/responses.csv?campaign=${demoRound.id}`)).text();
@@ -113,5 +125,20 @@ describe('statistics, exports and the work report', () => {
     expect(rounds).not.toMatch(/\d%|\d+\/\d+/);
     await shot(mine, '22-officer-own-figures');
     await phone.close();
+
+    // The overview on a 390 px phone: the tiles wrap, nothing scrolls sideways.
+    const admin = await context(browser, { phone: true });
+    const small = await admin.newPage();
+    await signIn(small, 'admin', 'demo-admin-2026');
+    await small.goto('/admin/stats');
+    const { scroll, client } = await small.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    expect(scroll).toBeLessThanOrEqual(client);
+    const tops = await small.locator('ul.tiles.headline > li').evaluateAll((tiles) => tiles.map((t) => t.getBoundingClientRect().top));
+    expect(new Set(tops).size).toBeGreaterThan(1); // more than one row of tiles
+    await shot(small, 'overview-phone');
+    await admin.close();
   });
 });

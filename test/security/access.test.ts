@@ -102,6 +102,7 @@ describe('satisfaction answers about an officer’s own enterprises', () => {
       `/admin/exports/responses.csv?campaign=${id}`,
       `/admin/exports/invitations.csv?campaign=${id}`,
       `/admin/stats/rounds/${id}`,
+      `/admin/stats/satisfaction?programme=${programme.id}`,
       `/admin/rounds/${id}`,
       `/admin/rounds/${id}/links.csv`,
       `/admin/rounds/${id}/sheet`,

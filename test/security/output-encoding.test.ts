@@ -212,6 +212,9 @@ describe('admin pages', () => {
 describe('dashboards, the work report and the exports page', () => {
   const pages = () => [
     '/admin/stats',
+    '/admin/stats/trend',
+    '/admin/stats/problems',
+    '/admin/stats/satisfaction',
     '/admin/stats/breakdown?by=unit',
     '/admin/stats/breakdown?by=officer',
     '/admin/stats/breakdown?by=chain',
