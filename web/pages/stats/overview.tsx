@@ -33,6 +33,9 @@ export const TILES: readonly (readonly HeadlineKey[])[] = [
 
 const ARROW = { up: '↑', down: '↓', flat: '→' } as const;
 
+/** A rate as the report writes it, "83.3% (5/6)", split so the tile shows the percentage large and k/n under it. */
+const RATE_PARTS = /^(.*) (\(\d+\/\d+\))$/;
+
 export function StatsOverviewPage({ filter, query, data, before, previous, attention, k }: Props) {
   const { t } = usePage();
   const figures = new Map(headlines(data, before, t, TILES.flat()).map((h) => [h.key, h]));
@@ -59,7 +62,8 @@ export function StatsOverviewPage({ filter, query, data, before, previous, atten
                 return (
                   <div class="headline-figure" data-figure={key}>
                     <div class="muted">{h.label}</div>
-                    <strong class="figure">{h.now}</strong>
+                    <strong class="figure">{RATE_PARTS.exec(h.now)?.[1] ?? h.now}</strong>
+                    {RATE_PARTS.test(h.now) && <small class="muted">{RATE_PARTS.exec(h.now)?.[2]}</small>}
                     {h.trend && (
                       <small class="delta" data-trend={h.trend}>
                         <span aria-hidden="true">{ARROW[h.trend]}</span>
@@ -92,23 +96,26 @@ export function StatsOverviewPage({ filter, query, data, before, previous, atten
           <figcaption>
             {t('overview.trendCaption')} <a href={`/admin/stats/trend?${query}`}>{t('overview.trendMore')}</a>
           </figcaption>
-          <table class="sr">
-            <caption>{t('stats.trend')}</caption>
-            <tr>
-              <th scope="col">{t('stats.month')}</th>
-              {series.map((s) => (
-                <th scope="col">{s.name}</th>
-              ))}
-            </tr>
-            {months.map((m, i) => (
+          {/* The wrapper clips: a table will not shrink to the 1 px of .sr, and would widen a phone's page. */}
+          <div class="sr">
+            <table>
+              <caption>{t('stats.trend')}</caption>
               <tr>
-                <th scope="row">{m.month}</th>
+                <th scope="col">{t('stats.month')}</th>
                 {series.map((s) => (
-                  <td>{s.values[i]}</td>
+                  <th scope="col">{s.name}</th>
                 ))}
               </tr>
-            ))}
-          </table>
+              {months.map((m, i) => (
+                <tr>
+                  <th scope="row">{m.month}</th>
+                  {series.map((s) => (
+                    <td>{s.values[i]}</td>
+                  ))}
+                </tr>
+              ))}
+            </table>
+          </div>
         </figure>
       </Section>
       <AttentionSection attention={attention} data={data} query={query} />
