@@ -1,12 +1,12 @@
 // The work report's headline figures (二、主要数据), each this period, the previous period of the same
-// length and the change between them (环比, issue 19). Both periods' figures come from the same
-// overview() (report.data.ts), so the two columns are counted the same way; this only lays them side by
-// side. A rate's change is in percentage points (a rate's own "growth" would misread); a count's is the
+// length and the change between them (环比, issue 19). Both periods' figures come from the same queries
+// (comparedOverview, stats/dashboard.ts), so the two columns are counted alike; this only lays them side
+// by side. A rate's change is in percentage points (a rate's own "growth" would misread); a count's is the
 // difference with its relative growth; a median's, days. Suppressed 满意率 stays 样本不足 in either column.
 import { one, pct, type Rate, rate } from '../../schema/rules/figures';
 import type { MessageKey, Translate } from '../../web/i18n';
 import { satisfiedLabel } from '../../web/pages/stats/parts';
-import type { Overview } from '../stats/dashboard';
+import type { Headlines } from '../stats/dashboard';
 
 type Value = { count: number } | { rate: Rate } | { days: number | null } | { score: number | null } | { suppressed: true };
 
@@ -54,7 +54,7 @@ function change(now: Value, before: Value, t: Translate): string {
   return t('report.change.score', { d: signed(d, 1) });
 }
 
-function values(o: Overview): [HeadlineKey, Value][] {
+function values(o: Headlines): [HeadlineKey, Value][] {
   const { activity: a, problems: p, rates, survey } = o;
   const sat = survey.overall;
   const shown = !sat.suppressed && sat.satisfied.value !== null;
@@ -87,7 +87,7 @@ function values(o: Overview): [HeadlineKey, Value][] {
 }
 
 /** The headline figures side by side with the previous period's; `only` picks some, in its order (the overview's tiles). */
-export function headlines(now: Overview, before: Overview | null, t: Translate, only?: readonly HeadlineKey[]): Headline[] {
+export function headlines(now: Headlines, before: Headlines | null, t: Translate, only?: readonly HeadlineKey[]): Headline[] {
   const previous = new Map(before ? values(before) : []);
   const all = values(now);
   const picked = only ? only.flatMap((k) => all.filter(([key]) => key === k)) : all;

@@ -3,7 +3,7 @@
 // satisfaction, breakdowns). Its size does not grow with units, officers or items: the lists are capped.
 import { type HeadlineKey, headlines } from '../../../worker/reports/headlines';
 import type { Attention } from '../../../worker/stats/attention';
-import type { Overview } from '../../../worker/stats/dashboard';
+import type { Headlines, Overview } from '../../../worker/stats/dashboard';
 import type { Period } from '../../../worker/stats/period';
 import { AdminShell } from '../../components/admin-shell';
 import { ColumnChart } from '../../components/charts/column-chart';
@@ -15,7 +15,7 @@ type Props = {
   filter: Filter;
   query: string;
   data: Overview;
-  before: Overview | null;
+  before: Headlines | null;
   previous: Period | null;
   attention: Attention;
   k: number;
