@@ -85,6 +85,9 @@ export const threeOnesRate = (met: number, pairs: number) => rate(met, pairs);
 /** A rate as a percentage to one decimal place ('—' when there is nothing to divide by). */
 export const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
 
+/** "75.0% (3/4)": a rate with its k/n, as the work report's tables and the overview's lists print it. */
+export const rateText = (r: Rate): string => (r.n > 0 ? `${pct(r.value)} (${r.k}/${r.n})` : pct(r.value));
+
 /** Scores and days to one decimal place. */
 export const one = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : v.toFixed(1));
 

@@ -63,7 +63,7 @@ describe('admin hygiene', () => {
     await page.goto('/admin/stats');
     const links = page.locator('nav.subnav a');
     const n = await links.count();
-    expect(n).toBe(6); // 概览, 分组统计, 自述核对, 工作汇报, 数据导出, 重算
+    expect(n).toBe(9); // 总览, 月度趋势, 问题办理, 满意度 (issue 19), 分类统计, 自述核对, 工作汇报, 数据导出, 重算
     const lineHeight = await links.first().evaluate((a) => Number.parseFloat(getComputedStyle(a).lineHeight) || 24);
     for (let i = 0; i < n; i++) {
       const box = await links.nth(i).boundingBox();

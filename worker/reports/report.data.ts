@@ -14,12 +14,12 @@ import type { ActivityGroup } from '../stats/activity.queries';
 import type { ClaimGroup, ClaimRound } from '../stats/claims.queries';
 import type { StatsConfig } from '../stats/config';
 import { comparedOverview, type Overview } from '../stats/dashboard';
+import { type Headline, headlines } from '../stats/headlines';
 import { claimTables } from '../stats/people';
 import type { Period, Scope } from '../stats/period';
 import type { ProblemGroup } from '../stats/problems.queries';
 import { sumByItem } from '../stats/satisfaction';
 import { satisfactionGroups } from '../stats/survey.queries';
-import { type Headline, headlines } from './headlines';
 import { draftSummary } from './summary';
 
 /** A unit's satisfaction in the report: its figures, or hidden (`small`: under k itself; else to protect another). */

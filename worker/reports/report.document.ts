@@ -5,11 +5,10 @@
 // layer, never here.
 import { inLang } from '../../schema/form-definition';
 import { chinaDate } from '../../schema/rules/china-time';
-import { interval, one, pct, problemRates, type Rate, rate } from '../../schema/rules/figures';
+import { interval, one, pct, problemRates, type Rate, rate, rateText } from '../../schema/rules/figures';
 import { showsGood } from '../../schema/rules/satisfaction';
 import type { Lang, Translate } from '../../web/i18n';
 import { satisfiedLabel } from '../../web/pages/stats/parts';
-import { rateText } from './headlines';
 import type { Report } from './report.data';
 
 export type DocTable = { head: string[]; rows: { label: string; cells: string[] }[] };

@@ -13,6 +13,8 @@ export type LowItem = { key: string; satisfied: Rate; score: number | null };
 export type BelowLine = { group: ActivityGroup; threeOnes: Rate };
 
 export type Attention = {
+  /** ATTENTION_CAP, for the page to say how many it lists. */
+  cap: number;
   /** Units leading the most overdue problems. */
   overdueUnits: ProblemGroup[];
   /** The survey items with the lowest 满意率 among those shown (an item under k is never ranked). */
@@ -50,6 +52,7 @@ export function attention(data: Overview, officers: ActivityGroup[], now: number
         .sort((a, b) => byValue(a.satisfied, b.satisfied) || (a.score ?? 0) - (b.score ?? 0))
         .slice(0, ATTENTION_CAP);
   return {
+    cap: ATTENTION_CAP,
     overdueUnits: data.byUnit
       .filter((g) => g.overdue > 0)
       .sort((a, b) => b.overdue - a.overdue)

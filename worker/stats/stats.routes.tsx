@@ -28,6 +28,7 @@ import { attention } from './attention';
 import { statsConfig } from './config';
 import { breakdown, comparedOverview, overview } from './dashboard';
 import { type Filters, resolveFilters, scopeFrom } from './filters';
+import { overviewTiles } from './headlines';
 import { officerView, unitView } from './people';
 import { filterQuery } from './period';
 import { recomputeBatch } from './recompute';
@@ -66,7 +67,7 @@ statsRoutes.get('/', async (c) => {
       filter={filterProps(f)}
       query={queryOf(f)}
       data={data}
-      before={before}
+      tiles={overviewTiles(data, before, c.get('t'))}
       previous={previous}
       attention={attention(data, officers, f.now)}
       k={cfg.k}

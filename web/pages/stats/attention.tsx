@@ -2,9 +2,8 @@
 // link to the rows behind it — the ledger filtered, a unit's or officer's page, a round's page.
 import type { ComponentChildren } from 'preact';
 import { inLang } from '../../../schema/form-definition';
-import { pct } from '../../../schema/rules/figures';
-import { rateText } from '../../../worker/reports/headlines';
-import { ATTENTION_CAP, type Attention, type BelowLine } from '../../../worker/stats/attention';
+import { pct, rateText } from '../../../schema/rules/figures';
+import type { Attention, BelowLine } from '../../../worker/stats/attention';
 import type { Overview } from '../../../worker/stats/dashboard';
 import { usePage } from '../../context';
 import type { MessageKey } from '../../i18n';
@@ -38,7 +37,7 @@ export function AttentionSection({ attention: a, data, query }: { attention: Att
   );
   return (
     <Section title={t('overview.attention')} id="attention">
-      <p class="muted">{t('overview.attentionNote', { n: ATTENTION_CAP })}</p>
+      <p class="muted">{t('overview.attentionNote', { n: a.cap })}</p>
       <div class="attention">
         <List
           id="attention-overdue"

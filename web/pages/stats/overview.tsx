@@ -1,9 +1,10 @@
 // /admin/stats: the overview a director reads in ten seconds (issue 19) — at most 8 headline tiles with
 // 环比, one trend chart, 需要关注; the detailed tables are on the tabs behind it (trend, problems,
 // satisfaction, breakdowns). Its size does not grow with units, officers or items: the lists are capped.
-import { type HeadlineKey, headlines } from '../../../worker/reports/headlines';
+
 import type { Attention } from '../../../worker/stats/attention';
-import type { Headlines, Overview } from '../../../worker/stats/dashboard';
+import type { Overview } from '../../../worker/stats/dashboard';
+import type { Headline } from '../../../worker/stats/headlines';
 import type { Period } from '../../../worker/stats/period';
 import { AdminShell } from '../../components/admin-shell';
 import { ColumnChart } from '../../components/charts/column-chart';
@@ -15,30 +16,20 @@ type Props = {
   filter: Filter;
   query: string;
   data: Overview;
-  before: Headlines | null;
+  /** The headline figures by tile, with 环比 (worker/reports/headlines.ts: overviewTiles). */
+  tiles: Headline[][];
   previous: Period | null;
   attention: Attention;
   k: number;
 };
-
-/** The tiles, each one or two figures of the issue's list: 帮扶企业; 走访 and 上门; 提出 and 办结; the two 办结 rates; 满意率; 三个一. */
-export const TILES: readonly (readonly HeadlineKey[])[] = [
-  ['stats.paired'],
-  ['stats.contacts', 'stats.onsite'],
-  ['stats.raised', 'stats.closedInPeriod'],
-  ['stats.closeRate', 'stats.onTimeRate'],
-  ['satisfied'],
-  ['stats.threeOnes'],
-];
 
 const ARROW = { up: '↑', down: '↓', flat: '→' } as const;
 
 /** A rate as the report writes it, "83.3% (5/6)", split so the tile shows the percentage large and k/n under it. */
 const RATE_PARTS = /^(.*) (\(\d+\/\d+\))$/;
 
-export function StatsOverviewPage({ filter, query, data, before, previous, attention, k }: Props) {
+export function StatsOverviewPage({ filter, query, data, tiles, previous, attention, k }: Props) {
   const { t } = usePage();
-  const figures = new Map(headlines(data, before, t, TILES.flat()).map((h) => [h.key, h]));
   const months = data.months;
   const series = [
     { name: t('stats.contacts'), values: months.map((m) => m.activity?.contacts ?? 0) },
@@ -54,13 +45,11 @@ export function StatsOverviewPage({ filter, query, data, before, previous, atten
           {t('overview.tiles')}
         </h2>
         <ul class="tiles headline">
-          {TILES.map((keys) => (
+          {tiles.map((figures) => (
             <li class="card">
-              {keys.map((key) => {
-                const h = figures.get(key);
-                if (!h) return null;
+              {figures.map((h) => {
                 return (
-                  <div class="headline-figure" data-figure={key}>
+                  <div class="headline-figure" data-figure={h.key}>
                     <div class="muted">{h.label}</div>
                     <strong class="figure">{RATE_PARTS.exec(h.now)?.[1] ?? h.now}</strong>
                     {RATE_PARTS.test(h.now) && <small class="muted">{RATE_PARTS.exec(h.now)?.[2]}</small>}
@@ -73,7 +62,7 @@ export function StatsOverviewPage({ filter, query, data, before, previous, atten
                           : t('overview.before', { before: h.before ?? '' })}
                       </small>
                     )}
-                    {key === 'satisfied' && <ScaleNote scale={data.survey.overall.scale} />}
+                    {h.key === 'satisfied' && <ScaleNote scale={data.survey.overall.scale} />}
                   </div>
                 );
               })}

@@ -1,12 +1,12 @@
-// The work report's headline figures (二、主要数据), each this period, the previous period of the same
-// length and the change between them (环比, issue 19). Both periods' figures come from the same queries
-// (comparedOverview, stats/dashboard.ts), so the two columns are counted alike; this only lays them side
+// The headline figures of the work report (二、主要数据) and of the overview's tiles, each this period,
+// the previous period of the same length and the change between them (环比, issue 19). Both periods'
+// figures come from the same queries (comparedOverview, dashboard.ts), so the two columns are counted alike; this only lays them side
 // by side. A rate's change is in percentage points (a rate's own "growth" would misread); a count's is the
 // difference with its relative growth; a median's, days. Suppressed 满意率 stays 样本不足 in either column.
-import { one, pct, type Rate, rate } from '../../schema/rules/figures';
+import { one, type Rate, rate, rateText } from '../../schema/rules/figures';
 import type { MessageKey, Translate } from '../../web/i18n';
 import { satisfiedLabel } from '../../web/pages/stats/parts';
-import type { Headlines } from '../stats/dashboard';
+import type { Headlines } from './dashboard';
 
 type Value = { count: number } | { rate: Rate } | { days: number | null } | { score: number | null } | { suppressed: true };
 
@@ -18,9 +18,6 @@ export type Trend = 'up' | 'down' | 'flat';
 
 /** `before`, `change` and `trend` are null when there is no previous period to compare with. */
 export type Headline = { key: HeadlineKey; label: string; now: string; before: string | null; change: string | null; trend: Trend | null };
-
-/** "75.0% (3/4)": a rate as every table of the report prints it, with its k/n (the CI is in the appendix). */
-export const rateText = (r: Rate): string => (r.n > 0 ? `${pct(r.value)} (${r.k}/${r.n})` : pct(r.value));
 
 const signed = (d: number, digits: number) => `${d > 0 ? '+' : d < 0 ? '−' : ''}${Math.abs(d).toFixed(digits)}`;
 
@@ -104,3 +101,20 @@ export function headlines(now: Headlines, before: Headlines | null, t: Translate
     };
   });
 }
+
+/**
+ * The overview's tiles (issue 19), each one or two headline figures: 帮扶企业; 走访 and 上门; 提出 and
+ * 办结; 办结率 and 按期办结率; 满意率 in the programme's 口径; 三个一 达标率. At most 8 tiles.
+ */
+export const OVERVIEW_TILES: readonly (readonly HeadlineKey[])[] = [
+  ['stats.paired'],
+  ['stats.contacts', 'stats.onsite'],
+  ['stats.raised', 'stats.closedInPeriod'],
+  ['stats.closeRate', 'stats.onTimeRate'],
+  ['satisfied'],
+  ['stats.threeOnes'],
+];
+
+/** The overview's tiles with this period's figures and the previous period's. */
+export const overviewTiles = (now: Headlines, before: Headlines | null, t: Translate): Headline[][] =>
+  OVERVIEW_TILES.map((keys) => headlines(now, before, t, keys));
