@@ -1,8 +1,9 @@
-// The headline figures of the work report (二、主要数据) and of the overview's tiles, each this period,
-// the previous period of the same length and the change between them (环比, issue 19). Both periods'
-// figures come from the same queries (comparedOverview, dashboard.ts), so the two columns are counted alike; this only lays them side
-// by side. A rate's change is in percentage points (a rate's own "growth" would misread); a count's is the
-// difference with its relative growth; a median's, days. Suppressed 满意率 stays 样本不足 in either column.
+// The headline figures of the work report (二、主要数据) and of the overview's tiles, each this period, the
+// previous period of the same length and the change between them (环比, issue 19). Both periods' figures
+// come from the same queries (comparedOverview, dashboard.ts), so the two columns are counted alike; this
+// only lays them side by side. A rate's change is in percentage points (a rate's own "growth" would
+// misread); a count's is the difference with its relative growth; a median's, days. Suppressed 满意率 stays
+// 样本不足 in either column.
 import { one, type Rate, rate, rateText } from '../../schema/rules/figures';
 import type { MessageKey, Translate } from '../../web/i18n';
 import { satisfiedLabel } from '../../web/pages/stats/parts';
