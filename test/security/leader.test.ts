@@ -121,6 +121,11 @@ describe('what a leader may open', () => {
       const res = await call(`${page}?programme=${w.programme.id}`, { cookie: cookies.all });
       expect(res.status, page).toBe(200);
     }
+    // The report carries figures only: no enterprise, no answer text, no link to a record.
+    const report = await (await call(`/admin/report?programme=${w.programme.id}`, { cookie: cookies.all })).text();
+    for (const e of w.enterprises) expect(report).not.toContain(e.name);
+    expect(report).not.toContain('第一链补充企业');
+    expect(report).not.toMatch(/href="\/(problems|memos|enterprises|admin\/exports)/);
     const home = await call('/', { cookie: cookies.all });
     expect(home.status).toBe(303);
     expect(home.headers.get('location')).toBe('/admin/stats');
