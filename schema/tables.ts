@@ -9,8 +9,11 @@ import { sqliteTable } from './sqlite-table';
 const flag = () => integer({ mode: 'boolean' }).notNull().default(false);
 const createdAt = () => integer().notNull();
 
-/** 链办管理员, 帮扶干部, 单位联络员 (a unit's handler of the problems dispatched to it, issue 15). */
-export const ROLES = ['admin', 'officer', 'handler'] as const;
+/**
+ * 链办管理员, 帮扶干部, 单位联络员 (a unit's handler of the problems dispatched to it, issue 15), 领导 (a
+ * read-only reader of the dashboards and the work report, issue 19: worker/auth/leader-fence.ts).
+ */
+export const ROLES = ['admin', 'officer', 'handler', 'leader'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** 行业类别: the programme texts list 药品, 医疗器械, 化妆品 (百人帮百企). */
@@ -53,6 +56,12 @@ export const users = sqliteTable(
     setupExpiresAt: integer(),
     disabled: flag(),
     createdAt: createdAt(),
+    /**
+     * A leader's (领导) scope, set by the admin (issue 19): one chain, or one region (enterprises.region),
+     * or neither for the whole programme; never both (schema/inputs/officers.ts leaderScope).
+     */
+    scopeChainId: text().references(() => chains.id),
+    scopeRegion: text(),
   },
   (t) => [index('users_unit_idx').on(t.unitId), index('users_role_name_idx').on(t.role, t.name)],
 );

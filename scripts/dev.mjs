@@ -1,9 +1,9 @@
-// `npm run dev`: build the browser assets, migrate and seed the local D1 (idempotent), print the demo
-// logins, a demo survey link and the same enterprise's 我的诉求 link, then run the Worker on http://127.0.0.1:8787 and its daily run once.
+// `npm run dev`: build the browser assets, migrate and seed the local D1 (idempotent, with a year of
+// activity: scripts/seed-year.ts), print the demo logins, a demo survey link and the same enterprise's 我的诉求 link, then run the Worker on http://127.0.0.1:8787 and its daily run once.
 import { execSync, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { DEMO_PASSWORDS, demoEnterpriseLink, demoHandlers, demoInvitations } from '../schema/seed/demo.ts';
+import { DEMO_PASSWORDS, demoEnterpriseLink, demoHandlers, demoInvitations, demoOfficers, demoUsers } from '../schema/seed/demo.ts';
 
 const run = (cmd) => execSync(cmd, { stdio: 'inherit' });
 
@@ -26,10 +26,12 @@ run('node scripts/seed.ts');
 console.log(`
   帮扶企业服务平台 — local demo on http://127.0.0.1:8787
     admin (链办管理员):   admin     / demo-admin-2026
-    officer (张伟):       zhangwei  / demo-officer-2026
-    officer (李娜):       lina      / demo-officer-2026
-    officer (王强):       wangqiang / demo-officer-2026
+${demoOfficers.map((o) => `    officer (${o.name}):       ${o.login.padEnd(9)} / ${DEMO_PASSWORDS.officer}`).join('\n')}
 ${demoHandlers.map((h) => `    单位联络员 (${h.unit}): ${h.login} / ${DEMO_PASSWORDS.handler}`).join('\n')}
+${demoUsers
+  .filter((u) => u.role === 'leader')
+  .map((u) => `    领导 (${u.name}, read-only): ${u.login} / ${DEMO_PASSWORDS.leader}`)
+  .join('\n')}
     survey link (金健药业): ${demoLink}
     我的诉求 link (金健药业): ${demoMine}
 `);

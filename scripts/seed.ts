@@ -1,9 +1,9 @@
 // Seeds the local D1 with the demo data (schema/seed/demo.ts), idempotently: every row has a fixed id
-// and is written with INSERT OR IGNORE. Usage: node scripts/seed.ts [--persist-to DIR]
+// and is written with INSERT OR IGNORE; then the demo year (scripts/seed-year.ts), written once.
+// Usage: node scripts/seed.ts [--persist-to DIR]
 import { execFileSync } from 'node:child_process';
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { register } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -21,13 +21,9 @@ import {
   demoUsers,
 } from '../schema/seed/demo.ts';
 
-// The form templates are Worker code with extensionless imports ('./form-definition'); Node's ESM
-// loader needs the extension, so this hook retries relative specifiers with '.ts'.
-register(
-  `data:text/javascript,${encodeURIComponent(
-    "export async function resolve(s, c, next) { try { return await next(s, c); } catch (e) { if (/^\\.\\.?\\//.test(s) && !/\\.[cm]?[jt]sx?$/.test(s)) return next(s + '.ts', c); throw e; } }",
-  )}`,
-);
+// The form templates, the generator and the rollups' SQL are Worker code with extensionless imports
+// ('./form-definition'); the bench's loader hook lets Node's ESM loader find them.
+await import('../bench/lib/register.ts');
 const { TEMPLATES } = await import('../schema/form-templates.ts');
 
 /** LINK_SECRET from the environment or .dev.vars (which wrangler dev reads); created if missing, as `npm run dev` does. */
@@ -219,6 +215,17 @@ const sql = [
 const file = join(mkdtempSync(join(tmpdir(), 'bangfu-seed-')), 'seed.sql');
 writeFileSync(file, sql);
 const persist = process.argv.indexOf('--persist-to');
-const extra = persist > 0 ? ['--persist-to', process.argv[persist + 1] ?? ''] : [];
-execFileSync('wrangler', ['d1', 'execute', 'DB', '--local', '--file', file, ...extra], { stdio: ['ignore', 'ignore', 'inherit'] });
-console.log(`Seeded demo data (${demoEnterprises.length} enterprises, ${demoUsers.length} accounts).`);
+const persistDir = persist > 0 ? (process.argv[persist + 1] ?? '') : '.wrangler/state';
+const t0 = performance.now();
+execFileSync('wrangler', ['d1', 'execute', 'DB', '--local', '--file', file, '--persist-to', persistDir], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const { seedYear } = await import('./seed-year.ts');
+const year = seedYear(persistDir, secret);
+console.log(
+  `Seeded demo data (${demoEnterprises.length} enterprises, ${demoUsers.length} accounts); the demo year ${
+    year
+      ? `written: ${year.memos} memos, ${year.problems} problems, ${year.rounds} closed rounds with ${year.responses} responses`
+      : 'was already there'
+  } (${((performance.now() - t0) / 1000).toFixed(1)} s).`,
+);

@@ -14,14 +14,14 @@ import { enterpriseRoutes } from './admin/enterprises.routes';
 import { adminHomeRoutes } from './admin/home.routes';
 import { importRoutes } from './admin/import.routes';
 import { noticeRoutes } from './admin/notice.routes';
-import { handlerRoutes, officerRoutes } from './admin/officers.routes';
+import { handlerRoutes, leaderRoutes, officerRoutes } from './admin/officers.routes';
 import { programmeRoutes } from './admin/programmes.routes';
 import { unitRoutes } from './admin/units.routes';
 import type { AppEnv } from './app-env';
 import { auditFileRoutes, auditRoutes } from './audit/audit.routes';
 import { chainAfterResponse } from './audit/chain';
 import { authRoutes } from './auth/auth.routes';
-import { requireRole, requireUser, wantsJson } from './auth/guards';
+import { leaderFence, requireRole, requireUser, wantsJson } from './auth/guards';
 import { loadSession } from './auth/session';
 import { enterpriseFileRoutes } from './enterprise-file/file.routes';
 import { enterpriseLinkRoutes } from './enterprise-page/links.routes';
@@ -94,13 +94,16 @@ export function createApp() {
   // The route table: every feature mounted once, behind the guard of the people it serves. Which move
   // each role may make inside a feature is checked there, on the object it touches (the ledger's moves:
   // the role × move table of schema/rules/problem-moves.ts).
+  app.use(leaderFence); // a leader (领导) reads only the dashboard and the report (schema/rules/leader-access.ts)
   app.route('/', authRoutes);
-  app.use('/admin/*', requireUser, requireRole('admin')); // the programme office (链办), every /admin page
+  // The programme office (链办), every /admin page; leaders get past here only to the pages the fence let through.
+  app.use('/admin/*', requireUser, requireRole('admin', 'leader'));
   for (const section of ['/admin/*', '/memos/*', '/problems/*']) app.use(section, flashOnSuccess);
   app.route('/admin', adminHomeRoutes);
   app.route('/admin/units', unitRoutes);
   app.route('/admin/officers', officerRoutes);
   app.route('/admin/handlers', handlerRoutes);
+  app.route('/admin/leaders', leaderRoutes);
   app.route('/admin/chains', chainRoutes);
   app.route('/admin/enterprises', enterpriseRoutes);
   app.route('/admin/programmes', programmeRoutes);

@@ -10,6 +10,8 @@ import { CODE_ALPHABET, problemPlan } from './problem-life.ts';
 import type { BulkWriter } from './sqlite.ts';
 
 export type LedgerSize = { memos: number; problemsPerMemo: number };
+/** The days memos fall on, and the generator's "today" where problems' lives stop (the demo year uses its own). */
+export type LedgerSpan = { starts: string; asOf: string };
 
 const MODES = ['onsite', 'phone', 'online', 'video', 'meeting', 'letter'] as const;
 const CATEGORIES = [
@@ -54,7 +56,13 @@ const DESCRIPTIONS: Record<(typeof CATEGORIES)[number], string> = {
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const span = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
-export function writeLedger(w: BulkWriter, seed: string, org: Org, size: LedgerSize) {
+export function writeLedger(
+  w: BulkWriter,
+  seed: string,
+  org: Org,
+  size: LedgerSize,
+  when: LedgerSpan = { starts: PROGRAMME.starts, asOf: AS_OF },
+) {
   const r = rng(`${seed}/ledger`);
   const memos = w.table('memos', [
     'id',
@@ -121,7 +129,7 @@ export function writeLedger(w: BulkWriter, seed: string, org: Org, size: LedgerS
     'data',
   ]);
   const audit = w.table('audit_log', ['at', 'actor_id', 'action', 'object_type', 'object_id', 'detail', 'ip']);
-  const days = span(PROGRAMME.starts, AS_OF);
+  const days = span(when.starts, when.asOf);
   const codes = new Set<string>();
   let problemCount = 0;
   // Problems per memo: none (a pure visit, or 无诉求) up to four; the weights give the mean asked for.
@@ -135,7 +143,7 @@ export function writeLedger(w: BulkWriter, seed: string, org: Org, size: LedgerS
     const officerId = org.officerIds[officer];
     if (!e || !officerId) continue;
     const memoId = r.uuid();
-    const visitDate = addDays(PROGRAMME.starts, r.int(days + 1));
+    const visitDate = addDays(when.starts, r.int(days + 1));
     const createdAt = chinaMs(visitDate, 9 + r.next() * 9);
     const n = r.weighted(perMemo, weights);
     memos.push([
@@ -166,7 +174,7 @@ export function writeLedger(w: BulkWriter, seed: string, org: Org, size: LedgerS
       const category = r.weighted(CATEGORIES, [14, 8, 10, 12, 12, 9, 6, 7, 8, 6, 3, 3, 2]);
       // The provisional deadline the memo gives it: the officer's, else the programme default of 30 days.
       const deadline = addDays(visitDate, r.chance(0.6) ? 15 + r.int(46) : 30);
-      const life = problemPlan(r, { visitDate, deadline, createdAt, onSpot: r.chance(0.12), asOf: AS_OF, unit: r.pick(org.unitIds) });
+      const life = problemPlan(r, { visitDate, deadline, createdAt, onSpot: r.chance(0.12), asOf: when.asOf, unit: r.pick(org.unitIds) });
       const support = r.chance(0.4) ? [r.pick(org.unitIds)] : [];
       problems.push([
         problemId,

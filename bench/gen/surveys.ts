@@ -17,6 +17,9 @@ export type RoundPlan = {
   answerRate: number;
   /** Stop answering once this many answer rows exist (the last round is then still "in progress"). */
   maxAnswers: number;
+  /** When the first round opens and how far apart they are (default: spread over the bench's programme). */
+  first?: number;
+  step?: number;
 };
 export type OpenLink = { campaignId: string; invitationId: string; token: string };
 
@@ -62,8 +65,8 @@ export function writeRounds(w: BulkWriter, seed: string, org: Org, secret: strin
   const r = rng(`${seed}/rounds`);
   const t = tables(w);
   const counted = rollupKeys(org.definition);
-  const first = chinaMs(PROGRAMME.starts, 9) + 5 * DAY;
-  const step = Math.max(1, Math.min(28, Math.floor(640 / Math.max(1, plan.rounds)))) * DAY;
+  const first = plan.first ?? chinaMs(PROGRAMME.starts, 9) + 5 * DAY;
+  const step = plan.step ?? Math.max(1, Math.min(28, Math.floor(640 / Math.max(1, plan.rounds)))) * DAY;
   let answers = 0;
   let responses = 0;
   const campaignIds: string[] = [];

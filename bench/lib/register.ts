@@ -2,7 +2,7 @@
 // templates, answer validation, credit codes, the export page size) so generated rows are exactly what
 // the app stores. Those are Worker code with bundler-style imports ('./form-definition', '../i18n'),
 // which Node's ESM loader refuses; this hook retries a relative specifier with '.ts', then '/index.ts'
-// (scripts/seed.ts uses the same hook for the first case).
+// (scripts/seed.ts loads this file too).
 import { register } from 'node:module';
 
 register(

@@ -35,3 +35,35 @@ export const officerUpdateInput = onFirstUse(() => z.strictObject({ ...officerFi
 export type OfficerUpdateInput = z.output<typeof officerUpdateInput>;
 
 export const officerListQuery = onFirstUse(() => listQuery.extend({ unit: optionalIdRef.catch(null) }));
+
+/**
+ * A leader's (领导) scope, one select on the form (issue 19): '' for the whole programme, `chain:<id>` for
+ * one 产业链, `region:<name>` for one region. Never both: the one value is split into the two columns.
+ */
+export const leaderScope = onFirstUse(() =>
+  z
+    .string()
+    .trim()
+    .default('')
+    .transform((s, ctx) => {
+      if (s === '') return { scopeChainId: null, scopeRegion: null };
+      const chain = /^chain:([0-9a-f-]{36})$/.exec(s);
+      if (chain?.[1]) return { scopeChainId: chain[1], scopeRegion: null };
+      const region = /^region:(.{1,40})$/u.exec(s);
+      if (region?.[1]) return { scopeChainId: null, scopeRegion: region[1] };
+      ctx.addIssue({ code: 'custom', message: 'err.invalidChoice' });
+      return z.NEVER;
+    }),
+);
+export type LeaderScope = z.output<typeof leaderScope>;
+
+const leaderFields = onFirstUse(() => ({ name: text(40), phone, email, scope: leaderScope }));
+
+export const leaderInput = onFirstUse(() => z.strictObject({ login, ...leaderFields }));
+export type LeaderInput = z.output<typeof leaderInput>;
+export const leaderUpdateInput = onFirstUse(() => z.strictObject({ ...leaderFields }));
+export type LeaderUpdateInput = z.output<typeof leaderUpdateInput>;
+
+/** The form's value of a stored scope. */
+export const scopeValue = (s: { scopeChainId: string | null; scopeRegion: string | null }) =>
+  s.scopeChainId ? `chain:${s.scopeChainId}` : s.scopeRegion ? `region:${s.scopeRegion}` : '';

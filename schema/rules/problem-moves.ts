@@ -125,7 +125,7 @@ export function legal(p: MoveState, move: Move): boolean {
 export const movesFor = (actor: Actor, p: MoveState): Move[] => MOVES.filter((m) => mayMove(actor, m) && legal(p, m));
 
 /** The signed-in user as the rules see them (the enterprise is never a signed-in user: its routes name it). */
-export type Person = { role: 'admin' | 'officer' | 'handler'; unitId: string | null };
+export type Person = { role: 'admin' | 'officer' | 'handler' | 'leader'; unitId: string | null };
 
 /**
  * How a user stands to a problem, or null when a handler's unit has nothing to do with it: a unit sees a
@@ -138,6 +138,8 @@ export function actorOf(
 ): Actor | null {
   if (user.role === 'admin') return 'admin';
   if (user.role === 'officer') return 'officer';
+  // A leader (领导) reads figures and makes no move (issue 19): no actor, so every move is refused.
+  if (user.role === 'leader') return null;
   if (!user.unitId || p.status === 'pending') return null;
   if (p.leadUnitId === user.unitId) return 'lead';
   return p.supportUnitIds.includes(user.unitId) ? 'support' : null;

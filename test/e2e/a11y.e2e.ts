@@ -22,7 +22,7 @@ import { audited, expectAccessible, tallyTable } from './a11y';
 import { act, context, launch, signIn, submit } from './browser';
 import { launchRound } from './rounds';
 
-type Viewer = 'anonymous' | 'admin' | 'officer' | 'officerNoJs' | 'handler' | 'respondentNoJs' | 'respondent' | 'enterpriseNoJs';
+type Viewer = 'anonymous' | 'admin' | 'officer' | 'officerNoJs' | 'handler' | 'leader' | 'respondentNoJs' | 'respondent' | 'enterpriseNoJs';
 type Ids = { memo: string; problem: string; round: string; setupLink: string };
 type Row = { name: string; as: Viewer; path: (ids: Ids) => string; act?: (page: Page) => Promise<unknown> };
 
@@ -117,6 +117,14 @@ const PAGES: Row[] = [
   { name: 'admin home', as: 'admin', path: at('/admin') },
   { name: 'unit handlers', as: 'admin', path: at('/admin/handlers') },
   { name: 'handler form', as: 'admin', path: at('/admin/handlers/new') },
+  { name: 'leaders', as: 'admin', path: at('/admin/leaders') },
+  { name: 'leader form', as: 'admin', path: at('/admin/leaders/new') },
+  {
+    name: 'leader form, errors',
+    as: 'admin',
+    path: at('/admin/leaders/new'),
+    act: (p) => sendUnchecked(p, p.getByRole('button', { name: '保存' })),
+  },
   { name: 'working-day calendar', as: 'admin', path: at('/admin/calendar') },
   {
     name: 'working-day calendar, errors',
@@ -240,6 +248,9 @@ const PAGES: Row[] = [
   { name: 'recompute', as: 'admin', path: at('/admin/stats/recompute') },
   { name: 'exports', as: 'admin', path: at(`/admin/exports?${programme}`) },
   { name: 'work report', as: 'admin', path: at(`/admin/report?${programme}`) },
+  // The leader's (领导) read-only view (issue 19)
+  { name: 'leader dashboard', as: 'leader', path: at('/admin/stats') },
+  { name: 'work report (leader)', as: 'leader', path: at(`/admin/report?${programme}`) },
 ];
 
 const ARTIFACTS = 'test/e2e/.artifacts';
@@ -303,6 +314,8 @@ beforeAll(async () => {
   await signIn(pages.officer, 'lina', 'demo-officer-2026');
   pages.handler = await open(await context(browser, { phone: true }));
   await signIn(pages.handler, 'guoziwei', DEMO_PASSWORDS.handler);
+  pages.leader = await open(await context(browser));
+  await signIn(pages.leader, 'leader', DEMO_PASSWORDS.leader);
   // The same session without JavaScript: its cookies, a second context.
   pages.officerNoJs = await open(await context(browser, { phone: true, javaScript: false, cookiesOf: pages.officer.context() }));
   await arrange(pages.admin, pages.officerNoJs, pages.handler);

@@ -105,7 +105,10 @@ describe('the supervised ledger across three roles', () => {
     expect(await visible(admin.getByText(`办结时限 ${deadline} → ${addDays(deadline, 10)}`))).toBe(true);
     await admin.goto(`/admin/notice/${demoUnits[0]?.id}`); // a11y: supervision notice (admin)
     expect(await visible(admin.getByRole('heading', { name: '督办通知单' }))).toBe(true);
-    expect(await admin.locator('tr[data-problem]').count()).toBe(1); // B: supervised (A is neither overdue nor supervised)
+    // B: supervised (A is neither overdue nor supervised); beside it, the demo year's late problems of the unit.
+    expect(await admin.locator('tr[data-problem]', { hasText: B }).count()).toBe(1);
+    expect(await admin.locator('tr[data-problem]', { hasText: A }).count()).toBe(0);
+    expect(await admin.locator('tr[data-problem]').count()).toBeGreaterThan(1);
     await admin.emulateMedia({ media: 'print' });
     await shot(admin, '25-supervision-notice-print');
     const pdf = await admin.pdf({ format: 'A4' });

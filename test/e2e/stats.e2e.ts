@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoInvitations, demoProgramme, demoRound } from '../../schema/seed/demo.ts';
+import { DEMO_PASSWORDS, demoInvitations, demoProgramme, demoRound } from '../../schema/seed/demo.ts';
 import { parseCsv } from '../../worker/lib/csv.ts';
 import { context, launch, origin, shot, signIn, visible } from './browser';
 
@@ -140,5 +140,22 @@ describe('statistics, exports and the work report', () => {
     expect(new Set(tops).size).toBeGreaterThan(1); // more than one row of tiles
     await shot(small, 'overview-phone');
     await admin.close();
+  });
+
+  it('shows a leader (领导) the dashboard of the demo year and nothing else (issue 19)', async () => {
+    const desk = await context(browser);
+    const page = await desk.newPage();
+    await signIn(page, 'leader', DEMO_PASSWORDS.leader);
+    expect(new URL(page.url()).pathname).toBe('/admin/stats');
+    // The menu: the dashboard and the work report, nothing else.
+    const menu = await page.locator('nav.sections a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(menu).toEqual(['/admin/stats', '/admin/report']);
+    // The demo year's ledger is on it: problems raised in 2026 (a figure, not a link to the ledger).
+    expect(Number(await page.locator('[data-figure="raised"]').textContent())).toBeGreaterThan(200);
+    expect(await page.locator('a[href^="/problems"]').count()).toBe(0);
+    await shot(page, 'leader-view');
+    for (const path of ['/admin/exports', `/admin/stats/rounds/${demoRound.id}`, '/problems', '/admin/enterprises'])
+      expect((await page.request.get(path)).status(), path).toBe(403);
+    await desk.close();
   });
 });

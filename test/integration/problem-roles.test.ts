@@ -1,12 +1,13 @@
 // Every cell of the role × move table (schema/rules/problem-moves.ts MAY): for each move, the problem is
 // put in a state that allows it; every actor the table does not name gets 403, one audit row
 // ('forbidden', with the move and the actor) and nothing else stored; the actor it names succeeds. The
-// officer, who used to do it all, can no longer accept, extend, close or strike off.
+// officer, who used to do it all, can no longer accept, extend, close or strike off. A leader (领导) is no
+// actor at all: every move 403.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_SEGMENTS } from '../../schema/inputs/problems';
 import { addDays } from '../../schema/rules/china-time';
 import { ACTORS, type Actor, MAY, MOVES, type Move } from '../../schema/rules/problem-moves';
-import { makeUnit, postForm } from '../fixtures';
+import { login, makeUnit, makeUser, postForm } from '../fixtures';
 import { enterpriseLink } from '../fixtures/enterprise-links';
 import { dispatchTo, handlerOf, memoWithProblem, move, pairedOfficer, readProblemRow, theAdmin, today } from '../fixtures/memos';
 import { auditRows, changed, tableCounts } from '../security/helpers';
@@ -18,6 +19,8 @@ type World = {
   support: string;
   other: string;
   officer: Awaited<ReturnType<typeof pairedOfficer>>;
+  /** A leader (领导, issue 19): no actor of the table, so no move at all. */
+  leader: { id: string; cookie: string };
 };
 let w: World;
 
@@ -28,6 +31,7 @@ beforeAll(async () => {
   const [l, s] = [await handlerOf(lead.id), await handlerOf(support.id)];
   // The enterprise acts through its 我的诉求 link's cookie, never an account (issue 16).
   const e = await enterpriseLink(officer.programmeId, officer.enterprise.id);
+  const leader = await makeUser({ role: 'leader' });
   w = {
     cookies: { admin: admin.cookie, officer: officer.cookie, lead: l.cookie, support: s.cookie, enterprise: e.cookie },
     ids: { admin: admin.user.id, officer: officer.user.id, lead: l.user.id, support: s.user.id, enterprise: '' },
@@ -35,6 +39,7 @@ beforeAll(async () => {
     support: support.id,
     other: other.id,
     officer,
+    leader: { id: leader.id, cookie: await login(leader) },
   };
 });
 
@@ -114,6 +119,18 @@ describe('the role × move table, cell by cell', () => {
         const before = await tableCounts();
         expect((await move(w.cookies.enterprise, id, ACTION_SEGMENTS[m], body(m))).status, `enterprise ${m}`).toBe(401);
         expect(changed(before, await tableCounts()), `enterprise ${m}`).toEqual({});
+        expect(await readProblemRow(id)).toEqual(state);
+      }
+      // A leader makes no move (issue 19): refused before the ledger is read, audited, nothing stored.
+      {
+        const before = await tableCounts();
+        const audited = (await auditRows('forbidden')).length;
+        const res = await move(w.leader.cookie, id, ACTION_SEGMENTS[m], body(m));
+        expect(res.status, `leader ${m}`).toBe(403);
+        expect((await auditRows('forbidden')).slice(audited), `leader ${m}`).toEqual([
+          { actor_id: w.leader.id, object_type: 'route', object_id: `POST /problems/${id}/${ACTION_SEGMENTS[m]}` },
+        ]);
+        expect(changed(before, await tableCounts(), ['audit_log']), `leader ${m}`).toEqual({});
         expect(await readProblemRow(id)).toEqual(state);
       }
       for (const actor of MAY[m]) {

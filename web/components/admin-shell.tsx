@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { LEADER_PAGES } from '../../schema/rules/leader-access';
 import { usePage } from '../context';
 import type { MessageKey } from '../i18n';
 import { Layout } from '../layout';
@@ -7,6 +8,7 @@ export const ADMIN_SECTIONS: { href: string; label: MessageKey }[] = [
   { href: '/admin/units', label: 'admin.units' },
   { href: '/admin/officers', label: 'admin.officers' },
   { href: '/admin/handlers', label: 'admin.handlers' },
+  { href: '/admin/leaders', label: 'admin.leaders' },
   { href: '/admin/chains', label: 'admin.chains' },
   { href: '/admin/enterprises', label: 'admin.enterprises' },
   { href: '/admin/programmes', label: 'admin.programmes' },
@@ -35,11 +37,14 @@ export function AdminShell({
   action?: { href: string; label: string };
   children: ComponentChildren;
 }) {
-  const { t, path } = usePage();
+  const { t, path, user } = usePage();
+  // A leader (领导) is shown only the pages they may open (issue 19); the server refuses the rest anyway.
+  const sections =
+    user?.role === 'leader' ? ADMIN_SECTIONS.filter((s) => (LEADER_PAGES as readonly string[]).includes(s.href)) : ADMIN_SECTIONS;
   return (
     <Layout title={title} wide>
       <nav class="sections" aria-label={t('admin.title')}>
-        {ADMIN_SECTIONS.map((s) => (
+        {sections.map((s) => (
           <a href={s.href} aria-current={path.startsWith(s.href) ? 'page' : undefined}>
             {t(s.label)}
           </a>

@@ -37,6 +37,7 @@ export const admin = defineMessages(
     'confirm.disable.unit': '该单位不再出现在新建干部、批量导入等选项中；已有干部、结对和记录保持不变。',
     'confirm.disable.officer': '该干部立即退出登录，且不能再登录；其结对、备忘录和问题记录保留。',
     'confirm.disable.handler': '该联络员立即退出登录，且不能再登录，也不再收到本单位的待办；其办理记录保留。',
+    'confirm.disable.leader': '该领导账号立即退出登录，且不能再登录。',
     'confirm.disable.chain': '该产业链不再出现在企业的选项中；已有企业保持不变。',
     'confirm.disable.enterprise': '该企业不再参与新的调查抽样，也不能新增结对；历史记录保留。',
     'confirm.disable.programme': '该帮扶行动不再是当前行动，干部不能再在其中记录；已有数据保留可查。',
@@ -91,6 +92,7 @@ export const admin = defineMessages(
     'confirm.disable.officer': 'The officer is signed out at once and cannot sign in; their pairings, memos and problems stay.',
     'confirm.disable.handler':
       'The handler is signed out at once, cannot sign in and gets no more to-dos of the unit; their moves stay on record.',
+    'confirm.disable.leader': 'The leader is signed out at once and cannot sign in.',
     'confirm.disable.chain': 'The chain is no longer offered for enterprises; existing enterprises stay as they are.',
     'confirm.disable.enterprise': 'The enterprise is no longer drawn for surveys nor paired anew; its history stays.',
     'confirm.disable.programme': 'The programme stops being current and officers can no longer record in it; its data stays readable.',

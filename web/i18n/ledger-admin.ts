@@ -5,6 +5,7 @@ import { defineMessages } from './define';
 export const ledgerAdmin = defineMessages(
   {
     'admin.handlers': '单位联络员',
+    'admin.leaders': '领导',
     'admin.calendar': '工作日历',
     'admin.deadlines': '默认办结时限',
     'admin.notify': '待办通知',
@@ -60,6 +61,7 @@ export const ledgerAdmin = defineMessages(
   },
   {
     'admin.handlers': 'Unit handlers',
+    'admin.leaders': 'Leaders',
     'admin.calendar': 'Working days',
     'admin.deadlines': 'Default deadlines',
     'admin.notify': 'Notifications',

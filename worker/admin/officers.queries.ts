@@ -3,8 +3,9 @@ import type { OfficerInput, OfficerUpdateInput } from '../../schema/inputs/offic
 import { type Role, units, users } from '../../schema/tables';
 import type { Db } from '../app-env';
 import { contains, pageOf } from '../lib/paging';
+import { scopeLabelSql } from './leaders.queries';
 
-/** The accounts an admin manages from the people pages: officers and unit handlers (never admins). */
+/** The accounts an admin manages from the people pages: officers, unit handlers and leaders (never admins). */
 export type PersonRole = Exclude<Role, 'admin'>;
 
 export type OfficerRow = {
@@ -39,7 +40,8 @@ export function listOfficers(db: Db, role: PersonRole, q: string, unitId: string
           name: users.name,
           phone: users.phone,
           email: users.email,
-          unitName: sql<string | null>`${units.name}`.as('unit_name'),
+          // A leader has no unit: the column shows their scope (issue 19).
+          unitName: (role === 'leader' ? scopeLabelSql : sql<string | null>`${units.name}`).as('unit_name'),
           disabled: users.disabled,
           hasPassword: sql`${users.passwordHash} IS NOT NULL`.mapWith(Boolean),
         })

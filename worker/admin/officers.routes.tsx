@@ -1,8 +1,23 @@
 import { type Context, Hono } from 'hono';
-import { officerInput, officerListQuery, officerUpdateInput } from '../../schema/inputs/officers';
+import {
+  leaderInput,
+  leaderUpdateInput,
+  officerInput,
+  officerListQuery,
+  officerUpdateInput,
+  scopeValue,
+} from '../../schema/inputs/officers';
 import { users } from '../../schema/tables';
 import { emptyForm, type FormState } from '../../web/components/fields';
-import { type AccountKind, HANDLERS, OFFICERS, OfficerFormPage, OfficerListPage, SetupLinkPage } from '../../web/pages/admin/officers';
+import {
+  type AccountKind,
+  HANDLERS,
+  LEADERS,
+  OFFICERS,
+  OfficerFormPage,
+  OfficerListPage,
+  SetupLinkPage,
+} from '../../web/pages/admin/officers';
 import type { AppEnv, Db } from '../app-env';
 import { revokeUserSessions } from '../auth/session';
 import { auditStatement } from '../lib/audit';
@@ -13,15 +28,58 @@ import { render } from '../lib/render';
 import { toggleRoutes } from '../lib/toggle-routes';
 import { newId, randomToken, sha256Hex } from '../lib/tokens';
 import { validateForm } from '../lib/validate';
+import { insertLeader, scopeOptions, scopeUsable, updateLeader } from './leaders.queries';
 import { insertOfficer, listOfficers, readOfficer, SETUP_LINK_MS, setSetupToken, updateOfficer } from './officers.queries';
 import { readUnit, unitOptions } from './units.queries';
 
 const ID = '/:id{[0-9a-f-]{36}}';
+type Account = NonNullable<Awaited<ReturnType<typeof readOfficer>>>;
 
 /** A unit picked on the form must exist and be in use, unless it is the one the account already has. */
 const unitUsable = async (db: Db, unitId: string, current?: string | null) => {
   const unit = await readUnit(db, unitId);
   return !!unit && (!unit.disabled || unit.id === current);
+};
+
+/**
+ * What differs between the kinds of account: officers and handlers belong to a unit; a leader (领导,
+ * issue 19) has a scope instead (the whole programme, one chain or one region). The field the check
+ * failed on is named, so the form shows the message beside it.
+ */
+type Profile = {
+  field: 'unitId' | 'scope';
+  options: (db: Db, account?: Account) => Promise<{ value: string; label: string }[]>;
+  create: typeof officerInput | typeof leaderInput;
+  update: typeof officerUpdateInput | typeof leaderUpdateInput;
+  // biome-ignore lint/suspicious/noExplicitAny: the input is the output of the kind's own schema above
+  usable: (db: Db, data: any, account?: Account) => Promise<boolean>;
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  insert: (db: Db, id: string, data: any) => ReturnType<typeof insertOfficer>;
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  save: (db: Db, id: string, data: any) => ReturnType<typeof updateOfficer>;
+  values: (a: Account) => Record<string, string>;
+};
+
+const unitProfile = (role: 'officer' | 'handler'): Profile => ({
+  field: 'unitId',
+  options: async (db) => (await unitOptions(db)).map((u) => ({ value: u.id, label: u.name })),
+  create: officerInput,
+  update: officerUpdateInput,
+  usable: (db, data, account) => unitUsable(db, data.unitId, account?.unitId),
+  insert: (db, id, data) => insertOfficer(db, role, id, data),
+  save: updateOfficer,
+  values: (a) => ({ unitId: a.unitId ?? '' }),
+});
+
+const leaderProfile: Profile = {
+  field: 'scope',
+  options: (db, account) => scopeOptions(db, account?.scopeChainId),
+  create: leaderInput,
+  update: leaderUpdateInput,
+  usable: (db, data, account) => scopeUsable(db, data.scope, account),
+  insert: insertLeader,
+  save: updateLeader,
+  values: (a) => ({ scope: scopeValue(a) }),
 };
 
 async function setupToken() {
@@ -30,15 +88,19 @@ async function setupToken() {
 }
 
 /**
- * The pages of one kind of account: 帮扶干部 (officers who visit enterprises) or 单位联络员 (a unit's
- * handlers of the problems dispatched to it, issue 15). Both get their one-time setup link with the
+ * The pages of one kind of account: 帮扶干部 (officers who visit enterprises), 单位联络员 (a unit's
+ * handlers of the problems dispatched to it, issue 15) or 领导 (read-only leaders, issue 19). Both get their one-time setup link with the
  * account, and a new one when they need it.
  */
-function accountRoutes(kind: AccountKind) {
+function accountRoutes(kind: AccountKind, profile: Profile) {
   const app = new Hono<AppEnv>();
-  const formPage = async (db: Db, form: FormState, id?: string) => (
-    <OfficerFormPage kind={kind} form={form} id={id} units={await unitOptions(db)} />
+  const formPage = async (db: Db, form: FormState, account?: Account) => (
+    <OfficerFormPage kind={kind} form={form} id={account?.id} options={await profile.options(db, account)} />
   );
+  const invalidChoice = (c: Context<AppEnv>, values: FormState['values']) => ({
+    values,
+    errors: { [profile.field]: c.get('t')('err.invalidChoice') },
+  });
 
   /** The one-time link, shown once, with its QR code so it can be scanned from the admin's screen. */
   const setupPage = (c: Context<AppEnv>, o: { name: string; login: string; token: string; created: boolean }) => {
@@ -49,7 +111,7 @@ function accountRoutes(kind: AccountKind) {
   app.get('/', async (c) => {
     const db = c.get('db');
     const { q, unit, page } = officerListQuery.parse(c.req.query());
-    const [result, units] = await Promise.all([listOfficers(db, kind.role, q, unit, page), unitOptions(db)]);
+    const [result, units] = await Promise.all([listOfficers(db, kind.role, q, unit, page), kind.role === 'leader' ? [] : unitOptions(db)]);
     return render(c, <OfficerListPage kind={kind} {...result} q={q} unit={unit ?? ''} units={units} />);
   });
 
@@ -58,17 +120,15 @@ function accountRoutes(kind: AccountKind) {
   app.post('/', async (c) => {
     const db = c.get('db');
     const t = c.get('t');
-    const input = await validateForm(c, officerInput);
+    const input = await validateForm(c, profile.create);
     if (!input.ok) return render(c, await formPage(db, input.state), 422);
-    if (!(await unitUsable(db, input.data.unitId))) {
-      return render(c, await formPage(db, { values: input.values, errors: { unitId: t('err.invalidChoice') } }), 422);
-    }
+    if (!(await profile.usable(db, input.data))) return render(c, await formPage(db, invalidChoice(c, input.values)), 422);
     const id = newId();
     // The setup link comes with the account (issue 17): the admin hands it over at once, no second step.
     const setup = await setupToken();
     try {
       await db.batch([
-        insertOfficer(db, kind.role, id, input.data),
+        profile.insert(db, id, input.data),
         setSetupToken(db, id, setup.hash, setup.expiresAt),
         auditStatement(db, c, { action: 'create', objectType: 'user', objectId: id }),
         auditStatement(db, c, { action: 'setup_link', objectType: 'user', objectId: id }),
@@ -84,22 +144,20 @@ function accountRoutes(kind: AccountKind) {
     const db = c.get('db');
     const account = await readOfficer(db, kind.role, c.req.param('id'));
     if (!account) throw notFound();
-    const { name, unitId, phone, email } = account;
-    return render(c, await formPage(db, emptyForm({ name, unitId: unitId ?? '', phone: phone ?? '', email: email ?? '' }), account.id));
+    const { name, phone, email } = account;
+    return render(c, await formPage(db, emptyForm({ name, phone: phone ?? '', email: email ?? '', ...profile.values(account) }), account));
   });
 
   app.post(ID, async (c) => {
     const db = c.get('db');
     const account = await readOfficer(db, kind.role, c.req.param('id'));
     if (!account) throw notFound();
-    const input = await validateForm(c, officerUpdateInput);
-    if (!input.ok) return render(c, await formPage(db, input.state, account.id), 422);
-    if (!(await unitUsable(db, input.data.unitId, account.unitId))) {
-      const errors = { unitId: c.get('t')('err.invalidChoice') };
-      return render(c, await formPage(db, { values: input.values, errors }, account.id), 422);
-    }
+    const input = await validateForm(c, profile.update);
+    if (!input.ok) return render(c, await formPage(db, input.state, account), 422);
+    if (!(await profile.usable(db, input.data, account)))
+      return render(c, await formPage(db, invalidChoice(c, input.values), account), 422);
     await db.batch([
-      updateOfficer(db, account.id, input.data),
+      profile.save(db, account.id, input.data),
       auditStatement(db, c, { action: 'update', objectType: 'user', objectId: account.id }),
     ]);
     return c.redirect(kind.base, 303);
@@ -137,5 +195,6 @@ function accountRoutes(kind: AccountKind) {
   return app;
 }
 
-export const officerRoutes = accountRoutes(OFFICERS);
-export const handlerRoutes = accountRoutes(HANDLERS);
+export const officerRoutes = accountRoutes(OFFICERS, unitProfile('officer'));
+export const handlerRoutes = accountRoutes(HANDLERS, unitProfile('handler'));
+export const leaderRoutes = accountRoutes(LEADERS, leaderProfile);

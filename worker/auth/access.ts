@@ -1,6 +1,7 @@
 // Object-level authorisation (DESIGN §9): officers read and write only the enterprises paired with them;
 // unit handlers (单位联络员) only the problems dispatched to their unit, as 主办 or 协办, and no enterprise
-// file, memo or figure (issue 15); admins see everything. Every route checks the object it touches, not
+// file, memo or figure (issue 15); leaders (领导) no object at all, only figures (issue 19); admins see
+// everything. Every route checks the object it touches, not
 // only the role. An officer's reading follows any pairing they ever had — in any programme, ended ones
 // included (issue 14: ending a pairing keeps it) — so the history of an enterprise they assisted, their
 // own memos and problems included, stays theirs to read; writing a new memo needs a pairing in force today.
@@ -42,6 +43,7 @@ export async function pairedIn(db: Db, officerId: string, programmeId: string, e
 export function visibleTo(user: SessionUser, enterpriseColumn: SQLiteColumn): SQL | undefined {
   if (user.role === 'admin') return undefined;
   if (user.role === 'handler') return unitProblemsSql(user.unitId ?? '');
+  if (user.role === 'leader') return sql`0`; // no ledger rows at all (issue 19); the fence refuses the pages first
   return sql`${enterpriseColumn} IN (SELECT ${assignments.enterpriseId} FROM ${assignments} WHERE ${assignments.officerId} = ${user.id})`;
 }
 

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { leaderMay } from '../../schema/rules/leader-access';
 import type { Role } from '../../schema/tables';
 import { emptyForm } from '../../web/components/fields';
 import { LoginPage } from '../../web/pages/login';
@@ -29,11 +30,22 @@ export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /** Role check on the server for every route of a sub-app; refusals are audited. */
-export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
+export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const user = c.get('user');
-    if (user?.role === role) return next();
+    if (user && roles.includes(user.role)) return next();
     await audit(c, { action: 'forbidden', objectType: 'route', objectId: `${c.req.method} ${c.req.path}` });
     throw new AppError(403, 'forbidden', 'err.page.forbidden');
   };
 }
+
+/**
+ * A leader (领导, issue 19) reads the dashboard and the work report and nothing else: every other page of
+ * the signed-in sections is refused here, before any feature's own guard, with the refusal audited
+ * (schema/rules/leader-access.ts is the list).
+ */
+export const leaderFence: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.get('user')?.role !== 'leader' || leaderMay(c.req.method, c.req.path)) return next();
+  await audit(c, { action: 'forbidden', objectType: 'route', objectId: `${c.req.method} ${c.req.path}` });
+  throw new AppError(403, 'forbidden', 'err.page.forbidden');
+};

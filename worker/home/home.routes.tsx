@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { ledgerQuery } from '../../schema/inputs/problems';
 import { chinaToday, monthOf } from '../../schema/rules/china-time';
+import { LEADER_HOME } from '../../schema/rules/leader-access';
 import { threeOnes } from '../../schema/rules/three-ones';
 import { HandlerHomePage } from '../../web/pages/handler-home';
 import { OfficerHomePage } from '../../web/pages/officer-home';
@@ -24,6 +25,7 @@ homeRoutes.get('/', requireUser, async (c) => {
   const user = c.get('user');
   if (!user) return c.redirect('/login', 303);
   if (user.role === 'admin') return c.redirect('/admin', 303);
+  if (user.role === 'leader') return c.redirect(LEADER_HOME, 303);
   const db = c.get('db');
   const on = chinaToday();
   if (user.role === 'handler') {

@@ -8,6 +8,7 @@ import { statsQuery } from '../../schema/inputs/stats';
 import { chinaToday } from '../../schema/rules/china-time';
 import { programmes } from '../../schema/tables';
 import { ReportPage } from '../../web/pages/report';
+import { leaderView } from '../admin/leaders.queries';
 import type { AppEnv } from '../app-env';
 import { audit } from '../lib/audit';
 import { AppError } from '../lib/errors';
@@ -21,6 +22,16 @@ import { DOCX_TYPE, reportDocx } from './report-docx';
 
 async function reportOf(c: Context<AppEnv>) {
   const db = c.get('db');
+  const user = c.get('user');
+  if (user?.role === 'leader') {
+    // The report covers the whole programme; a leader narrowed to one chain or region may not read it
+    // (issue 19: a leader sees nothing beyond their scope). Its narrowing is not built yet.
+    const view = await leaderView(db, user.id);
+    if (view.chainId !== null || view.region !== null) {
+      await audit(c, { action: 'forbidden', objectType: 'route', objectId: `${c.req.method} ${c.req.path}` });
+      throw new AppError(403, 'forbidden', 'leader.reportScoped');
+    }
+  }
   const f = await resolveFilters(db, statsQuery.parse(c.req.query()));
   if (!f) throw new AppError(404, 'no_programme', 'stats.noProgramme');
   const cfg = statsConfig(c.env, f.programme);

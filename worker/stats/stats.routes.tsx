@@ -1,4 +1,5 @@
-// /admin/stats: the dashboards (DESIGN §6). Mounted inside adminRoutes, so admin-only. Every page takes
+// /admin/stats: the dashboards (DESIGN §6). Mounted inside adminRoutes, so admin-only, except the
+// overview, which a leader (领导) reads as their own dashboard, narrowed to their scope (issue 19). Every page takes
 // the same filters (programme, from, to) and reads aggregates only: rollups for the survey figures,
 // GROUP BY queries for memos and problems.
 import { eq } from 'drizzle-orm';
@@ -10,12 +11,14 @@ import { campaigns } from '../../schema/survey-tables';
 import { units, users } from '../../schema/tables';
 import { ConfirmPage } from '../../web/pages/admin/confirm';
 import { StatsBreakdownPage } from '../../web/pages/stats/breakdown';
+import { StatsLeaderPage } from '../../web/pages/stats/leader';
 import { StatsOverviewPage } from '../../web/pages/stats/overview';
 import { StatsOfficerPage, StatsUnitPage } from '../../web/pages/stats/people';
 import { StatsProblemsPage } from '../../web/pages/stats/problems';
 import { StatsRoundPage } from '../../web/pages/stats/round';
 import { StatsSatisfactionPage } from '../../web/pages/stats/satisfaction';
 import { StatsTrendPage } from '../../web/pages/stats/trend';
+import { leaderView } from '../admin/leaders.queries';
 import type { AppEnv } from '../app-env';
 import { auditStatement } from '../lib/audit';
 import { d1Of } from '../lib/db';
@@ -29,6 +32,7 @@ import { statsConfig } from './config';
 import { breakdown, comparedOverview, overview } from './dashboard';
 import { type Filters, resolveFilters, scopeFrom } from './filters';
 import { overviewTiles } from './headlines';
+import { leaderDashboard } from './leader';
 import { officerView, unitView } from './people';
 import { filterQuery } from './period';
 import { recomputeBatch } from './recompute';
@@ -55,6 +59,14 @@ export async function filtersOf(c: Context<AppEnv>) {
 statsRoutes.get('/', async (c) => {
   const f = await filtersOf(c);
   const cfg = statsConfig(c.env, f.programme);
+  const user = c.get('user');
+  if (user?.role === 'leader') {
+    // The scope comes from the account, never from the query (issue 19); suppression applies.
+    const view = await leaderView(c.get('db'), user.id);
+    const data = await leaderDashboard(c.get('db'), scopeFrom(f), view, cfg);
+    const report = view.chainId === null && view.region === null;
+    return render(c, <StatsLeaderPage filter={filterProps(f)} data={data} scale={cfg.scale} report={report} />);
+  }
   const db = c.get('db');
   const scope = scopeFrom(f);
   const [{ data, before, previous }, officers] = await Promise.all([

@@ -5,9 +5,9 @@ import { QrCode, type QrGeometry } from '../../components/qr-code';
 import { usePage } from '../../context';
 import type { MessageKey } from '../../i18n';
 
-/** 帮扶干部 or 单位联络员 (issue 15): the same pages, their own paths and words. */
+/** 帮扶干部, 单位联络员 (issue 15) or 领导 (issue 19): the same pages, their own paths and words. */
 export type AccountKind = {
-  role: 'officer' | 'handler';
+  role: 'officer' | 'handler' | 'leader';
   base: string;
   labels: Record<'title' | 'new' | 'edit' | 'created' | 'setupIntro' | 'setupDisabled' | 'back' | 'disableEffect', MessageKey>;
 };
@@ -42,6 +42,22 @@ export const HANDLERS: AccountKind = {
   },
 };
 
+/** 领导: a unit's place on the form is the leader's scope (the whole programme, one chain or one region). */
+export const LEADERS: AccountKind = {
+  role: 'leader',
+  base: '/admin/leaders',
+  labels: {
+    title: 'admin.leaders',
+    new: 'leader.new',
+    edit: 'leader.edit',
+    created: 'leader.created',
+    setupIntro: 'leader.setupIntro',
+    setupDisabled: 'leader.setupDisabled',
+    back: 'leader.back',
+    disableEffect: 'confirm.disable.leader',
+  },
+};
+
 type Officer = {
   id: string;
   login: string;
@@ -66,23 +82,28 @@ type ListProps = {
 
 export function OfficerListPage({ kind, rows, total, page, hasNext, q, unit, units }: ListProps) {
   const { t } = usePage();
+  const leaders = kind.role === 'leader';
   return (
     <AdminShell title={t(kind.labels.title)} action={{ href: `${kind.base}/new`, label: t(kind.labels.new) }}>
       <SearchBox q={q} label={t('officer.search')}>
-        <FilterSelect
-          name="unit"
-          label={t('officer.unit')}
-          value={unit}
-          all={t('officer.allUnits')}
-          options={units.map((u) => ({ value: u.id, label: u.name }))}
-        />
+        {!leaders && (
+          <FilterSelect
+            name="unit"
+            label={t('officer.unit')}
+            value={unit}
+            all={t('officer.allUnits')}
+            options={units.map((u) => ({ value: u.id, label: u.name }))}
+          />
+        )}
       </SearchBox>
       <DataTable
         rows={rows}
         columns={[
           { label: t('officer.name'), render: (o) => o.name },
           { label: t('officer.login'), render: (o) => o.login },
-          { label: t('officer.unit'), render: (o) => o.unitName ?? '' },
+          leaders
+            ? { label: t('leader.scope'), render: (o) => o.unitName ?? t('leader.scopeAll') }
+            : { label: t('officer.unit'), render: (o) => o.unitName ?? '' },
           { label: t('officer.phone'), render: (o) => o.phone ?? '' },
           { label: t('officer.email'), render: (o) => o.email ?? '' },
           { label: t('officer.password'), render: (o) => t(o.hasPassword ? 'officer.passwordSet' : 'officer.passwordUnset') },
@@ -110,7 +131,17 @@ export function OfficerListPage({ kind, rows, total, page, hasNext, q, unit, uni
   );
 }
 
-export function OfficerFormPage({ kind, form, id, units }: { kind: AccountKind; form: FormState; id?: string; units: Option[] }) {
+export function OfficerFormPage({
+  kind,
+  form,
+  id,
+  options,
+}: {
+  kind: AccountKind;
+  form: FormState;
+  id?: string;
+  options: { value: string; label: string }[];
+}) {
   const { t } = usePage();
   return (
     <AdminShell title={t(id ? kind.labels.edit : kind.labels.new)}>
@@ -129,14 +160,21 @@ export function OfficerFormPage({ kind, form, id, units }: { kind: AccountKind; 
           />
         )}
         <TextField name="name" label={t('officer.name')} form={form} required maxLength={40} />
-        <SelectField
-          name="unitId"
-          label={t('officer.unit')}
-          form={form}
-          required
-          blank={t('officer.pickUnit')}
-          options={units.map((u) => ({ value: u.id, label: u.name }))}
-        />
+        {kind.role === 'leader' ? (
+          <SelectField
+            name="scope"
+            label={t('leader.scope')}
+            hint={t('leader.scopeHint')}
+            form={form}
+            blank={t('leader.scopeAll')}
+            options={options.map((o) => ({
+              value: o.value,
+              label: t(o.value.startsWith('chain:') ? 'leader.scopeChain' : 'leader.scopeRegion', { name: o.label }),
+            }))}
+          />
+        ) : (
+          <SelectField name="unitId" label={t('officer.unit')} form={form} required blank={t('officer.pickUnit')} options={options} />
+        )}
         <TextField name="phone" type="tel" label={t('officer.phone')} form={form} maxLength={32} autocomplete="off" />
         <TextField
           name="email"
