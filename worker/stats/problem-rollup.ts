@@ -3,7 +3,7 @@
 // contributions; the triggers (problemRollupTriggers) add NEW's and subtract OLD's on every insert, update
 // and delete, inside the writing statement's transaction, so every write path keeps the rollup exact
 // (the memo batch, the transitions, fixtures that insert raw rows). The recompute runs the same
-// SELECT over every problem. Node runs this file (recompute-print.ts, the bench, scripts/
+// SELECT over every problem. Node runs this file (scripts/stats-recompute.ts, the bench, scripts/
 // rollup-migration.ts): pure imports only, with their '.ts'. When a problem is due and which states
 // count as open or closed are the rules of schema/rules/due-date.ts and problem-status.ts.
 //
