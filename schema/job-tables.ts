@@ -50,8 +50,9 @@ export const recomputeJobs = sqliteTable('recompute_jobs', {
 
 /**
  * The job's steps in the order they run, each one atomic D1 batch for one key: a round (its
- * option_counts, campaign_counters, group_counts), a programme's problem_counts or its activity rollups,
+ * option_counts, campaign_counters, group_counts), a programme's problem_counts under one dimension or its activity rollups,
  * and a last sweep of rows whose round or programme is gone. `done_at` is set in the step's own batch.
+ * `key`: the round's or programme's id; for 'problems' followed by ':' and the ledger dimension.
  */
 export const recomputeSteps = sqliteTable(
   'recompute_steps',

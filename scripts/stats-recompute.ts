@@ -8,7 +8,17 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { type StepKind, stepStatements } from '../worker/stats/recompute.ts';
-import { COUNT_DONE, FINISH, JOB_COLUMNS, JOB_TIMED, LIST_STEPS, MARK_DONE, NEXT, TIMED } from '../worker/stats/recompute-job-sql.ts';
+import {
+  COUNT_DONE,
+  FINISH,
+  JOB_COLUMNS,
+  JOB_TIMED,
+  LIST_STEPS,
+  MARK_DONE,
+  NEXT,
+  START_JOB,
+  TIMED,
+} from '../worker/stats/recompute-job-sql.ts';
 
 const args = process.argv.slice(2);
 const target = args.find((a) => a === '--local' || a === '--remote');
@@ -53,7 +63,8 @@ let job = run<Job>([`SELECT ${JOB_COLUMNS} FROM recompute_jobs WHERE finished_at
 if (!job) {
   const id = randomUUID();
   job = run<Job>([
-    ...LIST_STEPS.map((s) => inline(s, [id, Date.now(), null])),
+    ...LIST_STEPS.map((s) => inline(s, [id])),
+    inline(START_JOB, [id, Date.now(), null]),
     inline(`SELECT ${JOB_COLUMNS} FROM recompute_jobs WHERE id = ?1`, [id]),
   ])[0];
 }
@@ -65,7 +76,7 @@ for (;;) {
   const at = Date.now();
   const t = performance.now();
   run([
-    ...stepStatements(step.kind).map((s) => inline(s, [step.key])),
+    ...stepStatements(step.kind).map((s) => inline(s, step.key.split(':'))),
     inline(MARK_DONE, [job.id, step.seq, at]),
     inline(COUNT_DONE, [job.id, at]),
     inline(FINISH, [job.id, at]),

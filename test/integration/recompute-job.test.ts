@@ -1,5 +1,5 @@
 // The full rollup recompute as a job of bounded, resumable steps (worker/stats/recompute-job.ts, issue
-// 20): one step per round and per programme's ledger and visits, then a sweep; survey submissions (the
+// 20): one step per round, per programme's visits and per programme × ledger dimension, then a sweep; survey submissions (the
 // real respondent route) and memo and problem writes (raw rows, through the triggers) between the steps
 // are neither lost nor counted twice — every rollup table ends equal to a from-scratch rebuild in one
 // batch; a job stopped between steps goes on from the next one; the admin page shows its progress.
@@ -76,7 +76,7 @@ async function makeWorld() {
 }
 
 describe('the recompute job', () => {
-  it('lists one step per round, two per programme and a sweep, and rebuilds every rollup with writes between its steps', async () => {
+  it('lists one step per round, six per programme (visits, five ledger dimensions) and a sweep, and rebuilds every rollup with writes between its steps', async () => {
     const w = await world();
     const [r1, r2, r3] = w.rounds;
     const [e1, e2, , e4, e5] = w.enterprises;
@@ -92,10 +92,17 @@ describe('the recompute job', () => {
     const rounds = await count('SELECT count(*) AS n FROM campaigns');
     const programmes = await count('SELECT count(*) AS n FROM programmes');
     const steps = await stepsOf(id);
-    expect(steps.length).toBe(rounds + 2 * programmes + 1);
+    expect(steps.length).toBe(rounds + 6 * programmes + 1);
     expect(steps.map((s) => s.kind).slice(0, rounds)).toEqual(Array(rounds).fill('round'));
     expect(steps.at(-1)?.kind).toBe('sweep');
-    expect(steps.filter((s) => s.key === p).map((s) => s.kind)).toEqual(['activity', 'problems']);
+    expect(steps.filter((s) => s.key.startsWith(p)).map((s) => s.key.replace(p, s.kind))).toEqual([
+      'activity',
+      'problems:category',
+      'problems:chain',
+      'problems:region',
+      'problems:total',
+      'problems:unit',
+    ]);
     expect(await latestRecompute(db())).toMatchObject({ id, total: steps.length, done: 0, finishedAt: null });
 
     // Between every two steps: an answer through the respondent route, a memo written, one moved to another

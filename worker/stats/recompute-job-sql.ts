@@ -1,5 +1,6 @@
 // The SQL of the recompute job (recompute-job.ts), apart so that the command line (scripts/
-// stats-recompute.ts) runs the very same job through `wrangler d1 execute`: pure, no imports.
+// stats-recompute.ts) runs the very same job through `wrangler d1 execute`: pure imports only, with their '.ts'.
+import { PROBLEM_DIMENSIONS_STORED } from './problem-rollup.ts';
 
 export const JOB_COLUMNS = `id, started_at AS startedAt, total, done, last_step_at AS lastStepAt, last_step_ms AS lastStepMs,
   longest_step_ms AS longestStepMs, longest_step AS longestStep, finished_at AS finishedAt`;
@@ -11,12 +12,18 @@ export const LIST_STEPS = [
   `INSERT INTO recompute_steps (job_id, seq, kind, key)
   SELECT ?1, row_number() OVER (ORDER BY created_at, id), 'round', id FROM campaigns`,
   `INSERT INTO recompute_steps (job_id, seq, kind, key)
-  SELECT ?1, (SELECT count(*) FROM recompute_steps WHERE job_id = ?1) + row_number() OVER (ORDER BY p.id, k.column1), k.column1, p.id
-  FROM programmes p, (VALUES ('problems'), ('activity')) k`,
+  SELECT ?1, (SELECT count(*) FROM recompute_steps WHERE job_id = ?1) + row_number() OVER (ORDER BY id), 'activity', id FROM programmes`,
+  // The ledger figures one dimension a step (problem-rollup.ts problemRecomputeStatements): key 'programme:dimension'.
+  `INSERT INTO recompute_steps (job_id, seq, kind, key)
+  SELECT ?1, (SELECT count(*) FROM recompute_steps WHERE job_id = ?1) + row_number() OVER (ORDER BY p.id, d.column1), 'problems',
+    p.id || ':' || d.column1
+  FROM programmes p, (VALUES ${PROBLEM_DIMENSIONS_STORED.map((d) => `('${d}')`).join(', ')}) d`,
   `INSERT INTO recompute_steps (job_id, seq, kind, key)
   SELECT ?1, (SELECT count(*) FROM recompute_steps WHERE job_id = ?1) + 1, 'sweep', ''`,
-  `INSERT INTO recompute_jobs (id, started_at, started_by, total) SELECT ?1, ?2, ?3, count(*) FROM recompute_steps WHERE job_id = ?1`,
 ];
+/** After LIST_STEPS, in the same batch: ?1 the job, ?2 when, ?3 who (NULL: the command line). */
+export const START_JOB =
+  'INSERT INTO recompute_jobs (id, started_at, started_by, total) SELECT ?1, ?2, ?3, count(*) FROM recompute_steps WHERE job_id = ?1';
 
 export const NEXT = `SELECT seq, kind, key FROM recompute_steps WHERE job_id = ?1 AND done_at IS NULL ORDER BY seq LIMIT 1`;
 // In the step's batch: the step done, and the job's count of done steps counted, not incremented, so a

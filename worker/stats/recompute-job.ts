@@ -1,7 +1,8 @@
 // The full rollup recompute as a job of bounded, resumable steps (issue 20). Production D1 stops a
 // query or a batch at 30 s, and one batch rebuilding every rollup took 26–44 s at a million answers
 // (bench/BENCHMARKS.md), so the job rebuilds one key per step — a round (option_counts,
-// campaign_counters, group_counts), a programme's problem_counts, a programme's activity rollups — then
+// campaign_counters, group_counts), a programme's problem_counts under one dimension, a programme's
+// activity rollups — then
 // sweeps the rows of rounds and programmes deleted since. The steps are listed in recompute_steps when
 // the job starts, and each step's batch marks its own row done: a crash or a timeout between steps loses
 // nothing, and whoever comes next (the admin page's button, the daily run) goes on from the next step.
@@ -14,7 +15,7 @@ import { d1Of } from '../lib/db';
 import { releaseLease, takeLease } from '../lib/lease';
 import { newId } from '../lib/tokens';
 import { type StepKind, stepStatements } from './recompute';
-import { COUNT_DONE, FINISH, JOB_COLUMNS, JOB_TIMED, LIST_STEPS, MARK_DONE, NEXT, TIMED } from './recompute-job-sql';
+import { COUNT_DONE, FINISH, JOB_COLUMNS, JOB_TIMED, LIST_STEPS, MARK_DONE, NEXT, START_JOB, TIMED } from './recompute-job-sql';
 
 export type RecomputeJob = {
   id: string;
@@ -42,7 +43,7 @@ export const RUN_MS = 20_000;
 export async function startRecompute(db: Db, by: string | null, also: D1PreparedStatement[] = [], now = Date.now()): Promise<string> {
   const d1 = d1Of(db);
   const id = newId();
-  await d1.batch([...LIST_STEPS.map((s, i) => (i === 3 ? d1.prepare(s).bind(id, now, by) : d1.prepare(s).bind(id))), ...also]);
+  await d1.batch([...LIST_STEPS.map((s) => d1.prepare(s).bind(id)), d1.prepare(START_JOB).bind(id, now, by), ...also]);
   return id;
 }
 
@@ -73,7 +74,8 @@ export async function runRecomputeStep(db: Db, jobId: string, now = Date.now): P
     await d1.prepare(FINISH).bind(jobId, now()).run();
     return null;
   }
-  const work = stepStatements(step.kind).map((s) => (step.kind === 'sweep' ? d1.prepare(s) : d1.prepare(s).bind(step.key)));
+  // The key binds ?1 (a round or programme) and for the ledger's steps ?2 (the dimension after ':').
+  const work = stepStatements(step.kind).map((s) => (step.kind === 'sweep' ? d1.prepare(s) : d1.prepare(s).bind(...step.key.split(':'))));
   const t = performance.now();
   const at = now();
   await d1.batch([
