@@ -6,6 +6,7 @@
 //   npm run bench -- --quick      CI-sized (< 3 min)
 //   npm run bench -- --smoke      < 60 s, fails when a step breaks or a submission is lost (npm test)
 //   npm run bench -- --exports-only   the export step alone (CSV and .xlsx), reported under bench/.out
+//   npm run bench -- --stats-only     the dashboards and the recompute alone (issue 20), reported under bench/.out
 //   add --keep to keep the generated databases under bench/.data; --render rewrites the report only
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,10 +32,11 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean' },
     render: { type: 'boolean' },
     'exports-only': { type: 'boolean' },
+    'stats-only': { type: 'boolean' },
   },
 });
 const mode: Mode = args.smoke ? 'smoke' : args.quick ? 'quick' : 'full';
-const only = args['exports-only'] ? '-exports' : '';
+const only = args['exports-only'] ? '-exports' : args['stats-only'] ? '-stats' : '';
 const reportFile = mode === 'full' && !only ? 'bench/BENCHMARKS.md' : join(OUT, `BENCHMARKS-${mode}${only}.md`);
 const resultsFile = join(OUT, `results-${mode}${only}.json`);
 // --render: only write the report again from the last run's figures (after editing bench/notes.md).
@@ -61,7 +63,7 @@ const drop = (dir: string) => {
 };
 
 mkdirSync(OUT, { recursive: true });
-const flags = [mode === 'full' ? '' : `--${mode}`, only ? '--exports-only' : ''].filter(Boolean).join(' ');
+const flags = [mode === 'full' ? '' : `--${mode}`, only ? `-${only}-only` : ''].filter(Boolean).join(' ');
 const results: Results = {
   mode,
   date: new Date().toISOString(),
@@ -81,13 +83,18 @@ await step('vite build', () => {
 });
 const app = await step('worker bundle (wrangler deploy --dry-run)', buildApp);
 results.bundle = { raw: app.raw, gzip: app.gzip, brotli: app.brotli };
-results.startup = await step(`start-up CPU (wrangler check startup, ${cfg.startupRuns} × app and minimal Worker)`, () =>
-  startupBench(cfg.startupRuns),
-);
+if (only !== '-stats')
+  results.startup = await step(`start-up CPU (wrangler check startup, ${cfg.startupRuns} × app and minimal Worker)`, () =>
+    startupBench(cfg.startupRuns),
+  );
 
 // Submissions and the survey page: a programme with past rounds and open links.
-if (!only) await steps();
+if (!only || only === '-stats') await steps();
 async function steps() {
+  if (only !== '-stats') await surveySteps();
+  await statsSteps();
+}
+async function surveySteps() {
   const subDir = join(DATA, `${mode}-submit`);
   const sub = await dataSet('submit', { ...cfg.base, answers: cfg.scales[0] ?? 0, openLinks: cfg.warmup + cfg.requests + 1 });
   results.generation.push({ name: 'submit', counts: sub.counts, seconds: sub.seconds });
@@ -116,7 +123,8 @@ async function steps() {
       site.server.close();
     }
   }
-
+}
+async function statsSteps() {
   // Dashboards at each scale; the recompute at the largest.
   for (const [i, answers] of cfg.scales.entries()) {
     const dir = join(DATA, `${mode}-stats-${answers}`);
@@ -133,7 +141,7 @@ async function steps() {
 }
 
 // The responses CSV of one round answered by `rows` enterprises.
-for (const rows of cfg.exports) {
+for (const rows of only === '-stats' ? [] : cfg.exports) {
   const dir = join(DATA, `${mode}-export-${rows}`);
   const m = await dataSet(`export-${rows}`, {
     officers: 20,

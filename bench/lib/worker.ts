@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type * as MiniflareModule from 'miniflare';
 import { D1_ID, wrangler } from '../gen/database.ts';
@@ -43,13 +43,17 @@ export async function startWorker(
   persist: string,
   bindings: Record<string, string>,
   inspectorPort?: number,
+  /** Modules `script` imports from its directory (miniflare does not follow a bundle's imports itself). */
+  imports: string[] = [],
 ): Promise<Running> {
   const before = new Set(childPids('workerd'));
+  const root = dirname(resolve(script));
   const mf = new Miniflare(
     convertV4MiniflareOptions({
-      modules: true,
-      scriptPath: resolve(script),
-      modulesRoot: dirname(resolve(script)),
+      ...(imports.length
+        ? { modules: [script, ...imports].map((f) => ({ type: 'ESModule' as const, path: resolve(root, basename(f)) })) }
+        : { modules: true, scriptPath: resolve(script) }),
+      modulesRoot: root,
       compatibilityDate: COMPAT,
       d1Databases: { DB: D1_ID },
       bindings,

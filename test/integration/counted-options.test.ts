@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { formDefinition, LIKERT_VALUES, NOT_APPLICABLE, type QuestionType, question } from '../../schema/form-definition';
 import { COUNTED_TYPES, countedRowTypeSql, countedTypeSql, isCounted, LIKERT_ANSWER_SQL } from '../../schema/rules/counted-options';
-import { recomputeRollups } from '../../worker/stats/recompute';
+import { recomputeRollups } from '../../worker/stats/recompute-job';
 import { db, makeEnterprise, makeProgramme, makeUser, pair } from '../fixtures';
 import { respond, surveyRound } from '../fixtures/stats';
 

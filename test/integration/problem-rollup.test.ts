@@ -20,7 +20,7 @@ import {
   problemTrend,
   problemTrendRaw,
 } from '../../worker/stats/problems.queries';
-import { recomputeRollups } from '../../worker/stats/recompute';
+import { recomputeRollups } from '../../worker/stats/recompute-job';
 import { db, makeChain, makeEnterprise, makeProgramme, makeUnit, makeUser } from '../fixtures';
 import { addProblem } from '../fixtures/stats';
 

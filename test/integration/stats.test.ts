@@ -12,7 +12,7 @@ import { statsConfig } from '../../worker/stats/config';
 import { overview } from '../../worker/stats/dashboard';
 import { takeOfficerSnapshot } from '../../worker/stats/officer-snapshot';
 import { problemBreakdown, problemTotals, problemTrend } from '../../worker/stats/problems.queries';
-import { recomputeRollups } from '../../worker/stats/recompute';
+import { recomputeRollups } from '../../worker/stats/recompute-job';
 import { likertItems } from '../../worker/stats/satisfaction';
 import { satisfactionGroups, surveyRollups } from '../../worker/stats/survey.queries';
 import { call, db, login, makeEnterprise, makeProgramme, makeUser, pair, postForm, signedIn } from '../fixtures';

@@ -8,6 +8,7 @@ import { auditJobs } from '../audit/audit-jobs';
 import { outboxJob } from '../notify/deliver';
 import { retentionJob } from '../privacy/retention';
 import { officerSnapshotJob } from '../stats/officer-snapshot';
+import { recomputeDailyJob } from '../stats/recompute-job';
 import { housekeepingJobs } from './housekeeping';
 import { ledgerJobs } from './ledger-reminders';
 
@@ -28,9 +29,17 @@ export type JobResult = { detail: string };
 export type DailyJob = { name: string; run: (ctx: JobContext) => Promise<JobResult> };
 
 // The ledger's reminders before the delivery, so the 待办 a run opens go out in the same run; the
-// officers' snapshots of closed rounds; the audit jobs last: they link and anchor the rows the jobs
-// before them wrote.
-const registry: DailyJob[] = [...housekeepingJobs, retentionJob, ...ledgerJobs, outboxJob, officerSnapshotJob, ...auditJobs];
+// officers' snapshots of closed rounds; a rollup recompute left unfinished goes on (before the snapshots,
+// which read the rollups); the audit jobs last: they link and anchor the rows the jobs before them wrote.
+const registry: DailyJob[] = [
+  ...housekeepingJobs,
+  retentionJob,
+  ...ledgerJobs,
+  outboxJob,
+  recomputeDailyJob,
+  officerSnapshotJob,
+  ...auditJobs,
+];
 
 /** The jobs in the order they run. */
 export const dailyJobs = (): readonly DailyJob[] => registry;

@@ -3,7 +3,7 @@
 // contributions; the triggers (problemRollupTriggers) add NEW's and subtract OLD's on every insert, update
 // and delete, inside the writing statement's transaction, so every write path keeps the rollup exact
 // (the memo batch, the transitions, fixtures that insert raw rows). The recompute runs the same
-// SELECT over every problem. Node runs this file (recompute-print.ts, the bench, scripts/
+// SELECT over every problem. Node runs this file (scripts/stats-recompute.ts, the bench, scripts/
 // rollup-migration.ts): pure imports only, with their '.ts'. When a problem is due and which states
 // count as open or closed are the rules of schema/rules/due-date.ts and problem-status.ts.
 //
@@ -178,21 +178,23 @@ export function problemRollupTriggers(): Trigger[] {
 
 /**
  * Rebuilds problem_counts from the problems: the day rows, then each month from its days. For every
- * programme at once, or (`one`, with ?1 bound to its id) for one: the admin route rebuilds programme by
- * programme, so no single statement grows with the whole database (100 k problems ≈ 10 s here, and D1
- * stops a statement at 30 s).
+ * programme at once, `one` programme (?1 bound to its id), or `one` programme's rows under one dimension
+ * (`part`, ?2 bound to it): the recompute job (recompute-job.ts) rebuilds a programme dimension by
+ * dimension, so no batch grows with the whole ledger (100 k problems ≈ 10 s here for all five, and D1
+ * stops a statement at 30 s); the triggers keep every dimension, so a problem written between two of
+ * those steps is counted once.
  */
-export function problemRecomputeStatements(one = false): string[] {
+export function problemRecomputeStatements(one = false, part = false): string[] {
   const source = one ? '(SELECT * FROM problems WHERE programme_id = ?1)' : 'problems';
-  const only = one ? 'programme_id = ?1 AND ' : '';
+  const only = (one ? 'programme_id = ?1 AND ' : '') + (part ? 'dimension = ?2 AND ' : '');
   return [
-    `DELETE FROM problem_counts${one ? ' WHERE programme_id = ?1' : ''}`,
+    `DELETE FROM problem_counts WHERE ${only}true`,
     `${INSERT}
 SELECT programme_id, dimension, grain, period, group_key, kind, days, sum(n) FROM (${contributions(source, '1', ['d'])})
-WHERE true GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+WHERE ${only}true GROUP BY 1, 2, 3, 4, 5, 6, 7`,
     `${INSERT}
 SELECT programme_id, dimension, grain, period, group_key, kind, days, sum(n) FROM (${contributions(source, '1', ['m'])})
-WHERE kind IN (${histogramKindsSql}) GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+WHERE ${only}kind IN (${histogramKindsSql}) GROUP BY 1, 2, 3, 4, 5, 6, 7`,
     `${INSERT}
 SELECT programme_id, dimension, 'm', substr(period, 1, 7), group_key, kind, days, sum(n) FROM problem_counts
 WHERE ${only}grain = 'd' GROUP BY 1, 2, 3, 4, 5, 6, 7`,

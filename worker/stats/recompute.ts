@@ -2,9 +2,10 @@
 // problem_counts and the activity tables) from the raw rows, for after a bug, a
 // manual fix in the database, or to prove the submission batch keeps them right (test/integration/
 // stats.test.ts compares both). Pure SQL — INSERT … SELECT … GROUP BY, the countable questions read
-// from the form definitions with json_each — so the same text runs from the admin route (one atomic
-// db.batch) and from the command line (recompute-print.ts through `wrangler d1 execute`). Node runs
-// this file directly for the command line: pure imports only, with their '.ts'.
+// from the form definitions with json_each — so the same text runs from the admin route (a round's in
+// one atomic db.batch; all of them as the job of bounded steps of recompute-job.ts, one batch per round
+// or programme) and from the command line (scripts/stats-recompute.ts, one `wrangler d1 execute` per
+// step). Node runs this file directly for the command line: pure imports only, with their '.ts'.
 //
 // Answers are grouped by their raw columns first, in the order of the covering index
 // answers_campaign_question_value_idx, so SQLite streams the index without sorting a million rows
@@ -14,7 +15,6 @@
 // dates — is skipped while scanning, so it never makes a group of its own (≈ 0.3 s for 1 M answers).
 // Which questions count: schema/rules/counted-options.ts.
 import { countedRowTypeSql, countedTypeSql } from '../../schema/rules/counted-options.ts';
-import type { Db } from '../app-env';
 import { activityRecomputeStatements } from './activity-rollup.ts';
 import { groupRecomputeStatements } from './group-rollup.ts';
 import { problemRecomputeStatements } from './problem-rollup.ts';
@@ -67,33 +67,34 @@ GROUP BY c.id`,
   ];
 }
 
-/**
- * The statements of one atomic D1 batch rebuilding one round's rollups, or every rollup. group_counts is
- * rebuilt round by round and problem_counts programme by programme: over a million answers one
- * group_counts statement took ≈ 20 s here (each answer joined to its response's groups), near D1's 30 s
- * limit per query; per round it is under a second (bench/notes.md). The command line
- * (recompute-print.ts) keeps one statement each.
- */
-export async function recomputeBatch(d1: D1Database, campaignId?: string): Promise<D1PreparedStatement[]> {
-  if (campaignId) return recomputeStatements(true).map((s) => d1.prepare(s).bind(campaignId));
-  const [campaigns, programmes] = (
-    await d1.batch<{ id: string }>([d1.prepare('SELECT id FROM campaigns'), d1.prepare('SELECT id FROM programmes')])
-  ).map((r) => r.results.map((row) => row.id)) as [string[], string[]];
-  const [, rebuildGroups] = groupRecomputeStatements(true) as [string, string];
-  // Without their DELETE: the whole table is cleared once, so rows of a programme deleted since go too.
-  const rebuildProblems = problemRecomputeStatements(true).slice(1);
-  return [
-    ...countRecomputeStatements(false).map((s) => d1.prepare(s)),
-    d1.prepare('DELETE FROM group_counts'),
-    ...campaigns.map((id) => d1.prepare(rebuildGroups).bind(id)),
-    d1.prepare('DELETE FROM problem_counts'),
-    ...programmes.flatMap((id) => rebuildProblems.map((s) => d1.prepare(s).bind(id))),
-    ...activityRecomputeStatements().map((s) => d1.prepare(s)),
-  ];
-}
+/** A step of the recompute job (recompute-job.ts): one key's rollups, one atomic batch. */
+export type StepKind = 'round' | 'problems' | 'activity' | 'sweep';
 
-/** Rebuilds the rollups of one round, or of all rounds, atomically (one D1 batch). */
-export async function recomputeRollups(db: Db, campaignId?: string): Promise<void> {
-  const d1 = (db as Db & { $client: D1Database }).$client;
-  await d1.batch(await recomputeBatch(d1, campaignId));
+/**
+ * Rows of rounds and programmes deleted since their rollups were written; the full recompute used to
+ * clear every table first, the job clears key by key, so these are swept at its end.
+ */
+const SWEEP = [
+  ...['option_counts', 'campaign_counters', 'group_counts'].map(
+    (t) => `DELETE FROM ${t} WHERE campaign_id NOT IN (SELECT id FROM campaigns)`,
+  ),
+  ...['problem_counts', 'activity_pair_months', 'activity_counts', 'activity_reach'].map(
+    (t) => `DELETE FROM ${t} WHERE programme_id NOT IN (SELECT id FROM programmes)`,
+  ),
+];
+
+/**
+ * The statements of one step, each DELETE of the key's rows followed by the INSERT … SELECT rebuilding
+ * them from the raw rows, ?1 bound to the round or programme (for 'problems' ?2 to the dimension: a
+ * programme's ledger figures are rebuilt one dimension a step). Run as one batch, a step is atomic: a submission or a memo
+ * written between two steps is counted once, by its own batch's rollup upsert or trigger if it comes
+ * after its key's step, by the step's SELECT if before (test/integration/recompute-job.test.ts). Bounded
+ * by the key: over a million answers one group_counts statement for every round took ≈ 20 s here, near
+ * D1's 30 s limit per query (bench/notes.md).
+ */
+export function stepStatements(kind: StepKind): string[] {
+  if (kind === 'round') return recomputeStatements(true);
+  if (kind === 'problems') return problemRecomputeStatements(true, true);
+  if (kind === 'activity') return activityRecomputeStatements(true);
+  return SWEEP;
 }

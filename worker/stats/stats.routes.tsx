@@ -15,6 +15,7 @@ import { StatsLeaderPage } from '../../web/pages/stats/leader';
 import { StatsOverviewPage } from '../../web/pages/stats/overview';
 import { StatsOfficerPage, StatsUnitPage } from '../../web/pages/stats/people';
 import { StatsProblemsPage } from '../../web/pages/stats/problems';
+import { RecomputeProgress } from '../../web/pages/stats/recompute-progress';
 import { StatsRoundPage } from '../../web/pages/stats/round';
 import { StatsSatisfactionPage } from '../../web/pages/stats/satisfaction';
 import { StatsTrendPage } from '../../web/pages/stats/trend';
@@ -35,7 +36,7 @@ import { overviewTiles } from './headlines';
 import { leaderDashboard } from './leader';
 import { officerView, unitView } from './people';
 import { filterQuery } from './period';
-import { recomputeBatch } from './recompute';
+import { latestRecompute, RUN_MS, roundRecomputeBatch, runRecompute, startRecompute, unfinishedRecompute } from './recompute-job';
 import { roundView } from './round';
 
 export const statsRoutes = new Hono<AppEnv>();
@@ -155,32 +156,50 @@ statsRoutes.get(`/officers${ID}`, async (c) => {
 
 const recomputeInput = onFirstUse(() => z.strictObject({ campaign: z.union([z.literal(''), z.uuid()]).default('') }));
 
-/** Rebuilds the survey rollups from the raw rows (worker/stats/recompute.ts), audited. */
+/**
+ * Rebuilds the rollups from the raw rows (worker/stats/recompute.ts), audited: one round in one batch;
+ * all of them as the job of bounded steps (recompute-job.ts), started here — or, when one is unfinished,
+ * gone on with — and run for RUN_MS, then shown on its page until it is done.
+ */
 statsRoutes.post('/recompute', async (c) => {
   const db = c.get('db');
   const input = await validateForm(c, recomputeInput);
   if (!input.ok) throw new AppError(422, 'invalid', 'form.invalid', input.state.errors);
   const campaignId = input.data.campaign || undefined;
   const d1 = d1Of(db);
-  const statements = await recomputeBatch(d1, campaignId);
   const audit = auditStatement(db, c, { action: 'recompute_rollups', objectType: 'campaign', objectId: campaignId ?? 'all' }).toSQL();
-  // The audit row goes in the same atomic batch as the rebuild.
-  await d1.batch([...statements, d1.prepare(audit.sql).bind(...audit.params)]);
-  setFlash(c, 'flash.recomputed');
-  return c.redirect(campaignId ? `/admin/stats/rounds/${campaignId}` : '/admin/stats', 303);
+  const audited = d1.prepare(audit.sql).bind(...audit.params);
+  if (campaignId) {
+    // The audit row goes in the same atomic batch as the rebuild.
+    await d1.batch([...roundRecomputeBatch(d1, campaignId), audited]);
+    setFlash(c, 'flash.recomputed');
+    return c.redirect(`/admin/stats/rounds/${campaignId}`, 303);
+  }
+  const jobId = (await unfinishedRecompute(db))?.id ?? (await startRecompute(db, c.get('user')?.id ?? null, [audited]));
+  const ran = await runRecompute(db, jobId, { budgetMs: RUN_MS });
+  if (ran && (await latestRecompute(db))?.finishedAt) {
+    setFlash(c, 'flash.recomputed');
+    return c.redirect('/admin/stats', 303);
+  }
+  setFlash(c, ran ? 'flash.recomputeGoesOn' : 'flash.recomputeBusy');
+  return c.redirect('/admin/stats/recompute', 303);
 });
 
 /** 重算 asks first: what the rebuild does, then the POST form (the whole programme office's figures move). */
-statsRoutes.get('/recompute', (c) => {
+statsRoutes.get('/recompute', async (c) => {
   const t = c.get('t');
+  const job = await latestRecompute(c.get('db'));
+  const unfinished = job && !job.finishedAt;
   return render(
     c,
     <ConfirmPage
       title={t('stats.recompute')}
       effects={[t('stats.recomputeHelp'), t('confirm.recompute.safe')]}
       action="/admin/stats/recompute"
-      confirmLabel={t('stats.recompute')}
+      confirmLabel={t(unfinished ? 'stats.recomputeGoOn' : 'stats.recompute')}
       back="/admin/stats"
-    />,
+    >
+      {job && <RecomputeProgress job={job} />}
+    </ConfirmPage>,
   );
 });
