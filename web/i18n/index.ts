@@ -15,6 +15,7 @@ import { imports } from './imports';
 import { ledger } from './ledger';
 import { ledgerAdmin } from './ledger-admin';
 import { ledgerImport } from './ledger-import';
+import { memoRecords } from './memo-records';
 import { memos } from './memos';
 import { officers } from './officers';
 import { programmes } from './programmes';
@@ -40,6 +41,7 @@ const catalogues = [
   surveys,
   rounds,
   memos,
+  memoRecords,
   ledger,
   ledgerAdmin,
   enterprisePage,

@@ -2,6 +2,7 @@
 import type { MEMO_MODES, PROBLEM_EVENT_KINDS } from '../../schema/memo-tables';
 import { chinaDateTime } from '../../schema/rules/china-time';
 import { usePage } from '../context';
+import { MemoRevisions, type Revision } from './memos/memo-revisions';
 import { EventLine, modeKey } from './problems/labels';
 
 export type FileMemo = {
@@ -50,7 +51,7 @@ function entries(memos: FileMemo[], events: FileEvent[]): Entry[] {
   });
 }
 
-function MemoEntry({ memo: m }: { memo: FileMemo }) {
+function MemoEntry({ memo: m, revisions }: { memo: FileMemo; revisions: Revision[] }) {
   const { t } = usePage();
   const parts: [string, string][] = [
     [t('memo.participants'), m.participants],
@@ -74,19 +75,29 @@ function MemoEntry({ memo: m }: { memo: FileMemo }) {
             {v}
           </div>
         ))}
+      <MemoRevisions revisions={revisions} />
     </>
   );
 }
 
-export function FileTimeline({ memos, events }: { memos: FileMemo[]; events: FileEvent[] }) {
+export function FileTimeline({
+  memos,
+  events,
+  revisions,
+}: {
+  memos: FileMemo[];
+  events: FileEvent[];
+  revisions: (Revision & { memoId: string })[];
+}) {
   const { t } = usePage();
   const list = entries(memos, events);
+  const revisionsOf = (memoId: string) => revisions.filter((r) => r.memoId === memoId);
   if (list.length === 0) return <p class="empty">{t('file.noHistory')}</p>;
   return (
     <ol class="cards timeline">
       {list.map((x) => (
         <li class="card" data-entry={x.memo ? 'memo' : 'event'} key={x.key}>
-          <span class="muted">{x.date}</span> {x.memo && <MemoEntry memo={x.memo} />}
+          <span class="muted">{x.date}</span> {x.memo && <MemoEntry memo={x.memo} revisions={revisionsOf(x.memo.id)} />}
           {x.event && (
             <>
               <a href={`/problems/${x.event.problemId}`}>{x.event.code}</a> <EventLine event={x.event} />

@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import { ADD_PROBLEM, MAX_PROBLEMS, type MemoInput, memoInput, nestMemoForm, rowCount } from '../../schema/inputs/memos';
 import { chinaToday } from '../../schema/rules/china-time';
 import { defaultDeadline } from '../../schema/rules/due-date';
+import { canEditMemo } from '../../schema/rules/memo-edit';
 import { enterprises } from '../../schema/tables';
 import { emptyForm, type FieldErrors, type FormState, type FormValues } from '../../web/components/fields';
 import { MemoFormPage } from '../../web/pages/memos/memo-form';
@@ -21,6 +22,8 @@ import { fieldErrors, readForm } from '../lib/validate';
 import { deliverAfterWrite } from '../notify/deliver';
 import { calendarFrom, deadlineDefaults } from '../problems/deadlines.queries';
 import { isOverdue } from '../problems/transitions';
+import { memoRevisionsOf } from './memo-edit.queries';
+import { memoEditRoutes } from './memo-edit.routes';
 import { failingStatement, memoFault, memoStatements } from './memo-write';
 import { type Memo, type MemoFormOptions, memoFormOptions, memoProblems, readMemo, readMemoView } from './memos.queries';
 
@@ -28,6 +31,7 @@ import { type Memo, type MemoFormOptions, memoFormOptions, memoProblems, readMem
 export const memoRoutes = new Hono<AppEnv>();
 const ID = '/:id{[0-9a-f-]{36}}';
 type Ctx = Context<AppEnv>;
+memoRoutes.route('/', memoEditRoutes); // /memos/:id/edit (the author) and /memos/:id/correct (the admin)
 
 const user = (c: Ctx) => {
   const u = c.get('user');
@@ -130,10 +134,21 @@ memoRoutes.get(ID, async (c) => {
     throw notFound();
   }
   const today = chinaToday();
-  const problems = (await memoProblems(db, found.memo.id)).map((p) => ({ ...p, overdue: isOverdue(p, today) }));
+  const [problemRows, revisions] = await Promise.all([
+    memoProblems(db, found.memo.id),
+    memoRevisionsOf(db, { memoId: found.memo.id }).all(),
+  ]);
+  const problems = problemRows.map((p) => ({ ...p, overdue: isOverdue(p, today) }));
   return render(
     c,
-    <MemoPage memo={found.memo} enterpriseName={found.enterpriseName} officerName={found.officerName} problems={problems} />,
+    <MemoPage
+      memo={found.memo}
+      enterpriseName={found.enterpriseName}
+      officerName={found.officerName}
+      problems={problems}
+      revisions={revisions}
+      editable={canEditMemo(found.memo, user(c))}
+    />,
   );
 });
 

@@ -3,6 +3,7 @@ import { Island } from '../../components/island';
 import { usePage } from '../../context';
 import { Layout } from '../../layout';
 import { categoryKey, modeKey, ProblemStatus } from '../problems/labels';
+import { MemoRevisions, type Revision } from './memo-revisions';
 
 type Memo = {
   id: string;
@@ -28,10 +29,18 @@ type Problem = {
   leadUnitName: string | null;
   overdue: boolean;
 };
-type Props = { memo: Memo; enterpriseName: string; officerName: string; problems: Problem[] };
+type Props = {
+  memo: Memo;
+  enterpriseName: string;
+  officerName: string;
+  problems: Problem[];
+  revisions: Revision[];
+  /** The author, within the edit window (schema/rules/memo-edit.ts). */
+  editable: boolean;
+};
 
 /** One stored 帮扶备忘录 and the problems it raised (each links to its ledger page). */
-export function MemoPage({ memo, enterpriseName, officerName, problems }: Props) {
+export function MemoPage({ memo, enterpriseName, officerName, problems, revisions, editable }: Props) {
   const { t, user } = usePage();
   const rows: [string, string][] = [
     [t('memo.visitDate'), memo.visitDate],
@@ -61,6 +70,13 @@ export function MemoPage({ memo, enterpriseName, officerName, problems }: Props)
             </>
           ))}
       </dl>
+      <MemoRevisions revisions={revisions} />
+      {(editable || user?.role === 'admin') && (
+        <p class="actions">
+          {editable && <a href={`/memos/${memo.id}/edit`}>{t('memo.edit.link')}</a>}
+          {user?.role === 'admin' && <a href={`/memos/${memo.id}/correct`}>{t('memo.correct.link')}</a>}
+        </p>
+      )}
       <h2>{t('memo.problems')}</h2>
       {memo.noRequest && <p class="notice">{t('memo.noRequestRecorded')}</p>}
       {problems.length === 0 && !memo.noRequest && <p class="empty">{t('memo.noProblems')}</p>}
