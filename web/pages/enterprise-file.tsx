@@ -44,12 +44,13 @@ type Props = {
   problems: Problem[];
   events: FileEvent[];
   revisions: (Revision & { memoId: string })[];
+  photos: { memoId: string; url: string }[];
   /** null for officers: the section is not rendered at all. */
   rounds: Round[] | null;
   printedOn: string;
 };
 
-export function EnterpriseFilePage({ enterprise: e, pairings, memos, problems, events, revisions, rounds, printedOn }: Props) {
+export function EnterpriseFilePage({ enterprise: e, pairings, memos, problems, events, revisions, photos, rounds, printedOn }: Props) {
   const { t } = usePage();
   const profile: [string, string][] = [
     [t('ent.creditCode'), e.creditCode],
@@ -114,7 +115,7 @@ export function EnterpriseFilePage({ enterprise: e, pairings, memos, problems, e
       </section>
       <section data-section="timeline">
         <h2>{t('file.timeline')}</h2>
-        <FileTimeline memos={memos} events={events} revisions={revisions} />
+        <FileTimeline memos={memos} events={events} revisions={revisions} photos={photos} />
       </section>
       {rounds && (
         <section data-section="rounds">

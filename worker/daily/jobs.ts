@@ -5,6 +5,7 @@
 // leaving the rest to the next run. Later features add their jobs to this list.
 import type { Db } from '../app-env';
 import { auditJobs } from '../audit/audit-jobs';
+import { orphanPhotosJob } from '../memos/photos';
 import { outboxJob } from '../notify/deliver';
 import { retentionJob } from '../privacy/retention';
 import { officerSnapshotJob } from '../stats/officer-snapshot';
@@ -30,7 +31,15 @@ export type DailyJob = { name: string; run: (ctx: JobContext) => Promise<JobResu
 // The ledger's reminders before the delivery, so the 待办 a run opens go out in the same run; the
 // officers' snapshots of closed rounds; the audit jobs last: they link and anchor the rows the jobs
 // before them wrote.
-const registry: DailyJob[] = [...housekeepingJobs, retentionJob, ...ledgerJobs, outboxJob, officerSnapshotJob, ...auditJobs];
+const registry: DailyJob[] = [
+  ...housekeepingJobs,
+  orphanPhotosJob,
+  retentionJob,
+  ...ledgerJobs,
+  outboxJob,
+  officerSnapshotJob,
+  ...auditJobs,
+];
 
 /** The jobs in the order they run. */
 export const dailyJobs = (): readonly DailyJob[] => registry;

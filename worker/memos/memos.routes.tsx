@@ -26,12 +26,15 @@ import { memoRevisionsOf } from './memo-edit.queries';
 import { memoEditRoutes } from './memo-edit.routes';
 import { failingStatement, memoFault, memoStatements } from './memo-write';
 import { type Memo, type MemoFormOptions, memoFormOptions, memoProblems, readMemo, readMemoView } from './memos.queries';
+import { checkPhotos, photoStatements, photosOf, photoUrl, postedPhotos, putPhotos } from './photos';
+import { photoRoutes } from './photos.routes';
 
 /** 帮扶备忘录: officers record a visit and the problems it raised; anyone who may see the enterprise reads it. */
 export const memoRoutes = new Hono<AppEnv>();
 const ID = '/:id{[0-9a-f-]{36}}';
 type Ctx = Context<AppEnv>;
 memoRoutes.route('/', memoEditRoutes); // /memos/:id/edit (the author) and /memos/:id/correct (the admin)
+memoRoutes.route('/', photoRoutes); // /memos/:id/photos
 
 const user = (c: Ctx) => {
   const u = c.get('user');
@@ -83,6 +86,9 @@ memoRoutes.post('/', requireRole('officer'), async (c) => {
   }
   const errors = await laterChecks(c, input);
   if (errors) return refuse(c, values, errors);
+  // Every photo is checked before anything is stored; a bad one refuses the memo (422), as a bad field does.
+  const photos = await checkPhotos(await postedPhotos(c), input.id, [], t);
+  if ('error' in photos) return refuse(c, values, { photos: photos.error });
 
   const [defaults, calendar, enterprise] = await Promise.all([
     deadlineDefaults(db, programme.id),
@@ -98,14 +104,21 @@ memoRoutes.post('/', requireRole('officer'), async (c) => {
   };
   // Problem codes are random; on the rare clash the batch fails on problems.code and is retried with
   // new codes. A clash on memos.id is a concurrent repeat of this memo: answer with the stored one.
+  await putPhotos(c.env, input.id, photos.uploads);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const statements = memoStatements(db, { ...write, now: Date.now() });
+    const now = Date.now();
+    const statements = memoStatements(db, { ...write, now });
+    statements.push(...photoStatements(db, input.id, photos.uploads, [], now));
     statements.push(
       auditStatement(db, c, {
         action: 'create',
         objectType: 'memo',
         objectId: input.id,
-        detail: { enterpriseId: input.enterpriseId, problems: input.problems.length },
+        detail: {
+          enterpriseId: input.enterpriseId,
+          problems: input.problems.length,
+          ...(photos.uploads.length > 0 && { photos: photos.uploads.length }),
+        },
       }),
     );
     if (memoFault(c.env)) statements.push(failingStatement(db));
@@ -134,9 +147,10 @@ memoRoutes.get(ID, async (c) => {
     throw notFound();
   }
   const today = chinaToday();
-  const [problemRows, revisions] = await Promise.all([
+  const [problemRows, revisions, photos] = await Promise.all([
     memoProblems(db, found.memo.id),
     memoRevisionsOf(db, { memoId: found.memo.id }).all(),
+    photosOf(db, found.memo.id),
   ]);
   const problems = problemRows.map((p) => ({ ...p, overdue: isOverdue(p, today) }));
   return render(
@@ -147,6 +161,7 @@ memoRoutes.get(ID, async (c) => {
       officerName={found.officerName}
       problems={problems}
       revisions={revisions}
+      photos={photos.map((p) => photoUrl(p.key))}
       editable={canEditMemo(found.memo, user(c))}
     />,
   );

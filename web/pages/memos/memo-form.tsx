@@ -10,6 +10,7 @@ import { usePage } from '../../context';
 import { Layout } from '../../layout';
 import { modeKey } from '../problems/labels';
 import { TextAreaField } from './controls';
+import { PhotoField } from './photo-field';
 import { ProblemRow } from './problem-row';
 
 type Option = { id: string; name: string };
@@ -27,7 +28,7 @@ export const MEMO_FORM_ID = 'memo-form';
 
 /** Errors the form shows beside a field; any other (an unknown field, a bad hidden id) is listed on top. */
 const SHOWN =
-  /^(enterpriseId|visitDate|mode|participants|contactName|contactTitle|businessSituation|policiesExplained|nextSteps|noRequest|problems|problems\.\d+\.\w+)$/;
+  /^(enterpriseId|visitDate|mode|participants|contactName|contactTitle|businessSituation|policiesExplained|nextSteps|noRequest|photos|problems|problems\.\d+\.\w+)$/;
 
 export function MemoFormPage({ form, rows, options, fresh, extra }: Props) {
   const { t, user } = usePage();
@@ -53,7 +54,7 @@ export function MemoFormPage({ form, rows, options, fresh, extra }: Props) {
             </li>
           ))}
       </ul>
-      <form method="post" action="/memos" id={MEMO_FORM_ID} class="card">
+      <form method="post" action="/memos" id={MEMO_FORM_ID} class="card" enctype="multipart/form-data">
         {/* Enter in a text box submits with the first submit button: make that "save", not "add a problem". */}
         {/* An <input>, not a <button>: app.css gives buttons display:inline-block, which would unhide it. */}
         <input type="submit" hidden tabIndex={-1} value={t('memo.save')} />
@@ -105,6 +106,7 @@ export function MemoFormPage({ form, rows, options, fresh, extra }: Props) {
           )}
         </fieldset>
         <TextAreaField name="nextSteps" label={t('memo.nextSteps')} form={form} maxLength={2000} />
+        <PhotoField error={form.errors.photos} />
         {extra}
         <Island
           name="memo-draft"
