@@ -9,7 +9,7 @@ import { createApp } from '../../worker/app';
 import { createDb } from '../../worker/lib/db';
 import { orphanPhotosJob, PHOTO_PREFIX } from '../../worker/memos/photos';
 import { call, countRows, db, ORIGIN, pair, signedIn } from '../fixtures';
-import { handlerOf, makeUnit, memoForm, memoRow, pairedOfficer, theProgramme } from '../fixtures/memos';
+import { handlerOf, makeUnit, memoForm, memoRow, pairedOfficer, problemRow, theProgramme } from '../fixtures/memos';
 import { containsText, jpegWithMetadata, pngWithMetadata, webpWithMetadata } from '../fixtures/photos';
 
 type Upload = { name: string; bytes: Uint8Array; type?: string };
@@ -36,6 +36,16 @@ async function memoWithPhotos(files: Upload[]) {
 }
 
 describe('a memo with photos', () => {
+  it('stores a multipart memo whose file input was left empty (a browser posts it as an empty part)', async () => {
+    const officer = await pairedOfficer();
+    const form = memoForm(officer.enterprise.id, [problemRow({ category: 'land' }), problemRow({ onSpot: 'on' })]);
+    const body = multipart(form, []);
+    body.append('photos', new File([], '', { type: 'application/octet-stream' }));
+    expect((await postMultipart('/memos', officer.cookie, body)).status).toBe(303);
+    expect(await memoRow(String(form.id))).toBeDefined();
+    expect(await rowsOf(String(form.id))).toEqual([]);
+  });
+
   it('stores each photo once in R2 without its metadata, records the keys in the memo batch, and shows them', async () => {
     const { res, memoId, cookie, enterprise } = await memoWithPhotos([
       { name: 'IMG_0001.JPG', bytes: jpegWithMetadata('GPS-N31.2304-E121.4737') },

@@ -67,7 +67,8 @@ memoRoutes.get('/new', requireRole('officer'), async (c) => {
 memoRoutes.post('/', requireRole('officer'), async (c) => {
   const db = c.get('db');
   const t = c.get('t');
-  const values = await readForm(c);
+  // The file input's parts are read by postedPhotos; an empty one arrives as the text field `photos: ''`.
+  const { photos: _files, ...values } = await readForm(c);
   if (values._action === ADD_PROBLEM) {
     const { _action, ...kept } = values;
     return render(c, formPage(emptyForm(kept), rowCount(kept) + 1, await options(c)));

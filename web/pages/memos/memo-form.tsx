@@ -3,13 +3,12 @@
 // with JavaScript the memo-draft island keeps a draft in the browser while offline.
 import type { ComponentChildren } from 'preact';
 import { ADD_PROBLEM, MAX_PROBLEMS } from '../../../schema/inputs/memos';
-import { MEMO_MODES } from '../../../schema/memo-tables';
-import { CheckboxField, FormAlert, type FormState, SelectField, TextField } from '../../components/fields';
+import { CheckboxField, FormAlert, type FormState, SelectField } from '../../components/fields';
 import { Island } from '../../components/island';
 import { usePage } from '../../context';
 import { Layout } from '../../layout';
-import { modeKey } from '../problems/labels';
 import { TextAreaField } from './controls';
+import { MemoTextFields, VisitFields } from './memo-fields';
 import { PhotoField } from './photo-field';
 import { ProblemRow } from './problem-row';
 
@@ -67,23 +66,8 @@ export function MemoFormPage({ form, rows, options, fresh, extra }: Props) {
           blank={t('memo.pickEnterprise')}
           options={options.enterprises.map((e) => ({ value: e.id, label: e.name }))}
         />
-        <div class="grid2">
-          <TextField name="visitDate" label={t('memo.visitDate')} form={form} type="date" required />
-          <SelectField
-            name="mode"
-            label={t('memo.mode')}
-            form={form}
-            required
-            options={MEMO_MODES.map((m) => ({ value: m, label: t(modeKey(m)) }))}
-          />
-        </div>
-        <TextField name="participants" label={t('memo.participants')} form={form} maxLength={200} hint={t('memo.participantsHint')} />
-        <div class="grid2">
-          <TextField name="contactName" label={t('memo.contactName')} form={form} maxLength={40} />
-          <TextField name="contactTitle" label={t('memo.contactTitle')} form={form} maxLength={40} />
-        </div>
-        <TextAreaField name="businessSituation" label={t('memo.businessSituation')} form={form} maxLength={2000} rows={4} />
-        <TextAreaField name="policiesExplained" label={t('memo.policiesExplained')} form={form} maxLength={2000} />
+        <VisitFields form={form} />
+        <MemoTextFields form={form} />
         <fieldset class="field">
           <legend>
             <strong>{t('memo.problems')}</strong>
