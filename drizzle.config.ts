@@ -12,6 +12,7 @@ export default defineConfig({
     './schema/job-tables.ts',
     './schema/ledger-tables.ts',
     './schema/audit-tables.ts',
+    './schema/memo-record-tables.ts',
   ],
   out: './schema/migrations',
   casing: 'snake_case',

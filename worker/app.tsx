@@ -4,6 +4,7 @@ import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { respondentCssHash } from '#respondent-inline';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../schema/rules/photos';
 import { LANGS, translator } from '../web/i18n';
 import { ErrorPage } from '../web/pages/error';
 import { assignmentRoutes } from './admin/assignments.routes';
@@ -45,8 +46,14 @@ import { statsRoutes } from './stats/stats.routes';
 import { answerRoutes } from './surveys/answer.routes';
 import { roundRoutes } from './surveys/rounds.routes';
 
-/** Request bodies above this are refused with 413 (CSV imports have their own, larger limit). */
+/** Request bodies above this are refused with 413 (CSV imports and memo photos have their own, larger limits). */
 export const BODY_LIMIT = 64 * 1024;
+/** A memo with its photos: six originals of up to 5 MB sent without JavaScript, and the form (issue 22). */
+export const PHOTO_BODY_LIMIT = MAX_PHOTOS * MAX_PHOTO_BYTES + BODY_LIMIT;
+const PHOTO_POSTS = /^\/memos(?:\/[0-9a-f-]{36}\/photos)?$/;
+/** Only a multipart post to the memo or its photos may be that large; a urlencoded memo keeps the 64 KB limit. */
+const photoPost = (method: string, path: string, type = '') =>
+  method === 'POST' && PHOTO_POSTS.test(path) && type.toLowerCase().startsWith('multipart/form-data');
 
 export function createApp() {
   const app = new Hono<AppEnv>();
@@ -83,7 +90,7 @@ export function createApp() {
   app.use(async (c, next) => {
     if (c.req.path.startsWith('/admin/import')) return next(); // larger limit set on the import routes
     return bodyLimit({
-      maxSize: BODY_LIMIT,
+      maxSize: photoPost(c.req.method, c.req.path, c.req.header('content-type')) ? PHOTO_BODY_LIMIT : BODY_LIMIT,
       onError: () => {
         throw new AppError(413, 'payload_too_large', 'err.page.tooLarge');
       },

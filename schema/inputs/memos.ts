@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { MEMO_MODES, PROBLEM_CATEGORIES, URGENCIES } from '../memo-tables';
 import { onFirstUse } from '../on-first-use';
 import { checkbox, isoDate, optionalIdRef, optionalText } from './fields';
+import { memoTextShape } from './memo-edits';
 import { pick } from './officers';
 
 /** More problem rows than any visit raises; also bounds the batch (each row is 2 inserts). */
@@ -75,12 +76,7 @@ export const memoInput = onFirstUse(() =>
       enterpriseId: pick,
       visitDate: isoDate,
       mode: z.enum(MEMO_MODES, 'err.invalidChoice'),
-      participants: optionalText(200),
-      contactName: optionalText(40),
-      contactTitle: optionalText(40),
-      businessSituation: optionalText(2000),
-      policiesExplained: optionalText(2000),
-      nextSteps: optionalText(2000),
+      ...memoTextShape(),
       noRequest: checkbox,
       problems: z.array(problemRow).max(MAX_PROBLEMS, 'memo.err.tooManyProblems'),
       _action: z.literal(ADD_PROBLEM).optional(),

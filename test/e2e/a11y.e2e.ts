@@ -86,6 +86,18 @@ const PAGES: Row[] = [
     },
   },
   { name: 'memo', as: 'officer', path: (ids) => `/memos/${ids.memo}` },
+  { name: 'memo edit (issue 22)', as: 'officer', path: (ids) => `/memos/${ids.memo}/edit` },
+  {
+    name: 'memo edit, errors',
+    as: 'officer',
+    path: (ids) => `/memos/${ids.memo}/edit`,
+    act: async (p) => {
+      await p.locator('input[name=contactName]').evaluate((i) => i.removeAttribute('maxlength'));
+      await p.fill('input[name=contactName]', '名'.repeat(41));
+      await submit(p, p.getByRole('button', { name: '保存修改' }));
+    },
+  },
+  { name: 'memo correction (admin)', as: 'admin', path: (ids) => `/memos/${ids.memo}/correct` },
   { name: 'ledger (officer)', as: 'officer', path: at('/problems') },
   { name: 'problem page (officer)', as: 'officer', path: (ids) => `/problems/${ids.problem}` },
   { name: 'enterprise file', as: 'officer', path: at(`/enterprises/${ENTERPRISE?.id}`) },

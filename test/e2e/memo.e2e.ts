@@ -2,6 +2,7 @@
 // (no JavaScript: adding a problem row is a form round trip), one solved on the spot; 三个一 turns
 // green; the admin dispatches the other to a unit (交办); the enterprise file shows the whole timeline.
 // The rest of the problem's life, across the three roles: ledger.e2e.ts.
+import { crc32, deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, context, launch, shot, signIn, submit, visible } from './browser';
@@ -75,4 +76,79 @@ describe('memo → problem ledger → enterprise file', () => {
     await shot(admin, '17-enterprise-file-print');
     await desk.close();
   });
+
+  it('adds a memo with two photos on a phone, shrunk to JPEG in the browser, and shows them in the enterprise file', async () => {
+    const phone = await context(browser, { phone: true });
+    const page = await phone.newPage();
+    await signIn(page, 'zhangwei', 'demo-officer-2026');
+    await page.goto('/memos/new');
+    // Another of 张伟's enterprises than the first test's, by phone: no 三个一 figure of that test moves.
+    const other = await page
+      .locator('select[name=enterpriseId] option')
+      .evaluateAll(
+        (os, skip) => os.map((o) => o.textContent ?? '').filter((t) => t && t !== skip && t !== '请选择企业')[0] ?? '',
+        ENTERPRISE,
+      );
+    await page.getByLabel('帮扶企业').selectOption({ label: other });
+    await page.getByLabel('走访方式').selectOption({ label: '电话' });
+    await page.getByLabel('企业生产经营情况').fill('车间改造完成，照片留痕。');
+    await page.check('input[name=noRequest]');
+    // Two real PNGs of 2000 × 1000 px: the island draws each onto a ≤ 1600 px canvas and sends its JPEG.
+    await page.getByLabel('走访照片（工作留痕）').setInputFiles([
+      { name: 'site-1.png', mimeType: 'image/png', buffer: png(2000, 1000, [200, 40, 40]) },
+      { name: 'site-2.png', mimeType: 'image/png', buffer: png(2000, 1000, [40, 40, 200]) },
+    ]);
+    await page.waitForFunction(() => {
+      const files = (document.getElementById('f-photos') as HTMLInputElement).files;
+      return files?.length === 2 && Array.from(files).every((f) => f.type === 'image/jpeg');
+    });
+    await submit(page, page.getByRole('button', { name: '保存备忘录' }));
+    expect(new URL(page.url()).pathname).toMatch(/^\/memos\/[0-9a-f-]{36}$/);
+    const thumbs = page.locator('ul.photos img');
+    expect(await thumbs.count()).toBe(2);
+    const src = (await thumbs.first().getAttribute('src')) ?? '';
+    const photo = await page.request.get(src);
+    expect(photo.headers()['content-type']).toBe('image/jpeg');
+    expect(photo.headers()['x-content-type-options']).toBe('nosniff');
+    // The stored JPEG is the browser's ≤ 1600 px copy: its SOF0 frame header says 1600 × 800.
+    const jpeg = await photo.body();
+    const sof = jpeg.findIndex((b, i) => b === 0xff && (jpeg[i + 1] === 0xc0 || jpeg[i + 1] === 0xc2));
+    expect([jpeg.readUInt16BE(sof + 7), jpeg.readUInt16BE(sof + 5)]).toEqual([1600, 800]);
+    expect(await page.evaluate(async (u) => (await fetch(u)).ok, src)).toBe(true);
+
+    await submit(page, page.getByRole('link', { name: other }));
+    const memoEntry = page.locator('[data-entry=memo]', { hasText: '车间改造完成，照片留痕。' });
+    expect(await memoEntry.locator('ul.photos img').count()).toBe(2);
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll<HTMLImageElement>('ul.photos img')).every((i) => i.complete && i.naturalWidth > 0),
+    );
+    await shot(page, '40-enterprise-file-photos-phone');
+    await phone.close();
+  });
 });
+
+/** A real, decodable RGB PNG of one colour (zlib's deflate and CRC-32, as ISO 15948 defines the chunks). */
+function png(width: number, height: number, [r, g, b]: number[]): Buffer {
+  const row = Buffer.alloc(1 + width * 3);
+  for (let x = 0; x < width; x++) row.set([r, g, b] as number[], 1 + x * 3);
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  const chunk = (type: string, data: Buffer) => {
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([head, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('tEXt', Buffer.from('GPSLatitude\u000031.2304', 'latin1')),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}

@@ -15,6 +15,7 @@ import { imports } from './imports';
 import { ledger } from './ledger';
 import { ledgerAdmin } from './ledger-admin';
 import { ledgerImport } from './ledger-import';
+import { memoRecords } from './memo-records';
 import { memos } from './memos';
 import { officers } from './officers';
 import { programmes } from './programmes';
@@ -41,6 +42,7 @@ const catalogues = [
   surveys,
   rounds,
   memos,
+  memoRecords,
   ledger,
   ledgerAdmin,
   enterprisePage,

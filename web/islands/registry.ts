@@ -6,6 +6,7 @@ import { CreditCodeInput } from './credit-code-input';
 import { FormBuilder } from './form-builder';
 import { FormJsonEditor } from './form-json-editor';
 import { MemoDraft } from './memo-draft';
+import { PhotoResize } from './photo-resize';
 
 // biome-ignore lint/suspicious/noExplicitAny: each island declares its own props; the registry only maps names.
 export const islands: Record<string, FunctionComponent<any>> = {
@@ -13,4 +14,5 @@ export const islands: Record<string, FunctionComponent<any>> = {
   'form-builder': FormBuilder,
   'form-json-editor': FormJsonEditor,
   'memo-draft': MemoDraft,
+  'photo-resize': PhotoResize,
 };

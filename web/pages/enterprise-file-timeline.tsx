@@ -2,6 +2,8 @@
 import type { MEMO_MODES, PROBLEM_EVENT_KINDS } from '../../schema/memo-tables';
 import { chinaDateTime } from '../../schema/rules/china-time';
 import { usePage } from '../context';
+import { MemoPhotos } from './memos/memo-photos';
+import { MemoRevisions, type Revision } from './memos/memo-revisions';
 import { EventLine, modeKey } from './problems/labels';
 
 export type FileMemo = {
@@ -50,7 +52,7 @@ function entries(memos: FileMemo[], events: FileEvent[]): Entry[] {
   });
 }
 
-function MemoEntry({ memo: m }: { memo: FileMemo }) {
+function MemoEntry({ memo: m, revisions, photos }: { memo: FileMemo; revisions: Revision[]; photos: string[] }) {
   const { t } = usePage();
   const parts: [string, string][] = [
     [t('memo.participants'), m.participants],
@@ -74,19 +76,31 @@ function MemoEntry({ memo: m }: { memo: FileMemo }) {
             {v}
           </div>
         ))}
+      <MemoPhotos urls={photos} />
+      <MemoRevisions revisions={revisions} />
     </>
   );
 }
 
-export function FileTimeline({ memos, events }: { memos: FileMemo[]; events: FileEvent[] }) {
+type Props = {
+  memos: FileMemo[];
+  events: FileEvent[];
+  revisions: (Revision & { memoId: string })[];
+  photos: { memoId: string; url: string }[];
+};
+
+export function FileTimeline({ memos, events, revisions, photos }: Props) {
   const { t } = usePage();
   const list = entries(memos, events);
+  const revisionsOf = (memoId: string) => revisions.filter((r) => r.memoId === memoId);
+  const photosOf = (memoId: string) => photos.filter((p) => p.memoId === memoId).map((p) => p.url);
   if (list.length === 0) return <p class="empty">{t('file.noHistory')}</p>;
   return (
     <ol class="cards timeline">
       {list.map((x) => (
         <li class="card" data-entry={x.memo ? 'memo' : 'event'} key={x.key}>
-          <span class="muted">{x.date}</span> {x.memo && <MemoEntry memo={x.memo} />}
+          <span class="muted">{x.date}</span>{' '}
+          {x.memo && <MemoEntry memo={x.memo} revisions={revisionsOf(x.memo.id)} photos={photosOf(x.memo.id)} />}
           {x.event && (
             <>
               <a href={`/problems/${x.event.problemId}`}>{x.event.code}</a> <EventLine event={x.event} />

@@ -7,6 +7,7 @@ import { DataTable } from '../components/data-table';
 import { usePage } from '../context';
 import { Layout } from '../layout';
 import { type FileEvent, type FileMemo, FileTimeline } from './enterprise-file-timeline';
+import type { Revision } from './memos/memo-revisions';
 import { categoryKey, ProblemStatus } from './problems/labels';
 
 type Profile = {
@@ -42,12 +43,14 @@ type Props = {
   memos: FileMemo[];
   problems: Problem[];
   events: FileEvent[];
+  revisions: (Revision & { memoId: string })[];
+  photos: { memoId: string; url: string }[];
   /** null for officers: the section is not rendered at all. */
   rounds: Round[] | null;
   printedOn: string;
 };
 
-export function EnterpriseFilePage({ enterprise: e, pairings, memos, problems, events, rounds, printedOn }: Props) {
+export function EnterpriseFilePage({ enterprise: e, pairings, memos, problems, events, revisions, photos, rounds, printedOn }: Props) {
   const { t } = usePage();
   const profile: [string, string][] = [
     [t('ent.creditCode'), e.creditCode],
@@ -112,7 +115,7 @@ export function EnterpriseFilePage({ enterprise: e, pairings, memos, problems, e
       </section>
       <section data-section="timeline">
         <h2>{t('file.timeline')}</h2>
-        <FileTimeline memos={memos} events={events} />
+        <FileTimeline memos={memos} events={events} revisions={revisions} photos={photos} />
       </section>
       {rounds && (
         <section data-section="rounds">

@@ -5,6 +5,7 @@
 // leaving the rest to the next run. Later features add their jobs to this list.
 import type { Db } from '../app-env';
 import { auditJobs } from '../audit/audit-jobs';
+import { orphanPhotosJob } from '../memos/photos';
 import { outboxJob } from '../notify/deliver';
 import { retentionJob } from '../privacy/retention';
 import { officerSnapshotJob } from '../stats/officer-snapshot';
@@ -33,6 +34,7 @@ export type DailyJob = { name: string; run: (ctx: JobContext) => Promise<JobResu
 // which read the rollups); the audit jobs last: they link and anchor the rows the jobs before them wrote.
 const registry: DailyJob[] = [
   ...housekeepingJobs,
+  orphanPhotosJob,
   retentionJob,
   ...ledgerJobs,
   outboxJob,

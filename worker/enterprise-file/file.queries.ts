@@ -1,8 +1,10 @@
 import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { memoPhotos } from '../../schema/memo-record-tables';
 import { memos, problemEvents, problems } from '../../schema/memo-tables';
 import { campaigns, invitations } from '../../schema/survey-tables';
 import { assignments, chains, enterprises, programmes, units, users } from '../../schema/tables';
 import type { Db } from '../app-env';
+import { memoRevisionsOf } from '../memos/memo-edit.queries';
 import { eventColumns } from '../problems/problems.queries';
 
 // An archive shows everything, but a runaway history must not exhaust the request: far above any
@@ -14,7 +16,7 @@ const HISTORY_LIMIT = 1000;
  * one D1 round trip. Same-named joined columns are aliased (D1 batch rows are keyed by column name).
  */
 export async function enterpriseFile(db: Db, id: string) {
-  const [profile, pairings, memoRows, problemRows, eventRows] = await db.batch([
+  const [profile, pairings, memoRows, problemRows, eventRows, revisionRows, photoRows] = await db.batch([
     db
       .select({
         id: enterprises.id,
@@ -95,9 +97,19 @@ export async function enterpriseFile(db: Db, id: string) {
       .where(eq(problems.enterpriseId, id))
       .orderBy(desc(problemEvents.at), desc(problemEvents.id))
       .limit(HISTORY_LIMIT),
+    memoRevisionsOf(db, { enterpriseId: id }).limit(HISTORY_LIMIT),
+    db
+      .select({ key: memoPhotos.key, memoId: memoPhotos.memoId })
+      .from(memoPhotos)
+      .innerJoin(memos, eq(memos.id, memoPhotos.memoId))
+      .where(eq(memos.enterpriseId, id))
+      .orderBy(asc(memoPhotos.memoId), asc(memoPhotos.position))
+      .limit(HISTORY_LIMIT),
   ]);
   const [enterprise] = profile;
-  return enterprise ? { enterprise, pairings, memos: memoRows, problems: problemRows, events: eventRows } : null;
+  return enterprise
+    ? { enterprise, pairings, memos: memoRows, problems: problemRows, events: eventRows, revisions: revisionRows, photos: photoRows }
+    : null;
 }
 
 export type EnterpriseFile = NonNullable<Awaited<ReturnType<typeof enterpriseFile>>>;

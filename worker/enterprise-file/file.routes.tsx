@@ -6,6 +6,7 @@ import { canSeeEnterprise } from '../auth/access';
 import { audit } from '../lib/audit';
 import { forbidden, notFound } from '../lib/errors';
 import { render } from '../lib/render';
+import { photoUrl } from '../memos/photos';
 import { isOverdue } from '../problems/transitions';
 import { enterpriseFile, surveyRounds } from './file.queries';
 
@@ -28,5 +29,6 @@ enterpriseFileRoutes.get('/:id{[0-9a-f-]{36}}', async (c) => {
   const rounds = user.role === 'admin' ? await surveyRounds(db, id) : null;
   const today = chinaToday();
   const problems = file.problems.map((p) => ({ ...p, overdue: isOverdue(p, today) }));
-  return render(c, <EnterpriseFilePage {...file} problems={problems} rounds={rounds} printedOn={today} />);
+  const photos = file.photos.map((p) => ({ memoId: p.memoId, url: photoUrl(p.key) }));
+  return render(c, <EnterpriseFilePage {...file} problems={problems} photos={photos} rounds={rounds} printedOn={today} />);
 });

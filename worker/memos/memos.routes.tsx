@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import { ADD_PROBLEM, MAX_PROBLEMS, type MemoInput, memoInput, nestMemoForm, rowCount } from '../../schema/inputs/memos';
 import { chinaToday } from '../../schema/rules/china-time';
 import { defaultDeadline } from '../../schema/rules/due-date';
+import { canEditMemo } from '../../schema/rules/memo-edit';
 import { enterprises } from '../../schema/tables';
 import { emptyForm, type FieldErrors, type FormState, type FormValues } from '../../web/components/fields';
 import { MemoFormPage } from '../../web/pages/memos/memo-form';
@@ -21,13 +22,19 @@ import { fieldErrors, readForm } from '../lib/validate';
 import { deliverAfterWrite } from '../notify/deliver';
 import { calendarFrom, deadlineDefaults } from '../problems/deadlines.queries';
 import { isOverdue } from '../problems/transitions';
+import { memoRevisionsOf } from './memo-edit.queries';
+import { memoEditRoutes } from './memo-edit.routes';
 import { failingStatement, memoFault, memoStatements } from './memo-write';
 import { type Memo, type MemoFormOptions, memoFormOptions, memoProblems, readMemo, readMemoView } from './memos.queries';
+import { checkPhotos, photoStatements, photosOf, photoUrl, postedPhotos, putPhotos } from './photos';
+import { photoRoutes } from './photos.routes';
 
 /** 帮扶备忘录: officers record a visit and the problems it raised; anyone who may see the enterprise reads it. */
 export const memoRoutes = new Hono<AppEnv>();
 const ID = '/:id{[0-9a-f-]{36}}';
 type Ctx = Context<AppEnv>;
+memoRoutes.route('/', memoEditRoutes); // /memos/:id/edit (the author) and /memos/:id/correct (the admin)
+memoRoutes.route('/', photoRoutes); // /memos/:id/photos
 
 const user = (c: Ctx) => {
   const u = c.get('user');
@@ -60,7 +67,8 @@ memoRoutes.get('/new', requireRole('officer'), async (c) => {
 memoRoutes.post('/', requireRole('officer'), async (c) => {
   const db = c.get('db');
   const t = c.get('t');
-  const values = await readForm(c);
+  // The file input's parts are read by postedPhotos; an empty one arrives as the text field `photos: ''`.
+  const { photos: _files, ...values } = await readForm(c);
   if (values._action === ADD_PROBLEM) {
     const { _action, ...kept } = values;
     return render(c, formPage(emptyForm(kept), rowCount(kept) + 1, await options(c)));
@@ -79,6 +87,9 @@ memoRoutes.post('/', requireRole('officer'), async (c) => {
   }
   const errors = await laterChecks(c, input);
   if (errors) return refuse(c, values, errors);
+  // Every photo is checked before anything is stored; a bad one refuses the memo (422), as a bad field does.
+  const photos = await checkPhotos(await postedPhotos(c), input.id, [], t);
+  if ('error' in photos) return refuse(c, values, { photos: photos.error });
 
   const [defaults, calendar, enterprise] = await Promise.all([
     deadlineDefaults(db, programme.id),
@@ -94,14 +105,21 @@ memoRoutes.post('/', requireRole('officer'), async (c) => {
   };
   // Problem codes are random; on the rare clash the batch fails on problems.code and is retried with
   // new codes. A clash on memos.id is a concurrent repeat of this memo: answer with the stored one.
+  await putPhotos(c.env, input.id, photos.uploads);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const statements = memoStatements(db, { ...write, now: Date.now() });
+    const now = Date.now();
+    const statements = memoStatements(db, { ...write, now });
+    statements.push(...photoStatements(db, input.id, photos.uploads, [], now));
     statements.push(
       auditStatement(db, c, {
         action: 'create',
         objectType: 'memo',
         objectId: input.id,
-        detail: { enterpriseId: input.enterpriseId, problems: input.problems.length },
+        detail: {
+          enterpriseId: input.enterpriseId,
+          problems: input.problems.length,
+          ...(photos.uploads.length > 0 && { photos: photos.uploads.length }),
+        },
       }),
     );
     if (memoFault(c.env)) statements.push(failingStatement(db));
@@ -130,10 +148,23 @@ memoRoutes.get(ID, async (c) => {
     throw notFound();
   }
   const today = chinaToday();
-  const problems = (await memoProblems(db, found.memo.id)).map((p) => ({ ...p, overdue: isOverdue(p, today) }));
+  const [problemRows, revisions, photos] = await Promise.all([
+    memoProblems(db, found.memo.id),
+    memoRevisionsOf(db, { memoId: found.memo.id }).all(),
+    photosOf(db, found.memo.id),
+  ]);
+  const problems = problemRows.map((p) => ({ ...p, overdue: isOverdue(p, today) }));
   return render(
     c,
-    <MemoPage memo={found.memo} enterpriseName={found.enterpriseName} officerName={found.officerName} problems={problems} />,
+    <MemoPage
+      memo={found.memo}
+      enterpriseName={found.enterpriseName}
+      officerName={found.officerName}
+      problems={problems}
+      revisions={revisions}
+      photos={photos.map((p) => photoUrl(p.key))}
+      editable={canEditMemo(found.memo, user(c))}
+    />,
   );
 });
 

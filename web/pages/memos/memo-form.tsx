@@ -3,13 +3,13 @@
 // with JavaScript the memo-draft island keeps a draft in the browser while offline.
 import type { ComponentChildren } from 'preact';
 import { ADD_PROBLEM, MAX_PROBLEMS } from '../../../schema/inputs/memos';
-import { MEMO_MODES } from '../../../schema/memo-tables';
-import { CheckboxField, FormAlert, type FormState, SelectField, TextField } from '../../components/fields';
+import { CheckboxField, FormAlert, type FormState, SelectField } from '../../components/fields';
 import { Island } from '../../components/island';
 import { usePage } from '../../context';
 import { Layout } from '../../layout';
-import { modeKey } from '../problems/labels';
 import { TextAreaField } from './controls';
+import { MemoTextFields, VisitFields } from './memo-fields';
+import { PhotoField } from './photo-field';
 import { ProblemRow } from './problem-row';
 
 type Option = { id: string; name: string };
@@ -27,7 +27,7 @@ export const MEMO_FORM_ID = 'memo-form';
 
 /** Errors the form shows beside a field; any other (an unknown field, a bad hidden id) is listed on top. */
 const SHOWN =
-  /^(enterpriseId|visitDate|mode|participants|contactName|contactTitle|businessSituation|policiesExplained|nextSteps|noRequest|problems|problems\.\d+\.\w+)$/;
+  /^(enterpriseId|visitDate|mode|participants|contactName|contactTitle|businessSituation|policiesExplained|nextSteps|noRequest|photos|problems|problems\.\d+\.\w+)$/;
 
 export function MemoFormPage({ form, rows, options, fresh, extra }: Props) {
   const { t, user } = usePage();
@@ -53,7 +53,7 @@ export function MemoFormPage({ form, rows, options, fresh, extra }: Props) {
             </li>
           ))}
       </ul>
-      <form method="post" action="/memos" id={MEMO_FORM_ID} class="card">
+      <form method="post" action="/memos" id={MEMO_FORM_ID} class="card" enctype="multipart/form-data">
         {/* Enter in a text box submits with the first submit button: make that "save", not "add a problem". */}
         {/* An <input>, not a <button>: app.css gives buttons display:inline-block, which would unhide it. */}
         <input type="submit" hidden tabIndex={-1} value={t('memo.save')} />
@@ -66,23 +66,8 @@ export function MemoFormPage({ form, rows, options, fresh, extra }: Props) {
           blank={t('memo.pickEnterprise')}
           options={options.enterprises.map((e) => ({ value: e.id, label: e.name }))}
         />
-        <div class="grid2">
-          <TextField name="visitDate" label={t('memo.visitDate')} form={form} type="date" required />
-          <SelectField
-            name="mode"
-            label={t('memo.mode')}
-            form={form}
-            required
-            options={MEMO_MODES.map((m) => ({ value: m, label: t(modeKey(m)) }))}
-          />
-        </div>
-        <TextField name="participants" label={t('memo.participants')} form={form} maxLength={200} hint={t('memo.participantsHint')} />
-        <div class="grid2">
-          <TextField name="contactName" label={t('memo.contactName')} form={form} maxLength={40} />
-          <TextField name="contactTitle" label={t('memo.contactTitle')} form={form} maxLength={40} />
-        </div>
-        <TextAreaField name="businessSituation" label={t('memo.businessSituation')} form={form} maxLength={2000} rows={4} />
-        <TextAreaField name="policiesExplained" label={t('memo.policiesExplained')} form={form} maxLength={2000} />
+        <VisitFields form={form} />
+        <MemoTextFields form={form} />
         <fieldset class="field">
           <legend>
             <strong>{t('memo.problems')}</strong>
@@ -105,6 +90,7 @@ export function MemoFormPage({ form, rows, options, fresh, extra }: Props) {
           )}
         </fieldset>
         <TextAreaField name="nextSteps" label={t('memo.nextSteps')} form={form} maxLength={2000} />
+        <PhotoField error={form.errors.photos} />
         {extra}
         <Island
           name="memo-draft"

@@ -1,8 +1,12 @@
 import type { MEMO_MODES, PROBLEM_CATEGORIES, PROBLEM_STATUSES } from '../../../schema/memo-tables';
+import { MAX_PHOTOS } from '../../../schema/rules/photos';
 import { Island } from '../../components/island';
 import { usePage } from '../../context';
 import { Layout } from '../../layout';
 import { categoryKey, modeKey, ProblemStatus } from '../problems/labels';
+import { MemoPhotos } from './memo-photos';
+import { MemoRevisions, type Revision } from './memo-revisions';
+import { PhotoField } from './photo-field';
 
 type Memo = {
   id: string;
@@ -28,10 +32,20 @@ type Problem = {
   leadUnitName: string | null;
   overdue: boolean;
 };
-type Props = { memo: Memo; enterpriseName: string; officerName: string; problems: Problem[] };
+type Props = {
+  memo: Memo;
+  enterpriseName: string;
+  officerName: string;
+  problems: Problem[];
+  revisions: Revision[];
+  /** The photos' addresses (worker/memos/photos.ts photoUrl), in order. */
+  photos: string[];
+  /** The author, within the edit window (schema/rules/memo-edit.ts). */
+  editable: boolean;
+};
 
 /** One stored 帮扶备忘录 and the problems it raised (each links to its ledger page). */
-export function MemoPage({ memo, enterpriseName, officerName, problems }: Props) {
+export function MemoPage({ memo, enterpriseName, officerName, problems, revisions, photos, editable }: Props) {
   const { t, user } = usePage();
   const rows: [string, string][] = [
     [t('memo.visitDate'), memo.visitDate],
@@ -61,6 +75,21 @@ export function MemoPage({ memo, enterpriseName, officerName, problems }: Props)
             </>
           ))}
       </dl>
+      {(photos.length > 0 || editable) && <h2>{t('photo.title')}</h2>}
+      <MemoPhotos urls={photos} />
+      {editable && photos.length < MAX_PHOTOS && (
+        <form method="post" action={`/memos/${memo.id}/photos`} enctype="multipart/form-data" class="card">
+          <PhotoField />
+          <button type="submit">{t('photo.add')}</button>
+        </form>
+      )}
+      <MemoRevisions revisions={revisions} />
+      {(editable || user?.role === 'admin') && (
+        <p class="actions">
+          {editable && <a href={`/memos/${memo.id}/edit`}>{t('memo.edit.link')}</a>}
+          {user?.role === 'admin' && <a href={`/memos/${memo.id}/correct`}>{t('memo.correct.link')}</a>}
+        </p>
+      )}
       <h2>{t('memo.problems')}</h2>
       {memo.noRequest && <p class="notice">{t('memo.noRequestRecorded')}</p>}
       {problems.length === 0 && !memo.noRequest && <p class="empty">{t('memo.noProblems')}</p>}
