@@ -37,6 +37,7 @@ import { methodIndex } from './lib/methods';
 import { render } from './lib/render';
 import { memoRoutes } from './memos/memos.routes';
 import { notifyRoutes } from './notify/notify.routes';
+import { draftRoutes } from './offline/drafts.routes';
 import { problemRoutes } from './problems/problems.routes';
 import { reportDocxRoutes, reportRoutes } from './reports/report.routes';
 import { claimRoutes } from './stats/claims.routes';
@@ -123,6 +124,7 @@ export function createApp() {
   app.use('/stats/*', requireUser);
   app.route('/stats', mineRoutes); // an officer's own figures
   app.use('/memos/*', requireUser);
+  app.route('/memos/drafts', draftRoutes);
   app.route('/memos', memoRoutes);
   app.use('/problems/*', requireUser);
   app.route('/problems', problemRoutes);

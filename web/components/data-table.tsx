@@ -17,13 +17,17 @@ export function TableScroll({ label, children }: { label?: string; children: Com
   );
 }
 
-/** A list page's table: header row, one row per record, an empty message. Scrolls sideways on phones. */
+/**
+ * A list page's table: header row, one row per record, an empty message. On a phone (< 700 px) each row
+ * is drawn as a card, every cell led by its column's name from `data-label` (web/styles/app.css,
+ * issue 22: no sideways scroll at 390 px); the markup stays one table, so screen readers keep the headers.
+ */
 export function DataTable<R>({ columns, rows, caption }: { columns: Column<R>[]; rows: R[]; caption?: string }) {
   const { t } = usePage();
   if (rows.length === 0) return <p class="empty">{t('list.empty')}</p>;
   return (
     <TableScroll label={caption}>
-      <table>
+      <table class="as-cards">
         {caption && <caption>{caption}</caption>}
         <thead>
           <tr>
@@ -38,7 +42,9 @@ export function DataTable<R>({ columns, rows, caption }: { columns: Column<R>[];
           {rows.map((r) => (
             <tr>
               {columns.map((c) => (
-                <td class={c.class}>{c.render(r)}</td>
+                <td class={c.class} data-label={c.label}>
+                  {c.render(r)}
+                </td>
               ))}
             </tr>
           ))}

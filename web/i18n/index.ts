@@ -17,6 +17,7 @@ import { ledgerAdmin } from './ledger-admin';
 import { ledgerImport } from './ledger-import';
 import { memos } from './memos';
 import { officers } from './officers';
+import { offline } from './offline';
 import { programmes } from './programmes';
 import { report } from './report';
 import { rounds } from './rounds';
@@ -40,6 +41,7 @@ const catalogues = [
   surveys,
   rounds,
   memos,
+  offline,
   ledger,
   ledgerAdmin,
   enterprisePage,
