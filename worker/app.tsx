@@ -61,6 +61,8 @@ export function createApp() {
         // across requests (the invalid-link page must not differ between tokens). web/pages/survey/layout.tsx
         styleSrc: ["'self'", `'${respondentCssHash}'`],
         imgSrc: ["'self'", 'data:'],
+        // The officer app's service worker, /sw.js (issue 22); without it, script-src (nonces only) applies.
+        workerSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],
