@@ -22,8 +22,7 @@ const ENTERPRISE = '望城康复设备有限公司';
 const keptPaths = (page: Page) =>
   page.evaluate(async () => {
     const out: string[] = [];
-    for (const name of await caches.keys())
-      for (const req of await (await caches.open(name)).keys()) out.push(new URL(req.url).pathname);
+    for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) out.push(new URL(req.url).pathname);
     return out.sort();
   });
 const keptPages = async (page: Page) =>
