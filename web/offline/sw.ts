@@ -44,10 +44,10 @@ function keepable(path: string, res: Response): boolean {
 async function networkFirst(request: Request, path: string): Promise<Response> {
   try {
     const res = await fetch(request);
-    if (keepable(path, res)) {
-      const cache = await caches.open(CACHE);
-      await cache.put(path, res.clone());
-    }
+    if (keepable(path, res)) await (await caches.open(CACHE)).put(path, res.clone());
+    // A kept page that now answers as someone else's (the session ended or was revoked: a redirect to
+    // /login) means the kept copies are no longer this reader's: forget them all.
+    else if (request.mode === 'navigate' && (res.redirected || res.status === 401 || res.status === 403)) await caches.delete(CACHE);
     return res;
   } catch (err) {
     const kept = await caches.match(path, { cacheName: CACHE });
