@@ -69,25 +69,47 @@ describe('the officer app offline', () => {
     expect(await visible(page.getByText('已保存在本机，联网后自动提交。'))).toBe(true);
     expect(await page.locator('[data-drafts-badge]').textContent()).toBe('1 份待提交');
     // The emptied form takes a new id: a second offline memo is never the first one again.
-    expect(await page.inputValue('input[name=id]')).not.toBe(memoId);
+    const refusedId = await page.inputValue('input[name=id]');
+    expect(refusedId).not.toBe(memoId);
+    // A second memo, dated in the future by mistake: the server will refuse it when it is sent.
+    await page.getByLabel('帮扶企业').selectOption({ label: ENTERPRISE });
+    await page.getByLabel('走访日期').fill('2099-01-01');
+    await page.getByLabel('企业生产经营情况').fill('日期填错的一份。');
+    await page.getByLabel('企业本次无诉求').check();
+    await page.getByRole('button', { name: '保存备忘录' }).click();
+    await page.locator('[data-drafts-badge]', { hasText: '2 份待提交' }).waitFor();
 
     // The drafts list, offline.
     await page.goto('/memos/drafts');
-    expect(await page.locator('[data-draft]').count()).toBe(1);
+    await page.locator('ul[data-drafts="2"]').waitFor(); // read from IndexedDB after the page loads
+    expect(await page.locator('[data-draft]').count()).toBe(2);
     expect(await page.locator(`[data-draft="${memoId}"] h2`).textContent()).toBe(ENTERPRISE);
 
     // Sign-out while a draft waits: it says how many and offers to send them; cancelled here.
     await page.getByRole('button', { name: /退出登录/ }).click();
     expect(await visible(page.getByRole('dialog'))).toBe(true);
-    expect(await page.getByRole('dialog').getByRole('heading').textContent()).toBe('还有 1 份备忘录待提交');
+    expect(await page.getByRole('dialog').getByRole('heading').textContent()).toBe('还有 2 份备忘录待提交');
     await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
     expect(new URL(page.url()).pathname).toBe('/memos/drafts');
 
-    // Back online on another page: the draft goes by itself, once.
+    // Back online on another page: the drafts go by themselves, once; the refused one stays, saying why.
     await page.goto('/');
     await phone.setOffline(false);
-    await page.locator('[data-drafts-badge]').waitFor({ state: 'hidden', timeout: 15_000 });
-    await page.reload(); // a second page load finds nothing left to send
+    await page.locator('[data-drafts-badge]', { hasText: '1 份待提交' }).waitFor({ timeout: 15_000 });
+    await page.reload(); // a second page load sends nothing again
+    await page.goto('/memos/drafts');
+    await page.locator('ul[data-drafts="1"]').waitFor();
+    const refused = page.locator(`[data-draft="${refusedId}"] [data-refused]`);
+    expect(await refused.getAttribute('data-refused')).toBe('422');
+    expect(await refused.textContent()).toContain('走访日期不能晚于今天');
+    // Corrected in the memo form and sent: the draft is gone.
+    await submit(page, page.locator(`[data-draft="${refusedId}"]`).getByRole('link', { name: '修改后重新提交' }));
+    expect(await page.inputValue('input[name=id]')).toBe(refusedId);
+    expect(await visible(page.getByText(/正在修改一份未能提交的草稿：.*走访日期不能晚于今天/))).toBe(true);
+    await page.getByLabel('走访日期').fill(await page.evaluate(() => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)));
+    await submit(page, page.getByRole('button', { name: '保存备忘录' }));
+    expect(new URL(page.url()).pathname).toBe(`/memos/${refusedId}`);
+    await page.locator('[data-drafts-badge]').waitFor({ state: 'hidden' });
     await page.goto(`/enterprises/${enterpriseId}`);
     expect(await page.locator('[data-entry=memo]', { hasText: situation }).count()).toBe(1);
     expect(await visible(page.getByText('希望讲解康复器械注册新规。'))).toBe(true);
