@@ -18,16 +18,17 @@ export function TableScroll({ label, children }: { label?: string; children: Com
 }
 
 /**
- * A list page's table: header row, one row per record, an empty message. On a phone (< 700 px) each row
- * is drawn as a card, every cell led by its column's name from `data-label` (web/styles/app.css,
- * issue 22: no sideways scroll at 390 px); the markup stays one table, so screen readers keep the headers.
+ * A list page's table: header row, one row per record, an empty message. Scrolls sideways on phones;
+ * with `cards` (the pages an officer reads on a phone, issue 22) each row is drawn as a card below 700 px
+ * instead, every cell led by its column's name from `data-label` (web/styles/app.css); the markup stays
+ * one table, so screen readers keep the headers.
  */
-export function DataTable<R>({ columns, rows, caption }: { columns: Column<R>[]; rows: R[]; caption?: string }) {
+export function DataTable<R>({ columns, rows, caption, cards }: { columns: Column<R>[]; rows: R[]; caption?: string; cards?: boolean }) {
   const { t } = usePage();
   if (rows.length === 0) return <p class="empty">{t('list.empty')}</p>;
   return (
     <TableScroll label={caption}>
-      <table class="as-cards">
+      <table class={cards ? 'as-cards' : undefined}>
         {caption && <caption>{caption}</caption>}
         <thead>
           <tr>
@@ -42,7 +43,7 @@ export function DataTable<R>({ columns, rows, caption }: { columns: Column<R>[];
           {rows.map((r) => (
             <tr>
               {columns.map((c) => (
-                <td class={c.class} data-label={c.label}>
+                <td class={c.class} data-label={cards ? c.label : undefined}>
                   {c.render(r)}
                 </td>
               ))}

@@ -4,3 +4,6 @@ export const OFFLINE_PAGES = ['/', '/memos/new', '/memos/drafts'] as const;
 
 /** The Background Sync tag a queued draft registers; the service worker sends the drafts on it. */
 export const SYNC_TAG = 'memo-drafts';
+
+/** The kept pages' cache; a deploy that changes what is kept bumps it, and activation deletes every other. */
+export const OFFLINE_CACHE = 'bangfu-officer-v1';

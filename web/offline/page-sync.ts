@@ -3,7 +3,7 @@
 // asks before signing out while drafts wait. Islands that change the queue fire DRAFTS_CHANGED.
 import { sendWaiting } from './draft-send';
 import { listDrafts, setSignedIn } from './draft-store';
-import { SYNC_TAG } from './offline-pages';
+import { OFFLINE_CACHE, SYNC_TAG } from './offline-pages';
 
 export const DRAFTS_CHANGED = 'bangfu:drafts-changed';
 
@@ -54,8 +54,10 @@ function guardLogout(userId: string) {
     if (asked) return;
     e.preventDefault();
     const n = (await listDrafts(userId)).length;
-    const leave = () => {
+    // The service worker forgets the kept pages on POST /logout; this covers a page it does not control.
+    const leave = async () => {
       asked = true;
+      await globalThis.caches?.delete(OFFLINE_CACHE).catch(() => undefined);
       form.requestSubmit();
     };
     if (n === 0) return leave();
@@ -67,7 +69,7 @@ function guardLogout(userId: string) {
       'close',
       async () => {
         if (dialog.returnValue === 'send') await sendNow(userId);
-        if (dialog.returnValue === 'send' || dialog.returnValue === 'leave') leave();
+        if (dialog.returnValue === 'send' || dialog.returnValue === 'leave') await leave();
       },
       { once: true },
     );

@@ -5,12 +5,9 @@
 /// <reference lib="webworker" />
 import { sendWaiting } from './draft-send';
 import { signedIn } from './draft-store';
-import { OFFLINE_PAGES, SYNC_TAG } from './offline-pages';
+import { OFFLINE_CACHE as CACHE, OFFLINE_PAGES, SYNC_TAG } from './offline-pages';
 
 declare const self: ServiceWorkerGlobalScope;
-
-/** A deploy that changes what is cached bumps this; activation deletes every other cache. */
-const CACHE = 'bangfu-officer-v1';
 
 /** The pages and files the officer app opens offline; anything else always goes to the network. */
 const KEEP = new Set<string>([...OFFLINE_PAGES, '/assets/app.css', '/assets/client.js', '/manifest.webmanifest', '/icon.svg']);

@@ -82,6 +82,7 @@ export function EnterpriseFilePage({ enterprise: e, pairings, memos, problems, e
       <section data-section="pairing">
         <h2>{t('file.pairing')}</h2>
         <DataTable
+          cards
           rows={pairings}
           columns={[
             { label: t('file.programme'), render: (p) => `${p.programmeName}（${p.startsOn} — ${p.endsOn}）` },
@@ -94,6 +95,7 @@ export function EnterpriseFilePage({ enterprise: e, pairings, memos, problems, e
       <section data-section="problems">
         <h2>{t('file.problems', { n: problems.length })}</h2>
         <DataTable
+          cards
           rows={problems}
           columns={[
             { label: t('problem.code'), render: (p) => <a href={`/problems/${p.id}`}>{p.code}</a> },
@@ -119,6 +121,7 @@ export function EnterpriseFilePage({ enterprise: e, pairings, memos, problems, e
           <h2>{t('file.rounds')}</h2>
           <p class="muted">{t('file.roundsNote')}</p>
           <DataTable
+            cards
             rows={rounds}
             columns={[
               { label: t('file.roundName'), render: (r) => r.name },

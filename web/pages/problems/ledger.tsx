@@ -154,6 +154,7 @@ export function LedgerPage({ rows, total, page, hasNext, today, lateOn, query, o
       </details>
       {canBulk && <BulkDispatch units={options.units} form={bulk ?? { values: {}, errors: {} }} />}
       <DataTable
+        cards
         rows={rows}
         columns={[
           ...(canBulk
