@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import preact from '@preact/preset-vite';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 
 /** Where the respondent's inlined stylesheet and script land for the Worker (package.json `#respondent-inline`). */
 const INLINE_MODULE = 'dist/respondent-inline.js';
@@ -42,11 +42,38 @@ function respondentInline(): Plugin {
   };
 }
 
+/**
+ * The officer app's service worker (issue 22) as one classic script at /sw.js: served from the root so
+ * its scope is the whole site (no Service-Worker-Allowed header needed), and with no chunk shared with
+ * client.js, since a classic worker cannot import one. It shares the drafts code with the pages at the
+ * source level (web/offline/). Built after the main build, into the same folder.
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: 'service-worker',
+    apply: 'build',
+    async closeBundle() {
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        publicDir: false,
+        build: {
+          outDir: 'dist/client',
+          emptyOutDir: false,
+          target: 'es2019',
+          lib: { entry: 'web/offline/sw.ts', formats: ['iife'], name: 'bangfuSw', fileName: () => 'sw.js' },
+        },
+      });
+    },
+  };
+}
+
 // Builds the browser side only: web/client.ts and the stylesheet, with fixed names under
 // dist/client/assets, which wrangler serves as static assets ([assets] in wrangler.toml).
 export default defineConfig({
-  plugins: [preact(), respondentInline()],
-  // Only `_headers` (the static assets' security headers, issue 13), copied as is into dist/client.
+  plugins: [preact(), respondentInline(), serviceWorker()],
+  // `_headers` (the static assets' security headers, issue 13) and the officer app's manifest and icon
+  // (issue 22), copied as they are into dist/client.
   publicDir: 'web/public',
   build: {
     outDir: 'dist/client',

@@ -2,6 +2,7 @@
 // working without JavaScript). It hydrates the islands the server marked.
 import { h, hydrate } from 'preact';
 import { islands } from './islands/registry';
+import { startOfficerApp } from './offline/page-sync';
 
 for (const el of document.querySelectorAll<HTMLElement>('[data-island]')) {
   const Component = islands[el.dataset.island ?? ''];
@@ -23,3 +24,6 @@ document.addEventListener('click', (e) => {
     },
   );
 });
+
+// The officer app (issue 22): service worker, waiting-drafts badge, sending drafts when back online.
+startOfficerApp();

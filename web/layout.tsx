@@ -1,9 +1,12 @@
 import type { ComponentChildren } from 'preact';
+import { DraftsBadge, LogoutDialog, OfflineNote } from './components/offline-shell';
 import { usePage } from './context';
 
 /** The HTML shell of every page: mobile viewport, one stylesheet, the island script with the CSP nonce. */
 export function Layout({ title, children, wide }: { title: string; children: ComponentChildren; wide?: boolean }) {
   const { t, lang, user, nonce, path, flash } = usePage();
+  // The officer side is the installable app that works offline (issue 22; web/offline/).
+  const officer = user?.role === 'officer';
   return (
     <html lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <head>
@@ -11,8 +14,10 @@ export function Layout({ title, children, wide }: { title: string; children: Com
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${t('app.name')}`}</title>
         <link rel="stylesheet" href="/assets/app.css" />
+        {officer && <link rel="manifest" href="/manifest.webmanifest" />}
+        {officer && <meta name="theme-color" content="#b3261e" />}
       </head>
-      <body>
+      <body data-user={user?.id} data-role={user?.role}>
         <a class="skip" href="#main">
           {t('nav.skip')}
         </a>
@@ -22,6 +27,7 @@ export function Layout({ title, children, wide }: { title: string; children: Com
           </a>
           <nav aria-label={t('nav.home')}>
             {user?.role === 'admin' && <a href="/admin">{t('nav.admin')}</a>}
+            {officer && <DraftsBadge />}
             <form method="post" action="/lang" class="inline">
               <input type="hidden" name="lang" value={lang === 'zh' ? 'en' : 'zh'} />
               <input type="hidden" name="next" value={path} />
@@ -30,7 +36,7 @@ export function Layout({ title, children, wide }: { title: string; children: Com
               </button>
             </form>
             {user && (
-              <form method="post" action="/logout" class="inline">
+              <form method="post" action="/logout" class="inline" data-logout>
                 <button type="submit" class="link">
                   {t('nav.logout')} ({user.name})
                 </button>
@@ -39,6 +45,7 @@ export function Layout({ title, children, wide }: { title: string; children: Com
           </nav>
         </header>
         <main id="main" class={wide ? 'wide' : undefined}>
+          {officer && <OfflineNote />}
           {flash && (
             <p class="notice flash" role="status">
               {flash}
@@ -46,6 +53,7 @@ export function Layout({ title, children, wide }: { title: string; children: Com
           )}
           {children}
         </main>
+        {officer && <LogoutDialog />}
         <script type="module" src="/assets/client.js" nonce={nonce} />
       </body>
     </html>

@@ -38,6 +38,7 @@ import { methodIndex } from './lib/methods';
 import { render } from './lib/render';
 import { memoRoutes } from './memos/memos.routes';
 import { notifyRoutes } from './notify/notify.routes';
+import { draftRoutes } from './offline/drafts.routes';
 import { problemRoutes } from './problems/problems.routes';
 import { reportDocxRoutes, reportRoutes } from './reports/report.routes';
 import { claimRoutes } from './stats/claims.routes';
@@ -67,6 +68,8 @@ export function createApp() {
         // across requests (the invalid-link page must not differ between tokens). web/pages/survey/layout.tsx
         styleSrc: ["'self'", `'${respondentCssHash}'`],
         imgSrc: ["'self'", 'data:'],
+        // The officer app's service worker, /sw.js (issue 22); without it, script-src (nonces only) applies.
+        workerSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],
@@ -133,6 +136,7 @@ export function createApp() {
   app.use('/stats/*', requireUser);
   app.route('/stats', mineRoutes); // an officer's own figures
   app.use('/memos/*', requireUser);
+  app.route('/memos/drafts', draftRoutes);
   app.route('/memos', memoRoutes);
   app.use('/problems/*', requireUser);
   app.route('/problems', problemRoutes);

@@ -76,6 +76,13 @@ const PAGES: Row[] = [
   { name: 'officer home', as: 'officer', path: at('/') },
   { name: 'officer home, JS off', as: 'officerNoJs', path: at('/') },
   { name: 'memo form', as: 'officer', path: at('/memos/new') },
+  { name: 'waiting drafts (issue 22)', as: 'officer', path: at('/memos/drafts') },
+  {
+    name: 'ledger (officer), filters unfolded',
+    as: 'officer',
+    path: at('/problems'),
+    act: (p) => p.locator('details.filters > summary').click(),
+  },
   {
     name: 'memo form, JS off, two problem rows and errors',
     as: 'officerNoJs',

@@ -14,4 +14,15 @@ describe('static assets', () => {
       expect(res.headers.get('cross-origin-resource-policy'), path).toBe('same-origin');
     }
   });
+
+  it('serves the service worker with one CSP of its own, which lets it fetch this origin only (issue 22)', async () => {
+    const res = await fetch(`${inject('origin')}/sw.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; connect-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const manifest = await fetch(`${inject('origin')}/manifest.webmanifest`);
+    expect(manifest.status).toBe(200);
+    expect(((await manifest.json()) as { start_url: string; scope: string }).scope).toBe('/');
+  });
 });

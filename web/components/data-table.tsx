@@ -17,13 +17,18 @@ export function TableScroll({ label, children }: { label?: string; children: Com
   );
 }
 
-/** A list page's table: header row, one row per record, an empty message. Scrolls sideways on phones. */
-export function DataTable<R>({ columns, rows, caption }: { columns: Column<R>[]; rows: R[]; caption?: string }) {
+/**
+ * A list page's table: header row, one row per record, an empty message. Scrolls sideways on phones;
+ * with `cards` (the pages an officer reads on a phone, issue 22) each row is drawn as a card below 700 px
+ * instead, every cell led by its column's name from `data-label` (web/styles/app.css); the markup stays
+ * one table, so screen readers keep the headers.
+ */
+export function DataTable<R>({ columns, rows, caption, cards }: { columns: Column<R>[]; rows: R[]; caption?: string; cards?: boolean }) {
   const { t } = usePage();
   if (rows.length === 0) return <p class="empty">{t('list.empty')}</p>;
   return (
     <TableScroll label={caption}>
-      <table>
+      <table class={cards ? 'as-cards' : undefined}>
         {caption && <caption>{caption}</caption>}
         <thead>
           <tr>
@@ -38,7 +43,9 @@ export function DataTable<R>({ columns, rows, caption }: { columns: Column<R>[];
           {rows.map((r) => (
             <tr>
               {columns.map((c) => (
-                <td class={c.class}>{c.render(r)}</td>
+                <td class={c.class} data-label={cards ? c.label : undefined}>
+                  {c.render(r)}
+                </td>
               ))}
             </tr>
           ))}

@@ -18,6 +18,7 @@ import { ledgerImport } from './ledger-import';
 import { memoRecords } from './memo-records';
 import { memos } from './memos';
 import { officers } from './officers';
+import { offline } from './offline';
 import { programmes } from './programmes';
 import { report } from './report';
 import { rounds } from './rounds';
@@ -43,6 +44,7 @@ const catalogues = [
   rounds,
   memos,
   memoRecords,
+  offline,
   ledger,
   ledgerAdmin,
   enterprisePage,

@@ -1,9 +1,13 @@
-// Island: keeps the memo being written in localStorage (DESIGN §2: the officer may be offline at the
-// factory). Saves on every input; a submit while offline is queued instead of lost, and sent again on
-// the `online` event (or when the form is next opened online). The memo id travels with the draft, so
-// a resend is the same memo: the server answers a repeat with the memo already stored. On the memo's
-// own page (`sentId`) the draft is forgotten, because the server has it.
+// Island: the memo being written, kept in the browser (DESIGN §2: the officer may be offline at the
+// factory). Saves on every input to localStorage; a submit while offline puts the memo in the queue of
+// drafts (web/offline/draft-store.ts) and empties the form for the next one, and web/offline/page-sync.ts
+// sends the queue from whichever page is open when the connection returns. The memo id travels with the
+// draft, so a resend is the same memo. A refused draft opens here for correction (`?draft=<id>`). On the
+// memo's own page (`sentId`) the draft is forgotten, because the server has it.
 import { useEffect, useState } from 'preact/hooks';
+import { deleteDraft, getDraft, putDraft } from '../offline/draft-store';
+import { DRAFTS_CHANGED, officerId, requestSync } from '../offline/page-sync';
+import { addRemoveButtons, addRow, removeRow, rowCount } from './problem-rows';
 
 export type MemoDraftProps = {
   storageKey: string;
@@ -11,10 +15,11 @@ export type MemoDraftProps = {
   fresh?: boolean;
   maxRows?: number;
   sentId?: string;
-  texts?: { queued: string; restored: string; rowLabel: string; discard: string };
+  texts?: { queued: string; restored: string; rowLabel: string; discard: string; removeRow: string; editing: string };
 };
 
-type Draft = { id: string; fields: [string, string][]; queued: boolean };
+/** The form being written; `queued` only in drafts kept before the queue moved to IndexedDB. */
+type Draft = { id: string; fields: [string, string][]; queued?: boolean };
 
 const ROW = /^problems\.(\d+)\./;
 
@@ -34,39 +39,14 @@ function write(key: string, draft: Draft) {
   }
 }
 
-/** Adds a problem row in the page by cloning the last one with its names renumbered and values cleared. */
-function addRow(form: HTMLFormElement, label: string) {
-  const rows = form.querySelectorAll<HTMLElement>('[data-problem-row]');
-  const last = rows[rows.length - 1];
-  if (!last) return;
-  const n = rows.length;
-  const copy = last.cloneNode(true) as HTMLElement;
-  copy.dataset.problemRow = String(n);
-  for (const el of copy.querySelectorAll('[name],[id],[for],[aria-describedby]')) {
-    for (const attr of ['name', 'id', 'for', 'aria-describedby']) {
-      const v = el.getAttribute(attr);
-      if (v) el.setAttribute(attr, v.replace(/problems\.\d+\./g, `problems.${n}.`));
-    }
-  }
-  for (const el of copy.querySelectorAll<HTMLInputElement>('input,textarea,select')) {
-    if (el.type === 'checkbox') el.checked = false;
-    else if (el instanceof HTMLSelectElement) el.selectedIndex = 0;
-    else el.value = '';
-    el.removeAttribute('aria-invalid');
-  }
-  for (const el of copy.querySelectorAll('.error')) el.remove();
-  const legend = copy.querySelector('[data-row-label]');
-  if (legend) legend.textContent = label.replace('{n}', String(n + 1));
-  // insertBefore, not Element.after: the Workers types shadow the DOM's Element with HTMLRewriter's.
-  last.parentNode?.insertBefore(copy, last.nextSibling);
-}
+const changed = () => window.dispatchEvent(new Event(DRAFTS_CHANGED));
 
 /** Puts a draft back into a freshly rendered form, adding rows first so every field has its input. */
-function restore(form: HTMLFormElement, draft: Draft, label: string, maxRows: number) {
-  const rowsNeeded = Math.min(maxRows, 1 + Math.max(0, ...draft.fields.map(([k]) => Number(ROW.exec(k)?.[1] ?? 0))));
-  while (form.querySelectorAll('[data-problem-row]').length < rowsNeeded) addRow(form, label);
+function restore(form: HTMLFormElement, fields: [string, string][], label: string, maxRows: number) {
+  const rowsNeeded = Math.min(maxRows, 1 + Math.max(0, ...fields.map(([k]) => Number(ROW.exec(k)?.[1] ?? 0))));
+  while (rowCount(form) < rowsNeeded) addRow(form, label);
   for (const el of form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) el.checked = false;
-  for (const [name, value] of draft.fields) {
+  for (const [name, value] of fields) {
     for (const el of form.querySelectorAll<HTMLInputElement>(`[name="${CSS.escape(name)}"]`)) {
       if (el.type === 'checkbox') el.checked = el.checked || el.value === value;
       else if (el.type !== 'submit') el.value = value;
@@ -80,59 +60,99 @@ export function MemoDraft({ storageKey, formId, fresh, maxRows = 50, sentId, tex
   useEffect(() => {
     if (sentId) {
       if (read(storageKey)?.id === sentId) localStorage.removeItem(storageKey);
+      void deleteDraft(sentId).then(changed, () => undefined);
       return;
     }
     const form = formId ? (document.getElementById(formId) as HTMLFormElement | null) : null;
     if (!form || !texts) return;
+    const userId = officerId();
     const idInput = form.elements.namedItem('id') as HTMLInputElement;
-    const save = (queued: boolean) => {
+    const fieldsOf = () => {
       const fields: [string, string][] = [];
       for (const [k, v] of new FormData(form)) if (typeof v === 'string' && k !== '_action') fields.push([k, v]);
-      write(storageKey, { id: idInput.value, fields, queued });
+      return fields;
     };
-    const send = () => {
-      const draft = read(storageKey);
-      if (!draft?.queued || draft.id !== idInput.value) return;
-      write(storageKey, { ...draft, queued: false });
-      form.requestSubmit();
+    const save = () => write(storageKey, { id: idInput.value, fields: fieldsOf() });
+    // A form opened offline is the copy the service worker kept, with the id of an earlier visit: every
+    // new memo takes its own id here (a v4 UUID, as the server's), so two offline memos are never one.
+    const freshId = () => {
+      if (crypto.randomUUID) idInput.value = crypto.randomUUID();
     };
-    const draft = read(storageKey);
-    if (draft && fresh) {
-      restore(form, draft, texts.rowLabel, maxRows);
-      setStatus(draft.queued ? texts.queued : texts.restored);
+    const queue = async (draft: Draft) => {
+      if (!userId) return write(storageKey, { ...draft, queued: true });
+      await putDraft({ id: draft.id, userId, fields: draft.fields, queuedAt: Date.now() });
+      localStorage.removeItem(storageKey);
+      changed();
+      void requestSync();
+    };
+    addRemoveButtons(form, texts.removeRow);
+    const local = read(storageKey);
+    const editing = fresh ? new URLSearchParams(location.search).get('draft') : null;
+    if (editing && userId) {
+      void getDraft(editing).then((d) => {
+        if (!d || d.userId !== userId) return;
+        restore(form, d.fields, texts.rowLabel, maxRows);
+        const why = d.failure ? [d.failure.message, ...Object.values(d.failure.fields)].join(' ') : '';
+        setStatus(texts.editing.replace('{message}', why));
+        setRestored(true);
+      });
+    } else if (local && fresh && local.queued) {
+      // Queued by the earlier version of this island: into the queue it goes.
+      void queue(local).then(freshId);
+    } else if (local && fresh) {
+      restore(form, local.fields, texts.rowLabel, maxRows);
+      setStatus(texts.restored);
       setRestored(true);
+    } else if (fresh) {
+      freshId();
+      const wanted = new URLSearchParams(location.search).get('enterprise');
+      const select = form.elements.namedItem('enterpriseId') as HTMLSelectElement | null;
+      if (wanted && select && [...select.options].some((o) => o.value === wanted)) select.value = wanted;
     }
-    const onInput = () => save(false);
+    const onInput = () => save();
+    const onClick = (e: MouseEvent) => {
+      const button = (e.target as HTMLElement).closest<HTMLElement>('[data-remove-row]');
+      const row = button?.closest<HTMLElement>('[data-problem-row]');
+      if (!row) return;
+      removeRow(form, row, texts.rowLabel);
+      save();
+    };
     const onSubmit = (e: SubmitEvent) => {
       const submitter = e.submitter as HTMLButtonElement | null;
       if (submitter?.name === '_action') {
         // With JavaScript a row is added in place: no round trip, and it works offline.
         e.preventDefault();
-        if (form.querySelectorAll('[data-problem-row]').length < maxRows) addRow(form, texts.rowLabel);
-        save(false);
+        if (rowCount(form) < maxRows) addRow(form, texts.rowLabel);
+        save();
         return;
       }
-      if (navigator.onLine) return save(false);
+      if (navigator.onLine) return save();
       e.preventDefault();
-      save(true);
-      setStatus(texts.queued);
+      void queue({ id: idInput.value, fields: fieldsOf() }).then(() => {
+        form.reset();
+        freshId();
+        setStatus(texts.queued);
+        setRestored(false);
+        window.scrollTo(0, 0);
+      });
     };
     form.addEventListener('input', onInput);
     form.addEventListener('change', onInput);
+    form.addEventListener('click', onClick);
     form.addEventListener('submit', onSubmit);
-    window.addEventListener('online', send);
-    if (draft?.queued && fresh && navigator.onLine) send();
     return () => {
       form.removeEventListener('input', onInput);
       form.removeEventListener('change', onInput);
+      form.removeEventListener('click', onClick);
       form.removeEventListener('submit', onSubmit);
-      window.removeEventListener('online', send);
     };
   }, [storageKey, formId, fresh, maxRows, sentId, texts]);
-  // A restored draft can be dropped: reloading asks the server for an empty form with a new memo id.
-  const discard = () => {
+  // A restored draft can be dropped: the form opens again empty, with a new memo id.
+  const discard = async () => {
     localStorage.removeItem(storageKey);
-    location.reload();
+    const editing = new URLSearchParams(location.search).get('draft');
+    if (editing) await deleteDraft(editing).catch(() => undefined);
+    location.assign('/memos/new');
   };
   return (
     <p class="hint" aria-live="polite" data-draft-status>

@@ -85,6 +85,7 @@ export function EnterpriseFilePage({ enterprise: e, pairings, memos, problems, e
       <section data-section="pairing">
         <h2>{t('file.pairing')}</h2>
         <DataTable
+          cards
           rows={pairings}
           columns={[
             { label: t('file.programme'), render: (p) => `${p.programmeName}（${p.startsOn} — ${p.endsOn}）` },
@@ -97,6 +98,7 @@ export function EnterpriseFilePage({ enterprise: e, pairings, memos, problems, e
       <section data-section="problems">
         <h2>{t('file.problems', { n: problems.length })}</h2>
         <DataTable
+          cards
           rows={problems}
           columns={[
             { label: t('problem.code'), render: (p) => <a href={`/problems/${p.id}`}>{p.code}</a> },
@@ -122,6 +124,7 @@ export function EnterpriseFilePage({ enterprise: e, pairings, memos, problems, e
           <h2>{t('file.rounds')}</h2>
           <p class="muted">{t('file.roundsNote')}</p>
           <DataTable
+            cards
             rows={rounds}
             columns={[
               { label: t('file.roundName'), render: (r) => r.name },

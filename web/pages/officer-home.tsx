@@ -17,13 +17,20 @@ type Enterprise = {
   open: number;
   overdue: number;
 };
-type Props = { programme: Programme | null; month: string; enterprises: Enterprise[]; todos: TodoList };
+type Props = {
+  programme: Programme | null;
+  month: string;
+  enterprises: Enterprise[];
+  todos: TodoList;
+  /** When this list was read (China time): offline, the kept copy says how old it is (issue 22). */
+  syncedAt: string;
+};
 
 /**
  * 我的帮扶企业, phone-first (the officer is often at the factory gate): the "new memo" action on top,
  * then a card per enterprise with this month's 三个一 at a glance and its open and overdue problems.
  */
-export function OfficerHomePage({ programme, month, enterprises, todos }: Props) {
+export function OfficerHomePage({ programme, month, enterprises, todos, syncedAt }: Props) {
   const { t } = usePage();
   const met = enterprises.filter((e) => e.threeOnes.met).length;
   return (
@@ -36,6 +43,9 @@ export function OfficerHomePage({ programme, month, enterprises, todos }: Props)
           </a>
         )}
       </div>
+      <p class="muted" data-synced-at>
+        {t('offline.syncedAt', { time: syncedAt })}
+      </p>
       {todos.total > 0 && <TodoPanel todos={todos} />}
       {!programme ? (
         <p class="empty">{t('home.noProgramme')}</p>

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { ledgerQuery } from '../../schema/inputs/problems';
-import { chinaToday, monthOf } from '../../schema/rules/china-time';
+import { chinaDateTime, chinaToday, monthOf } from '../../schema/rules/china-time';
 import { LEADER_HOME } from '../../schema/rules/leader-access';
 import { threeOnes } from '../../schema/rules/three-ones';
 import { HandlerHomePage } from '../../web/pages/handler-home';
@@ -47,5 +47,8 @@ homeRoutes.get('/', requireUser, async (c) => {
     const n = counts.get(e.id) ?? { contacts: 0, onsite: 0, solved: 0, noRequest: 0, open: 0, overdue: 0 };
     return { ...e, threeOnes: threeOnes(n), open: n.open, overdue: n.overdue };
   });
-  return render(c, <OfficerHomePage programme={programme ?? null} month={month} enterprises={cards} todos={todos} />);
+  return render(
+    c,
+    <OfficerHomePage programme={programme ?? null} month={month} enterprises={cards} todos={todos} syncedAt={chinaDateTime(Date.now())} />,
+  );
 });

@@ -25,7 +25,11 @@ export function renderHtml(c: Context<AppEnv>, page: VNode): string {
   );
 }
 
-/** Server-renders a page component inside the page context. Pages are never cached: they carry personal data. */
+/**
+ * Server-renders a page component inside the page context. Pages are never cached: they carry personal
+ * data. `X-Offline-Role` names the reader's role for the officer app's service worker, which keeps a
+ * few officer pages for offline use and nothing any other role sees (web/offline/sw.ts, SECURITY.md).
+ */
 export function render(
   c: Context<AppEnv>,
   page: VNode,
@@ -33,5 +37,7 @@ export function render(
 ) {
   const html = renderHtml(c, page);
   c.header('Cache-Control', 'no-store');
+  const role = c.get('user')?.role;
+  if (role) c.header('X-Offline-Role', role);
   return c.html(`<!doctype html>${html}`, status);
 }

@@ -11,7 +11,7 @@ import { MemoPage } from '../../web/pages/memos/memo-view';
 import { currentProgramme } from '../admin/programmes.queries';
 import type { AppEnv } from '../app-env';
 import { canSeeEnterprise, pairedIn } from '../auth/access';
-import { requireRole } from '../auth/guards';
+import { requireRole, wantsJson } from '../auth/guards';
 import { audit, auditStatement } from '../lib/audit';
 import { isUniqueViolation } from '../lib/db';
 import { AppError, forbidden, notFound } from '../lib/errors';
@@ -175,6 +175,8 @@ function sameMemo(c: Ctx, memo: Memo) {
 }
 
 async function refuse(c: Ctx, values: FormValues, errors: FieldErrors) {
+  // A draft sent from the offline queue asks for JSON, to keep the field messages with the draft (issue 22).
+  if (wantsJson(c.req.header('accept'), c.req.path)) throw new AppError(422, 'invalid', 'form.invalid', errors);
   return render(c, formPage({ values, errors }, rowCount(values), await options(c)), 422);
 }
 

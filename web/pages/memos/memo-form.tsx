@@ -104,6 +104,8 @@ export function MemoFormPage({ form, rows, options, fresh, extra }: Props) {
               restored: t('memo.draft.restored'),
               rowLabel: t('memo.problemN'),
               discard: t('memo.draft.discard'),
+              removeRow: t('offline.removeRow'),
+              editing: t('offline.editing'),
             },
           }}
         />

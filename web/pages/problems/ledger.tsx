@@ -114,41 +114,47 @@ export function LedgerPage({ rows, total, page, hasNext, today, lateOn, query, o
   const admin = user?.role === 'admin';
   const picked = new Set([bulk?.values.ids ?? []].flat());
   const canBulk = admin && rows.some((r) => r.status === 'pending');
+  // Folded away on a phone (issue 22) unless a filter is in force, so the list comes first.
+  const filtered = Object.entries(query).some(([k, v]) => k !== 'page' && v !== '');
   return (
     <LedgerShell title={t('problem.ledger')}>
-      <form method="get" class="search" aria-label={t('problem.filter.title')}>
-        <Select
-          name="status"
-          label={t('problem.status')}
-          value={q('status')}
-          options={PROBLEM_STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))}
-        />
-        <Flag name="overdue" label={t('problem.overdueOnly')} on={q('overdue') === '1'} />
-        {admin && <Flag name="late" label={t('problem.lateOnly')} on={q('late') === '1'} />}
-        <Flag name="supervised" label={t('problem.supervisedOnly')} on={q('supervised') === '1'} />
-        <Select
-          name="category"
-          label={t('problem.category')}
-          value={q('category')}
-          options={PROBLEM_CATEGORIES.map((c) => ({ value: c, label: t(categoryKey(c)) }))}
-        />
-        <Select name="unit" label={t('problem.leadUnit')} value={q('unit')} options={ids(options.units)} />
-        {options.officers.length > 0 && (
-          <Select name="officer" label={t('problem.officer')} value={q('officer')} options={ids(options.officers)} />
-        )}
-        <Select name="chain" label={t('problem.chain')} value={q('chain')} options={ids(options.chains)} />
-        <Select name="enterprise" label={t('problem.enterprise')} value={q('enterprise')} options={ids(options.enterprises)} />
-        <label>
-          {t('problem.filter.from')} <input type="date" name="from" value={q('from')} />
-        </label>
-        <label>
-          {t('problem.filter.to')} <input type="date" name="to" value={q('to')} />
-        </label>
-        <button type="submit">{t('problem.filter.apply')}</button>
-        <a href="/problems">{t('problem.filter.reset')}</a>
-      </form>
+      <details class="filters" open={filtered}>
+        <summary>{t('problem.filter.title')}</summary>
+        <form method="get" class="search" aria-label={t('problem.filter.title')}>
+          <Select
+            name="status"
+            label={t('problem.status')}
+            value={q('status')}
+            options={PROBLEM_STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))}
+          />
+          <Flag name="overdue" label={t('problem.overdueOnly')} on={q('overdue') === '1'} />
+          {admin && <Flag name="late" label={t('problem.lateOnly')} on={q('late') === '1'} />}
+          <Flag name="supervised" label={t('problem.supervisedOnly')} on={q('supervised') === '1'} />
+          <Select
+            name="category"
+            label={t('problem.category')}
+            value={q('category')}
+            options={PROBLEM_CATEGORIES.map((c) => ({ value: c, label: t(categoryKey(c)) }))}
+          />
+          <Select name="unit" label={t('problem.leadUnit')} value={q('unit')} options={ids(options.units)} />
+          {options.officers.length > 0 && (
+            <Select name="officer" label={t('problem.officer')} value={q('officer')} options={ids(options.officers)} />
+          )}
+          <Select name="chain" label={t('problem.chain')} value={q('chain')} options={ids(options.chains)} />
+          <Select name="enterprise" label={t('problem.enterprise')} value={q('enterprise')} options={ids(options.enterprises)} />
+          <label>
+            {t('problem.filter.from')} <input type="date" name="from" value={q('from')} />
+          </label>
+          <label>
+            {t('problem.filter.to')} <input type="date" name="to" value={q('to')} />
+          </label>
+          <button type="submit">{t('problem.filter.apply')}</button>
+          <a href="/problems">{t('problem.filter.reset')}</a>
+        </form>
+      </details>
       {canBulk && <BulkDispatch units={options.units} form={bulk ?? { values: {}, errors: {} }} />}
       <DataTable
+        cards
         rows={rows}
         columns={[
           ...(canBulk
