@@ -130,7 +130,10 @@ describe('npm run serve', () => {
     const vars = { DATA_DIR: dataDir, APP_ORIGIN: ORIGIN, LINK_SECRET: 's'.repeat(32) };
     const first = await start(vars);
     await failedLoginIp(first.url as string, dataDir, 'kept');
-    execSync('node --disable-warning=ExperimentalWarning server/backup-cli.ts', { env: { ...process.env, ...vars } as NodeJS.ProcessEnv, stdio: 'pipe' });
+    execSync('node --disable-warning=ExperimentalWarning server/backup-cli.ts', {
+      env: { ...process.env, ...vars } as NodeJS.ProcessEnv,
+      stdio: 'pipe',
+    });
     await failedLoginIp(first.url as string, dataDir, 'lost');
     await stop(first.child);
     const [backup] = readdirSync(join(dataDir, 'backups'));
