@@ -220,5 +220,12 @@ const file = join(mkdtempSync(join(tmpdir(), 'bangfu-seed-')), 'seed.sql');
 writeFileSync(file, sql);
 const persist = process.argv.indexOf('--persist-to');
 const extra = persist > 0 ? ['--persist-to', process.argv[persist + 1] ?? ''] : [];
-execFileSync('wrangler', ['d1', 'execute', 'DB', '--local', '--file', file, ...extra], { stdio: ['ignore', 'ignore', 'inherit'] });
+// `--sqlite FILE`: a self-hosted server's database (issue 23; the Node end-to-end run, test/e2e/server-selfhost.ts).
+const sqliteAt = process.argv.indexOf('--sqlite');
+if (sqliteAt > 0) {
+  const { DatabaseSync } = await import('node:sqlite');
+  const target = new DatabaseSync(process.argv[sqliteAt + 1] ?? '');
+  target.exec(sql);
+  target.close();
+} else execFileSync('wrangler', ['d1', 'execute', 'DB', '--local', '--file', file, ...extra], { stdio: ['ignore', 'ignore', 'inherit'] });
 console.log(`Seeded demo data (${demoEnterprises.length} enterprises, ${demoUsers.length} accounts).`);
