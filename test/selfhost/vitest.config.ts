@@ -26,6 +26,7 @@ export default defineConfig({
       'test/integration/problems.test.ts',
       'test/integration/exports.test.ts',
       'test/integration/responses-export.test.ts',
+      'test/integration/daily-run.test.ts',
     ],
     setupFiles: ['./test/audit-chain-check.ts'],
     testTimeout: 30_000,
