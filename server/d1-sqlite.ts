@@ -157,10 +157,7 @@ export class SqliteD1 {
     }
     const rows = (statement.all(...params) as unknown as unknown[][]).map((r) => r.map(cell));
     // A statement with RETURNING both writes and answers rows: changes() tells which.
-    const { changes, last } = this.sqlite.prepare('SELECT changes() AS changes, last_insert_rowid() AS last').get() as {
-      changes: number;
-      last: number;
-    };
+    const [changes, last] = this.statement('SELECT changes(), last_insert_rowid()').get() as unknown as [number, number];
     const wrote = /^\s*(INSERT|UPDATE|DELETE|REPLACE|WITH)\b/i.test(sql);
     return { columns, rows, changes: wrote ? changes : 0, lastRowId: last, duration: performance.now() - started };
   }
