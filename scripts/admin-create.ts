@@ -4,10 +4,12 @@
 //
 //   npm run admin:create -- --login chenjing --name 陈静 --remote --origin https://bangfu.example.gov.cn
 //   npm run admin:create -- --login admin2 --name 管理员 --local            (the local dev database)
+//   npm run admin:create -- --login chenjing --name 陈静 --sqlite data/db.sqlite   (a self-hosted server, issue 23)
 
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -18,6 +20,7 @@ const { values } = parseArgs({
     local: { type: 'boolean', default: false },
     origin: { type: 'string' },
     'persist-to': { type: 'string' },
+    sqlite: { type: 'string' },
   },
 });
 
@@ -29,12 +32,21 @@ if (!/^[a-z0-9._-]{3,32}$/.test(login) || name.length < 1 || name.length > 40) {
   );
   process.exit(2);
 }
-if (values.remote === values.local) {
-  console.error('Say where the database is: --remote (the deployed D1) or --local (npm run dev).');
+if ([values.remote, values.local, values.sqlite !== undefined].filter(Boolean).length !== 1) {
+  console.error('Say where the database is: --remote (the deployed D1), --local (npm run dev) or --sqlite FILE (a self-hosted server).');
   process.exit(2);
 }
-// The link must point at the deployment: take --origin, else APP_ORIGIN from wrangler.toml.
-const configured = /APP_ORIGIN\s*=\s*"([^"]+)"/.exec(readFileSync('wrangler.toml', 'utf8'))?.[1];
+// The link must point at the deployment: take --origin, else APP_ORIGIN (a self-hosted server's
+// environment or .env), else APP_ORIGIN from wrangler.toml.
+if (values.sqlite) {
+  try {
+    process.loadEnvFile();
+  } catch {
+    // no .env: the environment alone
+  }
+}
+const configured =
+  (values.sqlite ? process.env.APP_ORIGIN : undefined) ?? /APP_ORIGIN\s*=\s*"([^"]+)"/.exec(readFileSync('wrangler.toml', 'utf8'))?.[1];
 const origin = (values.origin ?? configured ?? '').replace(/\/$/, '');
 if (!/^https?:\/\/[^/]+$/.test(origin)) {
   console.error('Give the deployment origin with --origin https://your.domain');
@@ -53,13 +65,27 @@ ON CONFLICT(login) DO UPDATE SET setup_token_hash = excluded.setup_token_hash, s
 WHERE users.role = 'admin';
 SELECT login, role FROM users WHERE login = ${q(login)} AND setup_token_hash = ${q(tokenHash)};`;
 
+function onSqlite(file: string): unknown[] {
+  const db = new DatabaseSync(file);
+  const [write = '', read = ''] = sql.split(/;\n(?=SELECT)/);
+  db.exec(write);
+  const rows = db.prepare(read).all();
+  db.close();
+  return rows;
+}
+
 const where = values.remote ? ['--remote'] : ['--local', ...(values['persist-to'] ? ['--persist-to', values['persist-to']] : [])];
-const out = execFileSync('wrangler', ['d1', 'execute', 'DB', ...where, '--json', '--command', sql], {
-  encoding: 'utf8',
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const results = JSON.parse(out) as { results: unknown[] }[];
-if ((results.at(-1)?.results.length ?? 0) === 0) {
+const found = values.sqlite
+  ? onSqlite(values.sqlite)
+  : (
+      JSON.parse(
+        execFileSync('wrangler', ['d1', 'execute', 'DB', ...where, '--json', '--command', sql], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+        }),
+      ) as { results: unknown[] }[]
+    ).at(-1)?.results;
+if ((found?.length ?? 0) === 0) {
   console.error(`"${login}" exists and is not an admin; nothing changed.`);
   process.exit(1);
 }

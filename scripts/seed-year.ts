@@ -6,7 +6,6 @@
 // database as it is. The rollups come out exact: the generator writes with the triggers off, then the
 // recompute's own SQL rebuilds every rollup from the rows (as bench/gen/generate.ts does).
 
-import { sqliteFile } from '../bench/gen/database.ts';
 import { writeLedger } from '../bench/gen/ledger.ts';
 import { chinaMs, type Org } from '../bench/gen/org.ts';
 import { BulkWriter } from '../bench/gen/sqlite.ts';
@@ -73,9 +72,9 @@ function leaveOneAwaitingConfirmation(w: BulkWriter) {
     .run(last.id);
 }
 
-/** Writes the year into the local D1 of `persistDir` (wrangler's layout) unless it is there already. */
-export function seedYear(persistDir: string, linkSecret: string) {
-  const w = new BulkWriter(sqliteFile(persistDir));
+/** Writes the year into a SQLite file (wrangler's local D1, or a self-hosted server's database) unless it is there already. */
+export function seedYear(file: string, linkSecret: string) {
+  const w = new BulkWriter(file);
   const firstRound = rng(`${SEED}/rounds`).uuid();
   if (w.db.prepare('SELECT 1 FROM campaigns WHERE id = ?').get(firstRound)) {
     w.close();

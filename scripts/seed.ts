@@ -217,11 +217,22 @@ writeFileSync(file, sql);
 const persist = process.argv.indexOf('--persist-to');
 const persistDir = persist > 0 ? (process.argv[persist + 1] ?? '') : '.wrangler/state';
 const t0 = performance.now();
-execFileSync('wrangler', ['d1', 'execute', 'DB', '--local', '--file', file, '--persist-to', persistDir], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+// `--sqlite FILE`: a self-hosted server's database (issue 23; the Node end-to-end run, test/e2e/server-selfhost.ts).
+const sqliteAt = process.argv.indexOf('--sqlite');
+const sqliteTarget = sqliteAt > 0 ? (process.argv[sqliteAt + 1] ?? '') : null;
+if (sqliteTarget !== null) {
+  const { DatabaseSync } = await import('node:sqlite');
+  const target = new DatabaseSync(sqliteTarget);
+  target.exec(sql);
+  target.close();
+} else {
+  execFileSync('wrangler', ['d1', 'execute', 'DB', '--local', '--file', file, '--persist-to', persistDir], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
 const { seedYear } = await import('./seed-year.ts');
-const year = seedYear(persistDir, secret);
+const { sqliteFile } = await import('../bench/gen/database.ts');
+const year = seedYear(sqliteTarget ?? sqliteFile(persistDir), secret);
 console.log(
   `Seeded demo data (${demoEnterprises.length} enterprises, ${demoUsers.length} accounts); the demo year ${
     year

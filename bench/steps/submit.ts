@@ -34,7 +34,7 @@ export type SubmitFigures = {
 
 type Prepared = { path: string; cookie: string; body: string; rows: number; invitationId: string };
 
-function prepare(m: Manifest): Prepared[] {
+export function prepare(m: Manifest): Prepared[] {
   const r = rng('bench/submissions');
   return m.links.map((l) => {
     const values = answerValues(r);
@@ -51,7 +51,7 @@ function prepare(m: Manifest): Prepared[] {
 }
 
 /** One autocannon run over `list`, every request used exactly once. */
-function load(url: URL, list: Prepared[], connections: number) {
+export function load(url: URL, list: Prepared[], connections: number) {
   let next = 0;
   return autocannon({
     url: url.origin,

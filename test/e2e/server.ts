@@ -7,7 +7,7 @@ import type { TestProject } from 'vitest/node';
 
 const STATE = '.wrangler/e2e-state';
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -17,7 +17,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(url: string, ms: number) {
+export async function waitFor(url: string, ms: number) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     try {

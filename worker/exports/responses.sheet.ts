@@ -50,8 +50,12 @@ export const answersJsonBound = (def: FormDefinition) =>
 // `+r.campaign_id` keeps SQLite off responses_campaign_submitted_idx, whose (submitted_at, rowid) order
 // would mean sorting the whole round by rowid for every page; rows of other rounds stored in between are
 // read and skipped. The answers' JSON keeps index order, i.e. id order: a multiple choice's labels in the
-// order stored.
-const ANSWER_JSON = sql.raw('json_array(a.question_key, a.num_value, a.text_value)');
+// order stored. A number goes into the JSON as its 17 significant digits: SQLite's JSON writes a REAL
+// with 15 in some versions (3.51, Node 22's node:sqlite: 0.30000000000000004 → 0.3), which changes a
+// typed answer; 17 always read back as the same double (issue 23: the same export on both targets).
+const ANSWER_JSON = sql.raw(
+  "json_array(a.question_key, CASE WHEN a.num_value IS NULL THEN NULL ELSE json(printf('%!.17g', a.num_value)) END, a.text_value)",
+);
 /** Responses whose answers the page must bring: no stored cells, or (for .xlsx) cells that may hold a defusing '. */
 const NEEDS_ANSWERS = { csv: sql.raw('r.csv_cells IS NULL'), xlsx: sql.raw("(r.csv_cells IS NULL OR instr(r.csv_cells, '''') > 0)") };
 const keyset = (campaignId: string, c: Cursor) => sql`r.rowid > ${c.after} AND r.rowid <= ${c.last} AND +r.campaign_id = ${campaignId}`;
