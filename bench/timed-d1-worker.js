@@ -12,7 +12,8 @@ const TOP = 3;
 const keep = (kind, ms, path, sql) => {
   const text = sql.replace(/\s+/g, ' ').slice(0, 200);
   if (!longest[kind] || ms > longest[kind].ms) longest[kind] = { ms, path, sql: text };
-  const top = (longest.byPath[path] ??= []);
+  longest.byPath[path] ??= [];
+  const top = longest.byPath[path];
   top.push({ kind, ms, sql: text });
   top.sort((a, b) => b.ms - a.ms).splice(TOP);
 };
