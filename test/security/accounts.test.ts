@@ -163,6 +163,7 @@ describe('methods', () => {
     const officer = await signedIn('officer');
     const someOfficer = await makeUser({ role: 'officer' });
     const someHandler = await makeUser({ role: 'handler' });
+    const someLeader = await makeUser({ role: 'leader' });
     const before = await tableCounts();
     const getPaths = new Set(
       routes()
@@ -171,13 +172,14 @@ describe('methods', () => {
     );
     const postOnly = routes().filter(([m, p]) => m === 'POST' && !getPaths.has(p));
     expect(postOnly.length).toBeGreaterThan(30);
-    // The officer and handler toggles check that the account exists first (a 404 for an unknown id): give them one.
+    // The officer, handler and leader toggles check that the account exists first (a 404 for an unknown id): give them one.
+    const accounts: Record<string, string> = {
+      '/admin/officers/': someOfficer.id,
+      '/admin/handlers/': someHandler.id,
+      '/admin/leaders/': someLeader.id,
+    };
     for (const [, pattern] of postOnly) {
-      const account = pattern.startsWith('/admin/officers/')
-        ? someOfficer.id
-        : pattern.startsWith('/admin/handlers/')
-          ? someHandler.id
-          : undefined;
+      const account = Object.entries(accounts).find(([base]) => pattern.startsWith(base))?.[1];
       const path = concrete(pattern, account ? { id: account } : {});
       const who = pattern.startsWith('/memos') || pattern.startsWith('/problems') ? officer.cookie : cookie;
       const res = await call(path, { cookie: who });

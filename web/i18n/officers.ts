@@ -46,7 +46,7 @@ export const officers = defineMessages(
     'leader.scopeAll': '全部（整个帮扶行动）',
     'leader.scopeChain': '产业链：{name}',
     'leader.scopeRegion': '地区：{name}',
-    'leader.viewing': '只读查看：{scope}。数据按抽样规则处理，样本不足的满意度不显示。',
+    'leader.viewing': '只读查看：{scope}。样本不足的满意度不显示。',
     'leader.byChain': '各产业链情况',
     'leader.reportScoped': '工作汇报暂只提供整个帮扶行动的版本，请联系管理员。',
   },

@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import type * as z from 'zod';
 import {
   leaderInput,
   leaderUpdateInput,
@@ -34,6 +35,8 @@ import { readUnit, unitOptions } from './units.queries';
 
 const ID = '/:id{[0-9a-f-]{36}}';
 type Account = NonNullable<Awaited<ReturnType<typeof readOfficer>>>;
+/** What every kind's creation form gives: the account's name and login. */
+type Named = { name: string; login: string };
 
 /** A unit picked on the form must exist and be in use, unless it is the one the account already has. */
 const unitUsable = async (db: Db, unitId: string, current?: string | null) => {
@@ -46,21 +49,18 @@ const unitUsable = async (db: Db, unitId: string, current?: string | null) => {
  * issue 19) has a scope instead (the whole programme, one chain or one region). The field the check
  * failed on is named, so the form shows the message beside it.
  */
-type Profile = {
+type Profile<C extends z.ZodType<Named>, U extends z.ZodType> = {
   field: 'unitId' | 'scope';
   options: (db: Db, account?: Account) => Promise<{ value: string; label: string }[]>;
-  create: typeof officerInput | typeof leaderInput;
-  update: typeof officerUpdateInput | typeof leaderUpdateInput;
-  // biome-ignore lint/suspicious/noExplicitAny: the input is the output of the kind's own schema above
-  usable: (db: Db, data: any, account?: Account) => Promise<boolean>;
-  // biome-ignore lint/suspicious/noExplicitAny: as above
-  insert: (db: Db, id: string, data: any) => ReturnType<typeof insertOfficer>;
-  // biome-ignore lint/suspicious/noExplicitAny: as above
-  save: (db: Db, id: string, data: any) => ReturnType<typeof updateOfficer>;
+  create: C;
+  update: U;
+  usable: (db: Db, data: z.output<C> | z.output<U>, account?: Account) => Promise<boolean>;
+  insert: (db: Db, id: string, data: z.output<C>) => ReturnType<typeof insertOfficer>;
+  save: (db: Db, id: string, data: z.output<U>) => ReturnType<typeof updateOfficer>;
   values: (a: Account) => Record<string, string>;
 };
 
-const unitProfile = (role: 'officer' | 'handler'): Profile => ({
+const unitProfile = (role: 'officer' | 'handler'): Profile<typeof officerInput, typeof officerUpdateInput> => ({
   field: 'unitId',
   options: async (db) => (await unitOptions(db)).map((u) => ({ value: u.id, label: u.name })),
   create: officerInput,
@@ -71,7 +71,7 @@ const unitProfile = (role: 'officer' | 'handler'): Profile => ({
   values: (a) => ({ unitId: a.unitId ?? '' }),
 });
 
-const leaderProfile: Profile = {
+const leaderProfile: Profile<typeof leaderInput, typeof leaderUpdateInput> = {
   field: 'scope',
   options: (db, account) => scopeOptions(db, account?.scopeChainId),
   create: leaderInput,
@@ -92,7 +92,7 @@ async function setupToken() {
  * handlers of the problems dispatched to it, issue 15) or 领导 (read-only leaders, issue 19). Both get their one-time setup link with the
  * account, and a new one when they need it.
  */
-function accountRoutes(kind: AccountKind, profile: Profile) {
+function accountRoutes<C extends z.ZodType<Named>, U extends z.ZodType>(kind: AccountKind, profile: Profile<C, U>) {
   const app = new Hono<AppEnv>();
   const formPage = async (db: Db, form: FormState, account?: Account) => (
     <OfficerFormPage kind={kind} form={form} id={account?.id} options={await profile.options(db, account)} />
