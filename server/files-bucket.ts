@@ -1,5 +1,5 @@
 // The FILES binding on one server (issue 23): the part of the R2 API the app uses — get, put, head,
-// delete — over a folder (DATA_DIR/files). Each object is one file: a 4-byte length, a JSON header
+// delete, and list for the daily run's sweep of orphaned photos — over a folder (DATA_DIR/files). Each object is one file: a 4-byte length, a JSON header
 // (size, etag, version, uploaded, httpMetadata, customMetadata), then the bytes, written to a temporary
 // file, flushed and renamed into place, so a reader sees the old object or the new one, never half of
 // either, and a crash leaves no torn object. A key becomes one file name by percent-encoding every
@@ -7,7 +7,7 @@
 // name a path outside the folder or a hidden file; long keys become their SHA-256.
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 
 type Header = {
@@ -126,17 +126,8 @@ export class FolderBucket {
   }
 
   async head(key: string) {
-    const file = await open(this.pathOf(key), 'r').catch(missing);
-    if (!file) return null;
-    try {
-      const length = Buffer.alloc(4);
-      await file.read(length, 0, 4, 0);
-      const header = Buffer.alloc(length.readUInt32BE(0));
-      await file.read(header, 0, header.length, 4);
-      return objectOf(JSON.parse(header.toString('utf8')) as Header);
-    } finally {
-      await file.close();
-    }
+    const header = await this.headerOf(this.pathOf(key));
+    return header ? objectOf(header) : null;
   }
 
   async get(key: string) {
@@ -174,6 +165,44 @@ export class FolderBucket {
     return objectOf(header);
   }
 
+  /**
+   * R2's list in key order, `limit` (default and most 1,000) at a time; the cursor is the last key
+   * returned. Keys are read back from the file names (or, for the hashed long ones, their headers).
+   */
+  async list(options: { prefix?: string; limit?: number; cursor?: string } = {}) {
+    const prefix = options.prefix ?? '';
+    const limit = Math.min(Math.max(options.limit ?? 1000, 1), 1000);
+    const keyed: { key: string; name: string }[] = [];
+    for (const name of await readdir(this.root)) {
+      if (name.startsWith('.')) continue;
+      const key = name.startsWith('~') ? (await this.headerOf(join(this.root, name)))?.key : decodeURIComponent(name);
+      if (key?.startsWith(prefix) && (options.cursor === undefined || key > options.cursor)) keyed.push({ key, name });
+    }
+    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const page = keyed.slice(0, limit);
+    const objects = [];
+    for (const { name } of page) {
+      const header = await this.headerOf(join(this.root, name));
+      if (header) objects.push(objectOf(header));
+    }
+    const truncated = keyed.length > limit;
+    return { objects, truncated, cursor: truncated ? page[page.length - 1]?.key : undefined, delimitedPrefixes: [] };
+  }
+
+  private async headerOf(path: string): Promise<Header | null> {
+    const file = await open(path, 'r').catch(missing);
+    if (!file) return null;
+    try {
+      const length = Buffer.alloc(4);
+      await file.read(length, 0, 4, 0);
+      const header = Buffer.alloc(length.readUInt32BE(0));
+      await file.read(header, 0, header.length, 4);
+      return JSON.parse(header.toString('utf8')) as Header;
+    } finally {
+      await file.close();
+    }
+  }
+
   async delete(keys: string | string[]): Promise<void> {
     for (const key of Array.isArray(keys) ? keys : [keys]) await rm(this.pathOf(key), { force: true });
   }
@@ -184,5 +213,5 @@ const missing = (err: NodeJS.ErrnoException) => {
   throw err;
 };
 
-/** The bucket typed as the binding the Worker code expects (the subset above; list and multipart are not used). */
+/** The bucket typed as the binding the Worker code expects (the subset above; multipart is not used). */
 export const filesInFolder = (root: string): R2Bucket => new FolderBucket(root) as unknown as R2Bucket;

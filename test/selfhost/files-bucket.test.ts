@@ -62,4 +62,19 @@ describe('FILES on a folder', () => {
     expect(await (await files.get('k'))?.text()).toBe('new');
     expect(readdirSync(files.root)).toEqual(['k']);
   });
+
+  it('lists keys under a prefix in key order, a page at a time, long keys included', async () => {
+    const { files } = bucket();
+    const long = `memo-photos/m2/${'x'.repeat(300)}.jpg`;
+    for (const key of ['memo-photos/m2/b.jpg', 'other/a.jpg', 'memo-photos/m1/a.png', long]) await files.put(key, key);
+    const first = await files.list({ prefix: 'memo-photos/', limit: 2 });
+    expect(first.objects.map((o) => o.key)).toEqual(['memo-photos/m1/a.png', 'memo-photos/m2/b.jpg']);
+    expect(first.truncated).toBe(true);
+    expect(first.objects[0]?.size).toBe('memo-photos/m1/a.png'.length);
+    expect(first.objects[0]?.uploaded).toBeInstanceOf(Date);
+    const second = await files.list({ prefix: 'memo-photos/', limit: 2, cursor: first.cursor });
+    expect(second.objects.map((o) => o.key)).toEqual([long]);
+    expect(second.truncated).toBe(false);
+    expect(second.cursor).toBeUndefined();
+  });
 });
