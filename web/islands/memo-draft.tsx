@@ -8,6 +8,7 @@
 // the fields, and a draft reopened for correction puts them back into the input, so the corrected memo
 // posts them as any memo does.
 import { useEffect, useState } from 'preact/hooks';
+import { PHOTOS, photosOf, restorePhotos } from '../offline/draft-photos';
 import { deleteDraft, getDraft, putDraft, type QueuedPhoto } from '../offline/draft-store';
 import { DRAFTS_CHANGED, officerId, requestSync } from '../offline/page-sync';
 import { addRemoveButtons, addRow, removeRow, rowCount } from './problem-rows';
@@ -35,8 +36,6 @@ export type MemoDraftProps = {
  */
 type Draft = { id: string; fields: [string, string][]; queued?: boolean; photos?: QueuedPhoto[] };
 
-const PHOTOS = 'photos';
-
 const ROW = /^problems\.(\d+)\./;
 
 function read(key: string): Draft | null {
@@ -56,24 +55,6 @@ function write(key: string, draft: Draft) {
 }
 
 const changed = () => window.dispatchEvent(new Event(DRAFTS_CHANGED));
-
-/** The photo input's files as they are now (after the resize island swapped them), an empty input's part left out. */
-function photosOf(form: HTMLFormElement): QueuedPhoto[] {
-  return new FormData(form)
-    .getAll(PHOTOS)
-    .filter((v): v is File => typeof v !== 'string' && v.size > 0)
-    .map((f) => ({ name: f.name, type: f.type, blob: f }));
-}
-
-/** Puts a draft's kept photos back into the photo input; false where the browser cannot set an input's files. */
-function restorePhotos(form: HTMLFormElement, photos: QueuedPhoto[]): boolean {
-  const input = form.elements.namedItem(PHOTOS);
-  if (!(input instanceof HTMLInputElement) || typeof DataTransfer === 'undefined') return false;
-  const list = new DataTransfer();
-  for (const p of photos) list.items.add(new File([p.blob], p.name, { type: p.type }));
-  input.files = list.files;
-  return true;
-}
 
 /** Puts a draft back into a freshly rendered form, adding rows first so every field has its input. */
 function restore(form: HTMLFormElement, fields: [string, string][], label: string, maxRows: number) {

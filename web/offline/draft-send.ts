@@ -3,6 +3,7 @@
 // as typed, posted to the same endpoint as the form, with the memo's id made before it was queued: the
 // server answers a repeat of a stored id with that memo (worker/memos/memos.routes.tsx, sameMemo), so a
 // send that reached the server but lost its answer is not a second memo.
+import { PHOTOS } from './draft-photos';
 import { deleteDraft, listDrafts, putDraft, type QueuedDraft } from './draft-store';
 
 /** `sent`: stored, draft removed; `refused`: kept with the reason and its photos, waits for an edit; `later`: no network, signed out or a server fault. */
@@ -20,7 +21,7 @@ function bodyOf(draft: QueuedDraft): BodyInit {
   if (photos.length === 0) return new URLSearchParams(draft.fields);
   const body = new FormData();
   for (const [k, v] of draft.fields) body.append(k, v);
-  for (const p of photos) body.append('photos', new File([p.blob], p.name, { type: p.type }));
+  for (const p of photos) body.append(PHOTOS, new File([p.blob], p.name, { type: p.type }));
   return body;
 }
 
