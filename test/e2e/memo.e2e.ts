@@ -2,10 +2,10 @@
 // (no JavaScript: adding a problem row is a form round trip), one solved on the spot; 三个一 turns
 // green; the admin dispatches the other to a unit (交办); the enterprise file shows the whole timeline.
 // The rest of the problem's life, across the three roles: ledger.e2e.ts.
-import { crc32, deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, context, launch, shot, signIn, submit, visible } from './browser';
+import { png } from './png';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -126,29 +126,3 @@ describe('memo → problem ledger → enterprise file', () => {
     await phone.close();
   });
 });
-
-/** A real, decodable RGB PNG of one colour (zlib's deflate and CRC-32, as ISO 15948 defines the chunks). */
-function png(width: number, height: number, [r, g, b]: number[]): Buffer {
-  const row = Buffer.alloc(1 + width * 3);
-  for (let x = 0; x < width; x++) row.set([r, g, b] as number[], 1 + x * 3);
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
-  const chunk = (type: string, data: Buffer) => {
-    const head = Buffer.alloc(4);
-    head.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([head, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('tEXt', Buffer.from('GPSLatitude\u000031.2304', 'latin1')),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}

@@ -1,11 +1,13 @@
 // Issue 22, tried as an officer at the factory gate with no signal: after one online visit the app opens
 // offline (home as last synced, the memo form, the drafts list); a memo recorded offline waits in the
 // queue with a badge; sign-out first says how many wait; back online on another page, the memo is sent
-// once. The service worker keeps only the officer's own pages, and signing out forgets them.
+// once, with the two photos recorded offline. The service worker keeps only the officer's own pages, and
+// signing out forgets them.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORDS } from '../../schema/seed/demo.ts';
 import { context, launch, signIn, submit, visible } from './browser';
+import { png } from './png';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -25,6 +27,27 @@ const keptPaths = (page: Page) =>
     for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) out.push(new URL(req.url).pathname);
     return out.sort();
   });
+/** Picks photos in the memo form and waits for the resize island to swap them for its JPEGs. */
+async function pickPhotos(page: Page, colours: number[][]) {
+  await page
+    .getByLabel('走访照片（工作留痕）')
+    .setInputFiles(colours.map((c, i) => ({ name: `site-${i + 1}.png`, mimeType: 'image/png', buffer: png(1200, 900, c) })));
+  await page.waitForFunction((n) => {
+    const files = (document.getElementById('f-photos') as HTMLInputElement).files;
+    return files?.length === n && Array.from(files).every((f) => f.type === 'image/jpeg');
+  }, colours.length);
+}
+
+/** The photos of a memo entry: each served as a JPEG; returns how many there are. */
+async function servedPhotos(page: Page, entry: ReturnType<Page['locator']>) {
+  const srcs = await entry.locator('ul.photos img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src') ?? ''));
+  for (const src of srcs) {
+    const res = await page.request.get(src);
+    expect([res.status(), res.headers()['content-type']]).toEqual([200, 'image/jpeg']);
+  }
+  return srcs.length;
+}
+
 const keptPages = async (page: Page) =>
   (await keptPaths(page)).filter((p) => !p.startsWith('/assets/') && !['/manifest.webmanifest', '/icon.svg'].includes(p));
 
@@ -64,6 +87,11 @@ describe('the officer app offline', () => {
     expect(await page.locator('[data-problem-row]').count()).toBe(1);
     expect(await page.inputValue('textarea[name="problems.0.description"]')).toBe('希望讲解康复器械注册新规。');
     expect(await page.locator('[data-problem-row="0"] legend').textContent()).toBe('问题 1');
+    // Two visit photos, taken offline: they queue with the draft.
+    await pickPhotos(page, [
+      [200, 40, 40],
+      [40, 40, 200],
+    ]);
     const memoId = await page.inputValue('input[name=id]');
     await page.getByRole('button', { name: '保存备忘录' }).click();
     expect(await visible(page.getByText('已保存在本机，联网后自动提交。'))).toBe(true);
@@ -76,6 +104,7 @@ describe('the officer app offline', () => {
     await page.getByLabel('走访日期').fill('2099-01-01');
     await page.getByLabel('企业生产经营情况').fill('日期填错的一份。');
     await page.getByLabel('企业本次无诉求').check();
+    await pickPhotos(page, [[40, 160, 40]]);
     await page.getByRole('button', { name: '保存备忘录' }).click();
     await page.locator('[data-drafts-badge]', { hasText: '2 份待提交' }).waitFor();
 
@@ -84,6 +113,8 @@ describe('the officer app offline', () => {
     await page.locator('ul[data-drafts="2"]').waitFor(); // read from IndexedDB after the page loads
     expect(await page.locator('[data-draft]').count()).toBe(2);
     expect(await page.locator(`[data-draft="${memoId}"] h2`).textContent()).toBe(ENTERPRISE);
+    expect(await page.locator(`[data-draft="${memoId}"] [data-draft-photos]`).textContent()).toBe('2 张照片');
+    expect(await page.locator(`[data-draft="${refusedId}"] [data-draft-photos]`).textContent()).toBe('1 张照片');
 
     // Sign-out while a draft waits: it says how many and offers to send them; cancelled here.
     await page.getByRole('button', { name: /退出登录/ }).click();
@@ -102,16 +133,24 @@ describe('the officer app offline', () => {
     const refused = page.locator(`[data-draft="${refusedId}"] [data-refused]`);
     expect(await refused.getAttribute('data-refused')).toBe('422');
     expect(await refused.textContent()).toContain('走访日期不能晚于今天');
+    // Refused, the draft keeps its photo for the correction.
+    expect(await page.locator(`[data-draft="${refusedId}"] [data-draft-photos]`).textContent()).toBe('1 张照片');
     // Corrected in the memo form and sent: the draft is gone.
     await submit(page, page.locator(`[data-draft="${refusedId}"]`).getByRole('link', { name: '修改后重新提交' }));
-    expect(await page.inputValue('input[name=id]')).toBe(refusedId);
+    // The draft is read from IndexedDB after the page loads: its note says when it is in the form.
     expect(await visible(page.getByText(/正在修改一份未能提交的草稿：.*走访日期不能晚于今天/))).toBe(true);
+    expect(await page.inputValue('input[name=id]')).toBe(refusedId);
+    expect(await page.locator('[data-photos-kept]').textContent()).toBe('草稿中的 1 张照片已保留，将随修改后的备忘录一起提交。');
     await page.getByLabel('走访日期').fill(await page.evaluate(() => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)));
     await submit(page, page.getByRole('button', { name: '保存备忘录' }));
     expect(new URL(page.url()).pathname).toBe(`/memos/${refusedId}`);
+    expect(await servedPhotos(page, page.locator('main'))).toBe(1);
     await page.locator('[data-drafts-badge]').waitFor({ state: 'hidden' });
     await page.goto(`/enterprises/${enterpriseId}`);
-    expect(await page.locator('[data-entry=memo]', { hasText: situation }).count()).toBe(1);
+    const entry = page.locator('[data-entry=memo]', { hasText: situation });
+    expect(await entry.count()).toBe(1);
+    // The memo recorded offline, sent once, with its two photos, each served as the browser's JPEG.
+    expect(await servedPhotos(page, entry)).toBe(2);
     expect(await visible(page.getByText('希望讲解康复器械注册新规。'))).toBe(true);
     expect(await page.getByText('这一行随后删除。').count()).toBe(0);
     await page.goto(`/memos/${memoId}`);

@@ -181,6 +181,45 @@ describe('idempotent by key', () => {
     expect((await rowsOf(memoId)).map((r) => r.position)).toEqual([0, 1]);
   });
 
+  it('stores no second set when a queued draft with other photos repeats a stored memo id', async () => {
+    const { res, memoId, cookie, enterprise } = await memoWithPhotos([
+      { name: 'a.jpg', bytes: jpegWithMetadata('first', 5) },
+      { name: 'b.jpg', bytes: jpegWithMetadata('first', 6) },
+    ]);
+    expect(res.status).toBe(303);
+    const stored = await objectsOf(memoId);
+    expect(stored).toHaveLength(2);
+    // As web/offline/draft-send.ts posts it: multipart, asking for JSON, the memo's own id.
+    const again = await call('/memos', {
+      method: 'POST',
+      cookie,
+      headers: { accept: 'application/json' },
+      body: multipart({ ...memoForm(enterprise.id), id: memoId }, [
+        { name: 'c.jpg', bytes: jpegWithMetadata('second', 7) },
+        { name: 'd.jpg', bytes: jpegWithMetadata('second', 8) },
+      ]),
+    });
+    expect([again.status, again.headers.get('location')]).toEqual([303, `/memos/${memoId}`]);
+    expect(await objectsOf(memoId)).toEqual(stored);
+    expect(await rowsOf(memoId)).toHaveLength(2);
+  });
+
+  it('refuses a queued draft with a bad photo as JSON, storing nothing', async () => {
+    const officer = await pairedOfficer();
+    const form = memoForm(officer.enterprise.id);
+    const res = await call('/memos', {
+      method: 'POST',
+      cookie: officer.cookie,
+      headers: { accept: 'application/json' },
+      body: multipart(form, [{ name: 'page.jpg', bytes: new TextEncoder().encode('<html>not a photo</html>') }]),
+    });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { fields: Record<string, string> };
+    expect(Object.keys(body.fields)).toEqual(['photos']);
+    expect(await memoRow(String(form.id))).toBeUndefined();
+    expect(await objectsOf(String(form.id))).toEqual([]);
+  });
+
   it('lets only the author add photos, within the edit window', async () => {
     const { memoId, enterprise } = await memoWithPhotos([]);
     const colleague = await signedIn('officer');

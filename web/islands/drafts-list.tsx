@@ -20,6 +20,7 @@ export type DraftsListProps = {
     discard: string;
     discardConfirm: string;
     noEnterprise: string;
+    photos: string;
   };
 };
 
@@ -61,6 +62,12 @@ export function DraftsList({ enterprises, texts }: DraftsListProps) {
             <h2>{enterprises[field(d, 'enterpriseId')] ?? texts.noEnterprise}</h2>
             <p class="muted">
               {field(d, 'visitDate')} · {texts.queuedAt.replace('{time}', chinaDateTime(d.queuedAt))}
+              {(d.photos?.length ?? 0) > 0 && (
+                <>
+                  {' · '}
+                  <span data-draft-photos={d.photos?.length}>{texts.photos.replace('{n}', String(d.photos?.length))}</span>
+                </>
+              )}
             </p>
             {d.failure ? (
               <div class="alert" role="alert" data-refused={d.failure.status}>

@@ -3,9 +3,13 @@
 // drafts (web/offline/draft-store.ts) and empties the form for the next one, and web/offline/page-sync.ts
 // sends the queue from whichever page is open when the connection returns. The memo id travels with the
 // draft, so a resend is the same memo. A refused draft opens here for correction (`?draft=<id>`). On the
-// memo's own page (`sentId`) the draft is forgotten, because the server has it.
+// memo's own page (`sentId`) the draft is forgotten, because the server has it. Visit photos queue with
+// their draft (issue 22: "Photos queue with the draft"): the photo input's files go into IndexedDB with
+// the fields, and a draft reopened for correction puts them back into the input, so the corrected memo
+// posts them as any memo does.
 import { useEffect, useState } from 'preact/hooks';
-import { deleteDraft, getDraft, putDraft } from '../offline/draft-store';
+import { PHOTOS, photosOf, restorePhotos } from '../offline/draft-photos';
+import { deleteDraft, getDraft, putDraft, type QueuedPhoto } from '../offline/draft-store';
 import { DRAFTS_CHANGED, officerId, requestSync } from '../offline/page-sync';
 import { addRemoveButtons, addRow, removeRow, rowCount } from './problem-rows';
 
@@ -15,11 +19,22 @@ export type MemoDraftProps = {
   fresh?: boolean;
   maxRows?: number;
   sentId?: string;
-  texts?: { queued: string; restored: string; rowLabel: string; discard: string; removeRow: string; editing: string };
+  texts?: {
+    queued: string;
+    restored: string;
+    rowLabel: string;
+    discard: string;
+    removeRow: string;
+    editing: string;
+    photosKept: string;
+  };
 };
 
-/** The form being written; `queued` only in drafts kept before the queue moved to IndexedDB. */
-type Draft = { id: string; fields: [string, string][]; queued?: boolean };
+/**
+ * The form being written; `queued` only in drafts kept before the queue moved to IndexedDB. `photos`
+ * only on the way into the queue: localStorage holds text, so the autosaved copy has no photos.
+ */
+type Draft = { id: string; fields: [string, string][]; queued?: boolean; photos?: QueuedPhoto[] };
 
 const ROW = /^problems\.(\d+)\./;
 
@@ -57,6 +72,7 @@ function restore(form: HTMLFormElement, fields: [string, string][], label: strin
 export function MemoDraft({ storageKey, formId, fresh, maxRows = 50, sentId, texts }: MemoDraftProps) {
   const [status, setStatus] = useState('');
   const [restored, setRestored] = useState(false);
+  const [kept, setKept] = useState('');
   useEffect(() => {
     if (sentId) {
       if (read(storageKey)?.id === sentId) localStorage.removeItem(storageKey);
@@ -80,7 +96,8 @@ export function MemoDraft({ storageKey, formId, fresh, maxRows = 50, sentId, tex
     };
     const queue = async (draft: Draft) => {
       if (!userId) return write(storageKey, { ...draft, queued: true });
-      await putDraft({ id: draft.id, userId, fields: draft.fields, queuedAt: Date.now() });
+      const photos = draft.photos ?? [];
+      await putDraft({ id: draft.id, userId, fields: draft.fields, ...(photos.length > 0 && { photos }), queuedAt: Date.now() });
       localStorage.removeItem(storageKey);
       changed();
       void requestSync();
@@ -92,6 +109,8 @@ export function MemoDraft({ storageKey, formId, fresh, maxRows = 50, sentId, tex
       void getDraft(editing).then((d) => {
         if (!d || d.userId !== userId) return;
         restore(form, d.fields, texts.rowLabel, maxRows);
+        const photos = d.photos ?? [];
+        if (photos.length > 0 && restorePhotos(form, photos)) setKept(texts.photosKept.replace('{n}', String(photos.length)));
         const why = d.failure ? [d.failure.message, ...Object.values(d.failure.fields)].join(' ') : '';
         setStatus(texts.editing.replace('{message}', why));
         setRestored(true);
@@ -109,7 +128,11 @@ export function MemoDraft({ storageKey, formId, fresh, maxRows = 50, sentId, tex
       const select = form.elements.namedItem('enterpriseId') as HTMLSelectElement | null;
       if (wanted && select && [...select.options].some((o) => o.value === wanted)) select.value = wanted;
     }
-    const onInput = () => save();
+    const onInput = (e: Event) => {
+      // Photos picked anew replace the kept ones in the input, as they would any earlier pick.
+      if ((e.target as HTMLInputElement | null)?.name === PHOTOS) setKept('');
+      save();
+    };
     const onClick = (e: MouseEvent) => {
       const button = (e.target as HTMLElement).closest<HTMLElement>('[data-remove-row]');
       const row = button?.closest<HTMLElement>('[data-problem-row]');
@@ -128,8 +151,9 @@ export function MemoDraft({ storageKey, formId, fresh, maxRows = 50, sentId, tex
       }
       if (navigator.onLine) return save();
       e.preventDefault();
-      void queue({ id: idInput.value, fields: fieldsOf() }).then(() => {
+      void queue({ id: idInput.value, fields: fieldsOf(), photos: photosOf(form) }).then(() => {
         form.reset();
+        setKept('');
         freshId();
         setStatus(texts.queued);
         setRestored(false);
@@ -156,7 +180,7 @@ export function MemoDraft({ storageKey, formId, fresh, maxRows = 50, sentId, tex
   };
   return (
     <p class="hint" aria-live="polite" data-draft-status>
-      {status}{' '}
+      {status} {kept && <span data-photos-kept>{kept}</span>}
       {restored && texts && (
         <button type="button" class="link" onClick={discard}>
           {texts.discard}

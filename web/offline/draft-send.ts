@@ -3,20 +3,34 @@
 // as typed, posted to the same endpoint as the form, with the memo's id made before it was queued: the
 // server answers a repeat of a stored id with that memo (worker/memos/memos.routes.tsx, sameMemo), so a
 // send that reached the server but lost its answer is not a second memo.
+import { PHOTOS } from './draft-photos';
 import { deleteDraft, listDrafts, putDraft, type QueuedDraft } from './draft-store';
 
-/** `sent`: stored, draft removed; `refused`: kept with the reason, waits for an edit; `later`: no network, signed out or a server fault. */
+/** `sent`: stored, draft removed; `refused`: kept with the reason and its photos, waits for an edit; `later`: no network, signed out or a server fault. */
 export type SendOutcome = 'sent' | 'refused' | 'later';
 
 /** Message shown when a refusal comes without a JSON body (a proxy's error page, say). */
 const UNKNOWN = 'HTTP';
+
+/**
+ * The form as the browser would post it: with photos, multipart with each under `photos` (the file
+ * input's name, read by worker/memos/photos.ts postedPhotos); without, the urlencoded body it always was.
+ */
+function bodyOf(draft: QueuedDraft): BodyInit {
+  const photos = draft.photos ?? [];
+  if (photos.length === 0) return new URLSearchParams(draft.fields);
+  const body = new FormData();
+  for (const [k, v] of draft.fields) body.append(k, v);
+  for (const p of photos) body.append(PHOTOS, new File([p.blob], p.name, { type: p.type }));
+  return body;
+}
 
 export async function sendDraft(draft: QueuedDraft): Promise<SendOutcome> {
   let res: Response;
   try {
     res = await fetch('/memos', {
       method: 'POST',
-      body: new URLSearchParams(draft.fields),
+      body: bodyOf(draft),
       headers: { accept: 'application/json' },
       credentials: 'same-origin',
       // The stored memo answers with 303 to its page: that is the success, there is no need to load it.

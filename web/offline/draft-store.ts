@@ -7,10 +7,18 @@
 /** Why the server refused a draft: its status and, for 422, the messages by field. Such a draft waits for an edit. */
 export type DraftFailure = { status: number; message: string; fields: Record<string, string> };
 
+/** A visit photo waiting with its draft, as the photo input held it (already the island's ≤ 1600 px JPEG). */
+export type QueuedPhoto = { name: string; type: string; blob: Blob };
+
 export type QueuedDraft = {
   id: string;
   userId: string;
   fields: [string, string][];
+  /**
+   * Absent in drafts queued before photos travelled with them: IndexedDB stores any structured-cloneable
+   * value, Blobs included, so the store and its version stay as they were.
+   */
+  photos?: QueuedPhoto[];
   queuedAt: number;
   failure?: DraftFailure;
 };

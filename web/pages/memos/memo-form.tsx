@@ -106,6 +106,7 @@ export function MemoFormPage({ form, rows, options, fresh, extra }: Props) {
               discard: t('memo.draft.discard'),
               removeRow: t('offline.removeRow'),
               editing: t('offline.editing'),
+              photosKept: t('offline.photosKept'),
             },
           }}
         />

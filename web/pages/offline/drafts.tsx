@@ -28,6 +28,7 @@ export function DraftsPage({ enterprises }: { enterprises: { id: string; name: s
             discard: t('offline.drafts.discard'),
             discardConfirm: t('offline.drafts.discardConfirm'),
             noEnterprise: t('offline.drafts.noEnterprise'),
+            photos: t('offline.drafts.photos'),
           },
         }}
       />
