@@ -4,19 +4,17 @@
 // one generator, not two. The same seed gives the same rows, ids included, on any machine and any day;
 // the year is written once, in one transaction, and a second run finds its first round and leaves the
 // database as it is. The rollups come out exact: the generator writes with the triggers off, then the
-// recompute's own SQL rebuilds every rollup from the rows (as bench/gen/generate.ts does).
+// recompute's own SQL rebuilds every rollup from the rows (bench/gen/untriggered.ts, as the bench does).
 
 import { writeLedger } from '../bench/gen/ledger.ts';
 import { chinaMs, type Org } from '../bench/gen/org.ts';
 import { BulkWriter } from '../bench/gen/sqlite.ts';
 import { writeRounds } from '../bench/gen/surveys.ts';
+import { writeUntriggered } from '../bench/gen/untriggered.ts';
 import { rng } from '../bench/lib/prng.ts';
 import { TEMPLATES } from '../schema/form-templates.ts';
 import { DAY_MS } from '../schema/rules/china-time.ts';
 import { demoAssignments, demoEnterprises, demoForm, demoOfficers, demoProgramme, demoUnits, demoUsers } from '../schema/seed/demo.ts';
-import { activityRecomputeStatements } from '../worker/stats/activity-rollup.ts';
-import { groupRecomputeStatements } from '../worker/stats/group-rollup.ts';
-import { problemRecomputeStatements } from '../worker/stats/problem-rollup.ts';
 
 const SEED = 'demo-year';
 /** Memos fall on 2026-01-01 … AS_OF, and problems' lives stop there: fixed, so every run writes the same rows. */
@@ -80,19 +78,14 @@ export function seedYear(file: string, linkSecret: string) {
     w.close();
     return null;
   }
-  const triggers = w.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[];
-  for (const t of triggers) w.db.exec(`DROP TRIGGER ${t.name}`);
-  const org = demoOrg();
-  const ledger = writeLedger(w, SEED, org, SIZE, YEAR);
-  const survey = writeRounds(w, SEED, org, linkSecret, ROUNDS);
-  w.flushAll();
-  leaveOneAwaitingConfirmation(w);
-  // The rollups the triggers and the submission batch keep, rebuilt by the recompute's own SQL (the
-  // generator writes option_counts and campaign_counters from the very rows, as the submission does).
-  for (const statement of [...groupRecomputeStatements(false), ...problemRecomputeStatements(), ...activityRecomputeStatements()]) {
-    w.db.exec(statement);
-  }
-  for (const t of triggers) w.db.exec(t.sql);
+  const { ledger, survey } = writeUntriggered(w, () => {
+    const org = demoOrg();
+    const ledger = writeLedger(w, SEED, org, SIZE, YEAR);
+    const survey = writeRounds(w, SEED, org, linkSecret, ROUNDS);
+    w.flushAll();
+    leaveOneAwaitingConfirmation(w);
+    return { ledger, survey };
+  });
   w.close();
   return { ...ledger, rounds: survey.rounds, responses: survey.responses };
 }

@@ -6,14 +6,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { activityRecomputeStatements } from '../../worker/stats/activity-rollup.ts';
-import { groupRecomputeStatements } from '../../worker/stats/group-rollup.ts';
-import { problemRecomputeStatements } from '../../worker/stats/problem-rollup.ts';
 import { freshDatabase } from './database.ts';
 import { type LedgerSize, writeLedger } from './ledger.ts';
 import { type OrgSize, writeOrg } from './org.ts';
 import { BulkWriter } from './sqlite.ts';
 import { type OpenLink, writeOpenRounds, writeRounds } from './surveys.ts';
+import { writeUntriggered } from './untriggered.ts';
 
 /** The LINK_SECRET binding of every benchmark Worker (survey tokens are HMAC'd with it). */
 export const BENCH_SECRET = 'bench-link-secret-0123456789abcdef';
@@ -49,35 +47,28 @@ export function generate(dir: string, spec: Spec): Manifest {
   const seed = spec.seed ?? 'bench';
   const now = Date.now();
   const w = new BulkWriter(freshDatabase(dir));
-  // The rollups kept by triggers (problem_counts, the activity tables) are built once at the end by
-  // the recompute's own SQL: through the triggers, 100 k problems would be ≈ 10 M upserts.
-  const triggers = w.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[];
-  for (const t of triggers) w.db.exec(`DROP TRIGGER ${t.name}`);
-  const org = writeOrg(w, seed, spec, now);
-  const ledger = writeLedger(w, seed, org, spec);
-  const perRound = spec.enterprises * ANSWER_RATE * ROWS_PER_RESPONSE;
-  const survey = writeRounds(
-    w,
-    seed,
-    org,
-    BENCH_SECRET,
-    spec.oneFullRound
-      ? { rounds: 1, openRate: 1, answerRate: 1, maxAnswers: Number.POSITIVE_INFINITY }
-      : {
-          rounds: spec.answers > 0 ? Math.ceil(spec.answers / perRound) + 1 : 0,
-          openRate: 0.93,
-          answerRate: ANSWER_RATE,
-          maxAnswers: spec.answers,
-        },
-  );
-  const links = spec.openLinks ? writeOpenRounds(w, seed, org, BENCH_SECRET, spec.openLinks, now) : [];
-  // group_counts by the recompute's own SQL over the rows just written (test/integration/stats.test.ts
-  // proves it equal to what the submission batch writes).
-  w.flushAll();
-  for (const statement of [...groupRecomputeStatements(false), ...problemRecomputeStatements(), ...activityRecomputeStatements()]) {
-    w.db.exec(statement);
-  }
-  for (const t of triggers) w.db.exec(t.sql);
+  // The rollups are built once at the end by the recompute's own SQL (untriggered.ts).
+  const { org, ledger, survey, links } = writeUntriggered(w, () => {
+    const org = writeOrg(w, seed, spec, now);
+    const ledger = writeLedger(w, seed, org, spec);
+    const perRound = spec.enterprises * ANSWER_RATE * ROWS_PER_RESPONSE;
+    const survey = writeRounds(
+      w,
+      seed,
+      org,
+      BENCH_SECRET,
+      spec.oneFullRound
+        ? { rounds: 1, openRate: 1, answerRate: 1, maxAnswers: Number.POSITIVE_INFINITY }
+        : {
+            rounds: spec.answers > 0 ? Math.ceil(spec.answers / perRound) + 1 : 0,
+            openRate: 0.93,
+            answerRate: ANSWER_RATE,
+            maxAnswers: spec.answers,
+          },
+    );
+    const links = spec.openLinks ? writeOpenRounds(w, seed, org, BENCH_SECRET, spec.openLinks, now) : [];
+    return { org, ledger, survey, links };
+  });
   w.close();
   const manifest: Manifest = {
     spec,
