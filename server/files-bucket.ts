@@ -172,17 +172,19 @@ export class FolderBucket {
   async list(options: { prefix?: string; limit?: number; cursor?: string } = {}) {
     const prefix = options.prefix ?? '';
     const limit = Math.min(Math.max(options.limit ?? 1000, 1), 1000);
-    const keyed: { key: string; name: string }[] = [];
+    // A hashed long key's header is read once, for its key, and kept for the page.
+    const keyed: { key: string; name: string; header?: Header | null }[] = [];
     for (const name of await readdir(this.root)) {
       if (name.startsWith('.')) continue;
-      const key = name.startsWith('~') ? (await this.headerOf(join(this.root, name)))?.key : decodeURIComponent(name);
-      if (key?.startsWith(prefix) && (options.cursor === undefined || key > options.cursor)) keyed.push({ key, name });
+      const header = name.startsWith('~') ? await this.headerOf(join(this.root, name)) : undefined;
+      const key = header === undefined ? decodeURIComponent(name) : header?.key;
+      if (key?.startsWith(prefix) && (options.cursor === undefined || key > options.cursor)) keyed.push({ key, name, header });
     }
     keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const page = keyed.slice(0, limit);
     const objects = [];
-    for (const { name } of page) {
-      const header = await this.headerOf(join(this.root, name));
+    for (const { name, header: read } of page) {
+      const header = read === undefined ? await this.headerOf(join(this.root, name)) : read;
       if (header) objects.push(objectOf(header));
     }
     const truncated = keyed.length > limit;

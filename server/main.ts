@@ -7,10 +7,11 @@ import type { HttpBindings } from '@hono/node-server';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createApp } from '../worker/app';
+import { backgroundContext } from './background.ts';
 import { clientAddress, proxyList, withClientAddress } from './client-address.ts';
 import { scheduleDaily } from './daily-schedule.ts';
 import { buildEnv, dataPaths } from './env.ts';
-import { MIGRATIONS_DIR, migrationFiles } from './migrate.ts';
+import { pendingMigrations } from './migrate.ts';
 import { openDatabase } from './open-database.ts';
 import { loadEnvFile, readSettings, SettingsError } from './settings.ts';
 import { staticAssets } from './static-assets.ts';
@@ -29,13 +30,7 @@ function settingsOrExit() {
 const settings = settingsOrExit();
 const paths = dataPaths(settings.dataDir);
 const sqlite = openDatabase(paths.db);
-const applied = new Set(
-  (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'd1_migrations'").get()
-    ? (sqlite.prepare('SELECT name FROM d1_migrations').all() as { name: string }[])
-    : []
-  ).map((r) => r.name),
-);
-const pending = migrationFiles(MIGRATIONS_DIR).filter((name) => !applied.has(name));
+const pending = pendingMigrations(sqlite);
 if (pending.length > 0) {
   console.error(
     `bangfu: cannot start: ${paths.db} lacks ${pending.length} migration(s) (${pending[0]} …); run npm run serve:migrate first`,
@@ -47,17 +42,8 @@ const env = buildEnv(settings.vars, settings.dataDir, sqlite);
 const trusted = proxyList(settings.trustedProxies);
 const app = createApp();
 
-// What requests hand to waitUntil (audit chaining, notifications) runs after the response, as on Workers;
-// on shutdown the server waits for it.
-const background = new Set<Promise<unknown>>();
-const ctx = {
-  waitUntil(p: Promise<unknown>) {
-    const tracked = p.catch((err) => console.error('background task failed', err)).finally(() => background.delete(tracked));
-    background.add(tracked);
-  },
-  passThroughOnException() {},
-  props: {},
-} as unknown as ExecutionContext;
+// Work handed to waitUntil runs after the response, as on Workers; shutdown waits for it.
+const { ctx, settled } = backgroundContext();
 
 const server = new Hono<{ Bindings: HttpBindings }>();
 server.use(staticAssets('dist/client'));
@@ -77,7 +63,7 @@ async function shutdown(signal: string) {
   console.log(`bangfu: ${signal}, stopping`);
   stopDaily();
   http.close();
-  await Promise.all(background);
+  await settled();
   sqlite.close();
   process.exit(0);
 }

@@ -21,13 +21,18 @@ export const migrationFiles = (dir = MIGRATIONS_DIR) =>
     .filter((f) => f.endsWith('.sql'))
     .sort();
 
+/** The migration files not yet applied, in order; reads only (a database never migrated has them all). */
+export function pendingMigrations(sqlite: DatabaseSync, dir = MIGRATIONS_DIR): string[] {
+  const table = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'd1_migrations'").get();
+  const applied = new Set(table ? (sqlite.prepare('SELECT name FROM d1_migrations').all() as { name: string }[]).map((r) => r.name) : []);
+  return migrationFiles(dir).filter((name) => !applied.has(name));
+}
+
 /** Applies what is not yet applied; returns the names applied now. */
 export function applyMigrations(sqlite: DatabaseSync, dir = MIGRATIONS_DIR): string[] {
   sqlite.exec(TABLE);
-  const applied = new Set((sqlite.prepare('SELECT name FROM d1_migrations').all() as { name: string }[]).map((r) => r.name));
   const now: string[] = [];
-  for (const name of migrationFiles(dir)) {
-    if (applied.has(name)) continue;
+  for (const name of pendingMigrations(sqlite, dir)) {
     sqlite.exec('BEGIN IMMEDIATE');
     try {
       sqlite.exec(readFileSync(join(dir, name), 'utf8'));

@@ -4,6 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { backgroundContext } from '../../server/background.ts';
 import { buildEnv, dataPaths } from '../../server/env.ts';
 import { applyMigrations } from '../../server/migrate.ts';
 import { openDatabase } from '../../server/open-database.ts';
@@ -16,21 +17,10 @@ applyMigrations(sqlite);
 // The same values test/vitest.config.ts gives workerd.
 export const env = buildEnv({ APP_ORIGIN: 'https://bangfu.test', LINK_SECRET: 'test-link-secret-0123456789abcdef' }, dataDir, sqlite);
 
-const pending = new Set<Promise<unknown>>();
-/** What a request handed to waitUntil, as workerd runs it after the response. */
-export const executionContext = (): ExecutionContext =>
-  ({
-    waitUntil(p: Promise<unknown>) {
-      const tracked = p.catch((err) => console.error('waitUntil', err)).finally(() => pending.delete(tracked));
-      pending.add(tracked);
-    },
-    passThroughOnException() {},
-    props: {},
-  }) as unknown as ExecutionContext;
-
-export const settled = async () => {
-  while (pending.size > 0) await Promise.all(pending);
-};
+/** What a request hands to waitUntil runs after the response, as workerd runs it; `settled` waits for it. */
+const background = backgroundContext();
+export const executionContext = (): ExecutionContext => background.ctx;
+export const settled = background.settled;
 
 const app = createApp();
 export const fetchApp = (req: Request) => app.fetch(req, env, executionContext());
