@@ -61,18 +61,16 @@ export const updateLeader = (db: Db, id: string, { scope, ...input }: LeaderUpda
 /** What a leader's figures are narrowed to, read at each request so the admin's change holds at once. */
 export type LeaderView = { chainId: string | null; region: string | null; label: string | null };
 
-export async function leaderView(db: Db, userId: string): Promise<LeaderView> {
-  const row = await db
-    .select({ chainId: users.scopeChainId, region: users.scopeRegion, chainName: chains.name })
-    .from(users)
-    .leftJoin(chains, eq(chains.id, users.scopeChainId))
-    .where(and(eq(users.id, userId), eq(users.role, 'leader')))
-    .get();
-  if (!row) return { chainId: null, region: null, label: null };
-  return { chainId: row.chainId, region: row.region, label: row.chainName ?? row.region };
-}
-
-/** The scope's label column of the leaders' list: the chain's name or the region. */
+/** The scope's label column (the leaders' list and the leader's own view): the chain's name or the region. */
 export const scopeLabelSql = sql<
   string | null
 >`coalesce((SELECT ${chains.name} FROM ${chains} WHERE ${chains.id} = ${users.scopeChainId}), ${users.scopeRegion})`;
+
+export async function leaderView(db: Db, userId: string): Promise<LeaderView> {
+  const row = await db
+    .select({ chainId: users.scopeChainId, region: users.scopeRegion, label: scopeLabelSql })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.role, 'leader')))
+    .get();
+  return row ?? { chainId: null, region: null, label: null };
+}

@@ -9,13 +9,12 @@ import type { Satisfaction } from '../../schema/rules/satisfaction';
 import { suppress } from '../../schema/rules/suppression';
 import type { LeaderView } from '../admin/leaders.queries';
 import type { Db } from '../app-env';
-import { type ActivityGroup, activityBreakdown, activityTotals } from './activity.queries';
+import type { ActivityGroup } from './activity.queries';
 import type { StatsConfig } from './config';
+import { type BreakdownRow, breakdown, headlineFigures } from './dashboard';
 import type { Scope } from './period';
 import { NO_MEDIANS } from './problem-counts.queries';
-import { type ProblemGroup, problemBreakdown, problemTotals } from './problems.queries';
-import { groupSatisfaction, likertItems, overallSatisfaction } from './satisfaction';
-import { satisfactionGroups, surveyRollups } from './survey.queries';
+import type { ProblemGroup } from './problems.queries';
 
 export type LeaderRow = {
   key: string | null;
@@ -54,56 +53,26 @@ function rowOf(
 }
 
 export async function leaderDashboard(db: Db, scope: Scope, view: LeaderView, cfg: StatsConfig): Promise<LeaderDashboard> {
-  const by = view.chainId ? 'chain' : view.region !== null ? 'region' : 'chain';
-  const rollups = await surveyRollups(db, scope);
-  const items = likertItems(rollups.versions);
-  const [problems, activity, groups] = await Promise.all([
-    problemBreakdown(db, scope, by),
-    activityBreakdown(db, scope, by),
-    satisfactionGroups(
-      db,
-      scope,
-      by,
-      items.map((i) => i.key),
-    ).then((g) => groupSatisfaction(g, items, cfg)),
-  ]);
+  const by = view.chainId === null && view.region !== null ? 'region' : 'chain';
   const scoped = view.chainId ?? view.region;
-  if (scoped !== null) {
+  // The admin's breakdown by the same dimension (dashboard.ts), so the figures agree exactly; the whole
+  // programme's totals are the headline figures of the overview.
+  const [{ rows }, totals] = await Promise.all([breakdown(db, scope, by, cfg), scoped === null ? headlineFigures(db, scope, cfg) : null]);
+  const figures = (r: BreakdownRow | undefined) =>
+    [r?.activity ?? undefined, r?.problems ?? undefined, r?.satisfaction ?? undefined] as const;
+  if (totals === null) {
     // One group shown and no total: it is hidden only when under k itself.
-    const sat = groups.find((g) => g.key === scoped)?.satisfaction;
-    const hidden = suppress([{ n: sat?.responses ?? 0 }], cfg.k, false).hidden[0] ?? false;
-    const total = rowOf(
-      scoped,
-      view.label,
-      activity.find((a) => a.key === scoped),
-      problems.find((p) => p.key === scoped),
-      sat,
-      hidden,
-    );
-    return { scope: view, total, byChain: [] };
+    const row = rows.find((r) => r.key === scoped);
+    const hidden = suppress([{ n: row?.satisfaction?.responses ?? 0 }], cfg.k, false).hidden[0] ?? false;
+    return { scope: view, total: rowOf(scoped, view.label, ...figures(row), hidden), byChain: [] };
   }
-  const [activityAll, problemsAll] = await Promise.all([activityTotals(db, scope), problemTotals(db, scope)]);
-  const overall = overallSatisfaction(rollups, items, cfg);
-  const keys = [...new Set([...problems, ...activity, ...groups].map((g) => g.key))];
-  const sats = keys.map((k) => groups.find((g) => g.key === k)?.satisfaction);
   // The chains partition the answers and the programme's figure is shown beside them (DESIGN §6).
   const s = suppress(
-    sats.map((x) => ({ n: x?.responses ?? 0 })),
+    rows.map((r) => ({ n: r.satisfaction?.responses ?? 0 })),
     cfg.k,
     true,
   );
-  const label = (k: string | null) =>
-    problems.find((p) => p.key === k)?.label ?? activity.find((a) => a.key === k)?.label ?? groups.find((g) => g.key === k)?.label ?? null;
-  const byChain = keys.map((k, i) =>
-    rowOf(
-      k,
-      label(k),
-      activity.find((a) => a.key === k),
-      problems.find((p) => p.key === k),
-      sats[i],
-      s.hidden[i] ?? false,
-    ),
-  );
-  const total = rowOf('all', null, activityAll, problemsAll, overall, !s.total);
+  const byChain = rows.map((r, i) => rowOf(r.key, r.label, ...figures(r), s.hidden[i] ?? false));
+  const total = rowOf('all', null, totals.activity, totals.problems, totals.survey.overall, !s.total);
   return { scope: view, total, byChain };
 }
