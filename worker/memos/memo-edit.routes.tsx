@@ -4,67 +4,35 @@
 import { type Context, Hono } from 'hono';
 import { memoCorrectInput, memoEditInput } from '../../schema/inputs/memo-edits';
 import { chinaToday } from '../../schema/rules/china-time';
-import { canEditMemo, editableUntil, MEMO_COUNTED_FIELDS, MEMO_TEXT_FIELDS } from '../../schema/rules/memo-edit';
+import { editableUntil, MEMO_COUNTED_FIELDS, MEMO_TEXT_FIELDS } from '../../schema/rules/memo-edit';
 import { emptyForm, type FieldErrors, type FormState } from '../../web/components/fields';
 import { MemoCorrectPage, MemoEditPage } from '../../web/pages/memos/memo-edit';
 import type { AppEnv } from '../app-env';
-import { canSeeEnterprise } from '../auth/access';
 import { requireRole } from '../auth/guards';
-import { audit, auditStatement } from '../lib/audit';
-import { AppError, forbidden, notFound } from '../lib/errors';
+import { auditStatement } from '../lib/audit';
 import { render } from '../lib/render';
 import { fieldErrors, readForm } from '../lib/validate';
+import { editableMemo, runMemoBatch, visibleMemo } from './memo-access';
 import { changedFields, correctableEnterprises, revisionStatements } from './memo-edit.queries';
-import { failingStatement, memoFault, type Statements } from './memo-write';
-import { type Memo, readMemo } from './memos.queries';
+import type { Memo } from './memos.queries';
 
 export const memoEditRoutes = new Hono<AppEnv>();
 const ID = '/:id{[0-9a-f-]{36}}';
 type Ctx = Context<AppEnv>;
 
-/** The memo, if the user may see its enterprise; another officer's memo is "not found" (its existence is not theirs to learn). */
-async function visibleMemo(c: Ctx): Promise<Memo> {
-  const user = c.get('user');
-  if (!user) throw forbidden();
-  const memo = await readMemo(c.get('db'), c.req.param('id') ?? '');
-  if (!memo) throw notFound();
-  if (!(await canSeeEnterprise(c.get('db'), user, memo.enterpriseId))) {
-    await audit(c, { action: 'not_visible', objectType: 'memo', objectId: memo.id });
-    throw notFound();
-  }
-  return memo;
-}
-
-/** A memo the user may edit: its author, within the window; anyone else who may see it gets 403, audited. */
-async function editableMemo(c: Ctx): Promise<Memo> {
-  const memo = await visibleMemo(c);
-  const user = c.get('user');
-  if (!user || !canEditMemo(memo, user)) {
-    await audit(c, { action: 'forbidden', objectType: 'memo', objectId: memo.id, detail: { move: 'edit' } });
-    throw new AppError(403, 'forbidden', 'memo.edit.closed');
-  }
-  return memo;
-}
-
 const textValues = (memo: Memo) => Object.fromEntries(MEMO_TEXT_FIELDS.map((f) => [f, memo[f]]));
 const countedValues = (memo: Memo) => Object.fromEntries(MEMO_COUNTED_FIELDS.map((f) => [f, memo[f]]));
-
-async function runBatch(c: Ctx, statements: Statements) {
-  const db = c.get('db');
-  if (memoFault(c.env)) statements.push(failingStatement(db));
-  await db.batch(statements);
-}
 
 const editPage = (c: Ctx, memo: Memo, form: FormState, status: 200 | 422 = 200) =>
   render(c, <MemoEditPage memoId={memo.id} form={form} until={editableUntil(memo.createdAt)} />, status);
 
 memoEditRoutes.get(`${ID}/edit`, async (c) => {
-  const memo = await editableMemo(c);
+  const memo = await editableMemo(c, 'edit');
   return editPage(c, memo, emptyForm(textValues(memo)));
 });
 
 memoEditRoutes.post(`${ID}/edit`, async (c) => {
-  const memo = await editableMemo(c);
+  const memo = await editableMemo(c, 'edit');
   const values = await readForm(c);
   const parsed = memoEditInput.safeParse(values);
   if (!parsed.success) return editPage(c, memo, { values, errors: fieldErrors(parsed.error, c.get('t')) }, 422);
@@ -72,7 +40,7 @@ memoEditRoutes.post(`${ID}/edit`, async (c) => {
   if (change) {
     const db = c.get('db');
     const now = Date.now();
-    await runBatch(c, [
+    await runMemoBatch(c, [
       auditStatement(
         db,
         c,
@@ -113,7 +81,7 @@ memoEditRoutes.post(`${ID}/correct`, requireRole('admin'), async (c) => {
     const db = c.get('db');
     const user = c.get('user');
     const now = Date.now();
-    await runBatch(c, [
+    await runMemoBatch(c, [
       auditStatement(db, c, { action: 'memo_correct', objectType: 'memo', objectId: memo.id, detail: { ...change, reason } }, now),
       ...revisionStatements(db, { memo, editorId: user?.id ?? '', kind: 'correct', change, reason, now }),
     ]);

@@ -4,13 +4,13 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { memoPhotos } from '../../schema/memo-record-tables';
-import { canEditMemo } from '../../schema/rules/memo-edit';
 import type { AppEnv } from '../app-env';
 import { canSeeEnterprise } from '../auth/access';
 import { audit, auditStatement } from '../lib/audit';
 import { AppError, forbidden, notFound } from '../lib/errors';
 import { readForm } from '../lib/validate';
-import { failingStatement, memoFault, type Statements } from './memo-write';
+import { editableMemo, runMemoBatch } from './memo-access';
+import type { Statements } from './memo-write';
 import { readMemo } from './memos.queries';
 import { checkPhotos, PHOTO_PREFIX, photoStatements, photosOf, postedPhotos, putPhotos } from './photos';
 
@@ -47,18 +47,7 @@ photoRoutes.get(`${ID}/photos/:file{[0-9a-f]{64}\\.(?:jpg|png|webp)}`, async (c)
 
 photoRoutes.post(`${ID}/photos`, async (c) => {
   const db = c.get('db');
-  const user = c.get('user');
-  if (!user) throw forbidden();
-  const memo = await readMemo(db, c.req.param('id'));
-  if (!memo) throw notFound();
-  if (!(await canSeeEnterprise(db, user, memo.enterpriseId))) {
-    await audit(c, { action: 'not_visible', objectType: 'memo', objectId: memo.id });
-    throw notFound();
-  }
-  if (!canEditMemo(memo, user)) {
-    await audit(c, { action: 'forbidden', objectType: 'memo', objectId: memo.id, detail: { move: 'add_photos' } });
-    throw new AppError(403, 'forbidden', 'memo.edit.closed');
-  }
+  const memo = await editableMemo(c, 'add_photos');
   await readForm(c); // the strict body checks (UTF-8 text parts, no NUL)
   const stored = await photosOf(db, memo.id);
   const checked = await checkPhotos(await postedPhotos(c), memo.id, stored, c.get('t'));
@@ -75,8 +64,7 @@ photoRoutes.post(`${ID}/photos`, async (c) => {
       ),
       ...photoStatements(db, memo.id, checked.uploads, stored, now),
     ];
-    if (memoFault(c.env)) statements.push(failingStatement(db));
-    await db.batch(statements);
+    await runMemoBatch(c, statements);
   }
   return c.redirect(`/memos/${memo.id}`, 303);
 });
