@@ -30,7 +30,7 @@ ${demoOfficers.map((o) => `    officer (${o.name}):       ${o.login.padEnd(9)} /
 ${demoHandlers.map((h) => `    单位联络员 (${h.unit}): ${h.login} / ${DEMO_PASSWORDS.handler}`).join('\n')}
 ${demoUsers
   .filter((u) => u.role === 'leader')
-  .map((u) => `    领导 (${u.name}, read-only): ${u.login} / ${DEMO_PASSWORDS.leader}`)
+  .map((u) => `    领导 (${u.name}, read-only${'scopeChainId' in u ? ', one chain' : ''}): ${u.login} / ${DEMO_PASSWORDS.leader}`)
   .join('\n')}
     survey link (金健药业): ${demoLink}
     我的诉求 link (金健药业): ${demoMine}

@@ -61,6 +61,8 @@ function insert(table: string, row: Record<string, unknown>, update?: string) {
 
 const sql = [
   ...demoUnits.map((u) => insert('units', { ...u, created_at: now })),
+  // Before the users: a leader's scope names a chain.
+  ...demoChains.map((c) => insert('chains', { ...c, created_at: now })),
   ...demoUsers.map((u) =>
     insert('users', {
       id: u.id,
@@ -68,11 +70,11 @@ const sql = [
       name: u.name,
       role: u.role,
       unit_id: u.unitId,
+      scope_chain_id: 'scopeChainId' in u ? u.scopeChainId : null,
       password_hash: hash(DEMO_PASSWORDS[u.role]),
       created_at: now,
     }),
   ),
-  ...demoChains.map((c) => insert('chains', { ...c, created_at: now })),
   ...demoEnterprises.map((e) =>
     insert('enterprises', {
       id: e.id,

@@ -34,8 +34,10 @@ export const demoUsers = [
   { id: id(2, 7), login: 'zhaolei', name: '赵磊', role: 'officer', unitId: id(1, 1) },
   { id: id(2, 8), login: 'sunyue', name: '孙悦', role: 'officer', unitId: id(1, 2) },
   { id: id(2, 9), login: 'zhoutao', name: '周涛', role: 'officer', unitId: id(1, 2) },
-  // 领导 (issue 19): reads the dashboard and the work report of the whole programme, nothing else.
+  // 领导 (issue 19): read the dashboard and the work report, nothing else — of the whole programme, and
+  // of the 医疗器械 chain only (its own report).
   { id: id(2, 10), login: 'leader', name: '钱副市长', role: 'leader', unitId: null },
+  { id: id(2, 11), login: 'leader.device', name: '刘局长', role: 'leader', unitId: null, scopeChainId: id(3, 2) },
 ] as const;
 
 /** The officers, in the order the pairing list gives them enterprises. */

@@ -158,4 +158,19 @@ describe('statistics, exports and the work report', () => {
       expect((await page.request.get(path)).status(), path).toBe(403);
     await desk.close();
   });
+
+  it('gives the leader of one chain that chain’s own work report (issue 19)', async () => {
+    const desk = await context(browser);
+    const page = await desk.newPage();
+    await signIn(page, 'leader.device', DEMO_PASSWORDS.leader);
+    await page.locator('a.button[href^="/admin/report"]').click();
+    await page.waitForURL(/\/admin\/report/);
+    expect(await page.locator('main.report h1').textContent()).toBe(`${demoProgramme.name}（医疗器械）工作汇报`);
+    // The chain's problems only: fewer than the whole demo year's 223, and more than none.
+    const raised = Number(await page.locator('main.report tr', { hasText: '收集问题' }).first().locator('td').first().textContent());
+    expect(raised).toBeGreaterThan(0);
+    expect(raised).toBeLessThan(223);
+    await shot(page, 'leader-chain-report');
+    await desk.close();
+  });
 });

@@ -9,7 +9,7 @@ import { campaignCounters, groupCounts, optionCounts } from '../../schema/survey
 import { auditLog } from '../../schema/tables';
 import { activityBreakdown, activityTotals } from '../../worker/stats/activity.queries';
 import { statsConfig } from '../../worker/stats/config';
-import { overview } from '../../worker/stats/dashboard';
+import { breakdown, headlineFigures, overview } from '../../worker/stats/dashboard';
 import { takeOfficerSnapshot } from '../../worker/stats/officer-snapshot';
 import { problemBreakdown, problemTotals, problemTrend } from '../../worker/stats/problems.queries';
 import { recomputeRollups } from '../../worker/stats/recompute-job';
@@ -384,6 +384,55 @@ describe('satisfaction by group (group_counts)', () => {
         GROUP BY 1`,
     );
     expect(mine.responses.map((r) => `${r.grp} ${r.responses}`).sort()).toEqual(wantMine.map((r) => `${r.grp} ${r.n}`).sort());
+  });
+});
+
+describe('a leader’s chain or region (issue 19: the report of one place)', () => {
+  // The place's figures are read from the rows (the rollups keep one dimension at a time); the breakdown
+  // by chain and by region reads the rollups. Two paths, one answer: every figure must agree exactly.
+  const strip = <T extends { key?: unknown; label?: unknown }>(g: T | null | undefined) => {
+    if (!g) return g;
+    const { key: _k, label: _l, ...rest } = g;
+    return rest;
+  };
+
+  it('counts every headline figure of a chain and of a region as their row of the breakdown does', async () => {
+    const w = await world();
+    const s = scope(w);
+    const cfg = statsConfig();
+    const places = [
+      { by: 'chain', key: w.chains.c1.id },
+      { by: 'chain', key: w.chains.c2.id },
+      { by: 'region', key: '东区' },
+      { by: 'region', key: '西区' },
+    ] as const;
+    for (const place of places) {
+      const { rows } = await breakdown(db(), s, place.by, cfg);
+      const row = rows.find((r) => r.key === place.key);
+      const got = await headlineFigures(db(), { ...s, place }, cfg);
+      expect(strip(got.activity), place.key).toEqual(strip(row?.activity));
+      expect(strip(got.problems), place.key).toEqual(strip(row?.problems));
+      expect(got.survey.overall, place.key).toEqual(row?.satisfaction);
+      // The units of a place add up to the place: problems by lead unit (未指定单位 its own), answers by
+      // the lead officer's unit.
+      const o = await overview(db(), { ...s, place }, cfg);
+      expect(o.byUnit.reduce((n, g) => n + g.raised, 0)).toBe(got.problems.raised);
+      const keys = o.survey.items.map((i) => i.key);
+      const units = await satisfactionGroups(db(), { ...s, place }, 'unit', keys);
+      expect(units.responses.reduce((n, g) => n + g.responses, 0)).toBe(got.survey.overall.responses);
+    }
+    // By hand, chain 1 (e1–e3): raised in the period P1, P2, P3, P4, P5, P7, P9; chain 2 (e4–e6): P6 (P8 was raised in 2025).
+    const c1 = await headlineFigures(db(), { ...s, place: places[0] }, cfg);
+    const c2 = await headlineFigures(db(), { ...s, place: places[1] }, cfg);
+    expect([c1.problems.raised, c2.problems.raised]).toEqual([7, 1]);
+    // Round 1 asked all six, round 2 e1, round 3 e2 and e3: chain 1 holds 3 + 1 + 2 invitations.
+    expect(c1.survey.invited).toBe(6);
+    expect(c2.survey.invited).toBe(3);
+    // A place narrows nothing away from a programme-wide total: the two chains add up to it.
+    const all = await headlineFigures(db(), s, cfg);
+    expect(c1.problems.raised + c2.problems.raised).toBe(all.problems.raised);
+    expect(c1.activity.contacts + c2.activity.contacts).toBe(all.activity.contacts);
+    expect(c1.survey.submitted + c2.survey.submitted).toBe(all.survey.submitted);
   });
 });
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqliteFile } from '../../bench/gen/database.ts';
-import { demoRound } from '../../schema/seed/demo.ts';
+import { demoChains, demoRound } from '../../schema/seed/demo.ts';
 import { recomputeStatements } from '../../worker/stats/recompute.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bangfu-demo-'));
@@ -61,8 +61,9 @@ describe('the demo year', () => {
     const one = (sql: string) => db.prepare(sql).all();
     expect(one('SELECT count(*) AS n FROM enterprises')).toEqual([{ n: 30 }]);
     expect(one("SELECT count(*) AS n FROM users WHERE role = 'officer'")).toEqual([{ n: 6 }]);
-    expect(one("SELECT login, scope_chain_id, scope_region FROM users WHERE role = 'leader'")).toEqual([
+    expect(one("SELECT login, scope_chain_id, scope_region FROM users WHERE role = 'leader' ORDER BY login")).toEqual([
       { login: 'leader', scope_chain_id: null, scope_region: null },
+      { login: 'leader.device', scope_chain_id: demoChains[1]?.id, scope_region: null },
     ]);
     // Every state of the ledger, late (逾期: open past the deadline in force) and extended (延期) ones among them.
     const states = one('SELECT DISTINCT status FROM problems ORDER BY status').map((r) => (r as { status: string }).status);

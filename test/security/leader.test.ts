@@ -2,7 +2,8 @@
 // covered the day it is added) against the one table of what a leader may open
 // (schema/rules/leader-access.ts): 200 for the dashboard and the report, 403 audited for everything else
 // of the signed-in sections, nothing stored. A leader's scope comes from the account, never the query,
-// and narrows the figures exactly; satisfaction is suppressed as everything leaving the office.
+// and narrows the figures exactly, the report's too; satisfaction is suppressed as everything leaving the office.
+import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LEADER_PAGES, leaderMay } from '../../schema/rules/leader-access';
@@ -131,9 +132,37 @@ describe('what a leader may open', () => {
     expect(home.headers.get('location')).toBe('/admin/stats');
   });
 
-  it('refuses the work report to a leader of one chain or region (it covers the whole programme)', async () => {
-    for (const cookie of [cookies.chain, cookies.region])
-      for (const page of ['/admin/report', '/admin/report.docx']) expect((await call(page, { cookie })).status, page).toBe(403);
+  it('gives a leader of one chain or region the report of that place only, whatever the query says', async () => {
+    const raised = (html: string) => html.match(/<th scope="row">收集问题<\/th><td>(\d+)<\/td>/)?.[1];
+    const get = (cookie: string, extra = '') =>
+      call(`/admin/report?programme=${w.programme.id}${extra}`, { cookie }).then(async (r) => ({ status: r.status, html: await r.text() }));
+    const all = await get(cookies.all);
+    expect(raised(all.html)).toBe('5');
+    const chain = await get(cookies.chain, `&chain=${w.chains.c2.id}&region=`);
+    expect(chain.status).toBe(200);
+    expect(chain.html).toContain(`<h1>${w.programme.name}（${w.chains.c1.name}）工作汇报</h1>`);
+    expect(raised(chain.html)).toBe('3');
+    expect(chain.html).not.toContain(w.chains.c2.name);
+    const region = await get(cookies.region, '&region=西区');
+    expect(region.html).toContain(`<h1>${w.programme.name}（东区）工作汇报</h1>`);
+    expect(raised(region.html)).toBe('2');
+    // The region's 3 answers are under k: 样本不足 in the report too; the chain's 6 are shown (6 items each).
+    expect(region.html).toContain('<th scope="row">满意率（两档）</th><td>样本不足</td>');
+    expect(chain.html).toContain('<th scope="row">满意率（两档）</th><td>100.0%<small> (36/36)</small></td>');
+    for (const e of w.enterprises) expect(region.html).not.toContain(e.name);
+    // The Word file is the same place's, named after it, and its download is audited with the place.
+    const exports = () =>
+      env.DB.prepare("SELECT detail FROM audit_log WHERE action = 'export' AND object_type = 'report' ORDER BY id").all<{
+        detail: string;
+      }>();
+    const before = (await exports()).results.length;
+    const docx = await call(`/admin/report.docx?programme=${w.programme.id}`, { cookie: cookies.chain });
+    expect(docx.status).toBe(200);
+    expect(decodeURIComponent(docx.headers.get('content-disposition') ?? '')).toContain(`${w.programme.name}（${w.chains.c1.name}）`);
+    const rows = (await exports()).results.slice(before);
+    expect(rows.map((r) => JSON.parse(r.detail))).toEqual([
+      { format: 'docx', from: '2026-01-01', to: '2026-12-31', chain: w.chains.c1.id },
+    ]);
   });
 
   it('makes no move of the ledger: no actor, so every cell of the role × move table refuses', () => {

@@ -48,7 +48,6 @@ export const officers = defineMessages(
     'leader.scopeRegion': '地区：{name}',
     'leader.viewing': '只读查看：{scope}。样本不足的满意度不显示。',
     'leader.byChain': '各产业链情况',
-    'leader.reportScoped': '工作汇报暂只提供整个帮扶行动的版本，请联系管理员。',
   },
   {
     'officer.new': 'New officer',
@@ -100,6 +99,5 @@ export const officers = defineMessages(
     'leader.scopeRegion': 'Region: {name}',
     'leader.viewing': 'Read-only view: {scope}. Satisfaction over too few answers is not shown.',
     'leader.byChain': 'By industry chain',
-    'leader.reportScoped': 'The work report is available for the whole programme only for now; ask the admin.',
   },
 );

@@ -1,6 +1,6 @@
 // /admin/report?programme=…&from=…&to=…: the printable work report (DESIGN §7), and /admin/report.docx with
-// the same query: the same report as a Word file. Admin-only (under /admin/*); the download is audited
-// like every export. The page is a whole HTML document of its own, rendered like every page (render()
+// the same query: the same report as a Word file. Admins and leaders (a leader of one chain or region reads
+// that place's report); the download is audited like every export. The page is a whole HTML document of its own, rendered like every page (render()
 // adds no-store).
 import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
@@ -16,40 +16,46 @@ import { attachment } from '../lib/filename';
 import { render } from '../lib/render';
 import { statsConfig } from '../stats/config';
 import { resolveFilters, scopeFrom } from '../stats/filters';
+import type { Place } from '../stats/period';
 import { buildReport } from './report.data';
 import { reportDocument } from './report.document';
 import { DOCX_TYPE, reportDocx } from './report-docx';
 
+/**
+ * A leader of one chain or region reads the report of that place only (issue 19: nothing beyond their
+ * scope), taken from the account at each request, never from the query string; everyone else the programme.
+ */
+async function placeOf(c: Context<AppEnv>): Promise<{ place: Place; label: string } | null> {
+  const user = c.get('user');
+  if (user?.role !== 'leader') return null;
+  const view = await leaderView(c.get('db'), user.id);
+  if (view.chainId !== null) return { place: { by: 'chain', key: view.chainId }, label: view.label ?? '' };
+  if (view.region !== null) return { place: { by: 'region', key: view.region }, label: view.region };
+  return null;
+}
+
 async function reportOf(c: Context<AppEnv>) {
   const db = c.get('db');
-  const user = c.get('user');
-  if (user?.role === 'leader') {
-    // The report covers the whole programme; a leader narrowed to one chain or region may not read it
-    // (issue 19: a leader sees nothing beyond their scope). Its narrowing is not built yet.
-    const view = await leaderView(db, user.id);
-    if (view.chainId !== null || view.region !== null) {
-      await audit(c, { action: 'forbidden', objectType: 'route', objectId: `${c.req.method} ${c.req.path}` });
-      throw new AppError(403, 'forbidden', 'leader.reportScoped');
-    }
-  }
-  const f = await resolveFilters(db, statsQuery.parse(c.req.query()));
+  const [f, place] = await Promise.all([resolveFilters(db, statsQuery.parse(c.req.query())), placeOf(c)]);
   if (!f) throw new AppError(404, 'no_programme', 'stats.noProgramme');
   const cfg = statsConfig(c.env, f.programme);
   const t = c.get('t');
+  const programme = place ? t('report.programmeInPlace', { programme: f.programme.name, place: place.label }) : f.programme.name;
+  const scope = { ...scopeFrom(f), ...(place ? { place: place.place } : {}) };
   // The 落款 signs with the office that signs the programme's survey invitations (programmes.issuing_office).
   const [report, signer] = await Promise.all([
-    buildReport(db, scopeFrom(f), cfg, { programme: f.programme.name, startsOn: f.programme.startsOn, t, lang: c.get('lang') }),
+    buildReport(db, scope, cfg, { programme, startsOn: f.programme.startsOn, t, lang: c.get('lang') }),
     db.select({ office: programmes.issuingOffice }).from(programmes).where(eq(programmes.id, f.programme.id)).get(),
   ]);
   const doc = reportDocument(report, {
-    programme: f.programme.name,
+    programme,
     office: signer?.office ?? '',
     today: chinaToday(),
     k: cfg.k,
     t,
     lang: c.get('lang'),
   });
-  return { f, doc };
+  return { f, doc, place, programme };
 }
 
 export const reportRoutes = new Hono<AppEnv>();
@@ -63,10 +69,11 @@ reportRoutes.get('/', async (c) => {
 export const reportDocxRoutes = new Hono<AppEnv>();
 
 reportDocxRoutes.get('/', async (c) => {
-  const { f, doc } = await reportOf(c);
+  const { f, doc, place, programme } = await reportOf(c);
   const { from, to } = f.period;
-  await audit(c, { action: 'export', objectType: 'report', objectId: f.programme.id, detail: { format: 'docx', from, to } });
-  const name = c.get('t')('report.docx.name', { programme: f.programme.name, from, to });
+  const detail = { format: 'docx', from, to, ...(place ? { [place.place.by]: place.place.key } : {}) };
+  await audit(c, { action: 'export', objectType: 'report', objectId: f.programme.id, detail });
+  const name = c.get('t')('report.docx.name', { programme, from, to });
   return new Response(reportDocx(doc) as Uint8Array<ArrayBuffer>, {
     headers: {
       'content-type': DOCX_TYPE,

@@ -1,13 +1,13 @@
 // The one statement behind activityBreakdown (activity.queries.ts): the trigger-kept rollups
 // (schema/memo-tables.ts) for the programme-wide dimensions, the pair-months of the few officers a unit
-// or officer page narrows to, the memos of the days of months a period only partly spans (the rollups
+// or officer page narrows to (or of a leader's chain or region), the memos of the days of months a period only partly spans (the rollups
 // have a month grain; covering index memos_programme_date_people_idx), and the pairing list. A
 // pair-month meets 三个一 by schema/rules/three-ones.ts, as in the rollups.
 import { type SQL, sql } from 'drizzle-orm';
 import { countsForSql } from '../../schema/rules/pairing';
 import { pairMonthMetSql } from '../../schema/rules/three-ones';
 import type { ActivityDimension } from './activity.queries';
-import type { Scope } from './period';
+import { inPlace, type Scope } from './period';
 import { splitPeriod } from './period-split';
 
 // `m` is a memo, a pair-month or a pairing, `o` its officer and `e` its enterprise (joined only when a
@@ -38,8 +38,11 @@ type Plan = {
   met: { from: string; to: string } | null;
   /** The days of the months the period only partly spans (period-split.ts). */
   days: [string, string][];
-  /** The officers a unit or officer page narrows to, as a subquery of users; null: everyone. */
-  officers: SQL | null;
+  /**
+   * What a unit or officer page (its officers) or a leader's chain or region (its enterprises) narrows
+   * to, as a condition on `m` ("AND …", a memo, pair-month or pairing); null: the whole programme.
+   */
+  narrow: SQL | null;
 };
 
 const between = (col: string, r: { from: string; to: string } | null) =>
@@ -60,8 +63,9 @@ function edgeMemos(plan: Plan, select: SQL): SQL[] {
     plan.days.map(([from, to]) => sql`m.visit_date BETWEEN ${from} AND ${to}`),
     sql` OR `,
   );
-  const narrow = plan.officers ? sql`AND m.officer_id IN (${plan.officers})` : sql``;
-  return [sql`SELECT ${select} FROM memos m ${joins(plan.by)} WHERE m.programme_id = ${plan.programmeId} AND (${days}) ${narrow}`];
+  return [
+    sql`SELECT ${select} FROM memos m ${joins(plan.by)} WHERE m.programme_id = ${plan.programmeId} AND (${days}) ${plan.narrow ?? sql``}`,
+  ];
 }
 
 /**
@@ -117,11 +121,11 @@ function rollupParts(plan: Plan): SQL[] {
 }
 
 /**
- * A unit or officer page narrows to a few officers: their pair-months, grouped as the page asks (any
- * dimension, the groups as they stand), are few, and enterprises reached in the whole months and on
- * the edge days are counted together.
+ * A unit or officer page narrows to a few officers, a leader's chain or region to its enterprises: their
+ * pair-months, grouped as the page asks (any dimension, the groups as they stand), are a part of the
+ * programme's, and enterprises reached in the whole months and on the edge days are counted together.
  */
-function narrowedParts(plan: Plan, officers: SQL): SQL[] {
+function narrowedParts(plan: Plan, narrow: SQL): SQL[] {
   const { by, programmeId: p } = plan;
   const range = span(plan);
   const rows: SQL[] = [];
@@ -132,7 +136,7 @@ function narrowedParts(plan: Plan, officers: SQL): SQL[] {
         CASE WHEN ${between('m.month', plan.months)} THEN m.onsite ELSE 0 END AS onsite,
         ${between('m.month', plan.met)} AND ${sql.raw(pairMonthMetSql('m'))} AS met
       FROM activity_pair_months m ${joins(by)}
-      WHERE m.programme_id = ${p} AND m.officer_id IN (${officers}) AND m.month BETWEEN ${range.from} AND ${range.to}`);
+      WHERE m.programme_id = ${p} ${narrow} AND m.month BETWEEN ${range.from} AND ${range.to}`);
   }
   rows.push(
     ...edgeMemos(
@@ -153,10 +157,9 @@ function narrowedParts(plan: Plan, officers: SQL): SQL[] {
  */
 function pairsPart(plan: Plan, months: string[]): SQL {
   const key = sql.raw(plan.by === 'month' ? 'mo.value' : GROUPS[plan.by].key);
-  const narrow = plan.officers ? sql`AND m.officer_id IN (${plan.officers})` : sql``;
   return sql`SELECT ${key}, 0, 0, 0, 0, count(*), count(DISTINCT m.enterprise_id)
     FROM assignments m JOIN json_each(${JSON.stringify(months)}) mo ON ${sql.raw(countsForSql('m', 'mo.value'))} ${joins(plan.by)}
-    WHERE m.programme_id = ${plan.programmeId} ${narrow} GROUP BY 1`;
+    WHERE m.programme_id = ${plan.programmeId} ${plan.narrow ?? sql``} GROUP BY 1`;
 }
 
 /** One row per group: grp, label, enterprises, contacts, onsite, met, pairs (over the months), paired. */
@@ -164,17 +167,18 @@ export function activitySql(scope: Scope, by: ActivityDimension, months: string[
   const { months: whole, days } = splitPeriod(scope.period.from, scope.period.to);
   const officers =
     scope.unitId || scope.officerId
-      ? sql`SELECT id FROM users WHERE true ${scope.unitId ? sql`AND unit_id = ${scope.unitId}` : sql``} ${scope.officerId ? sql`AND id = ${scope.officerId}` : sql``}`
+      ? sql`AND m.officer_id IN (SELECT id FROM users WHERE true ${scope.unitId ? sql`AND unit_id = ${scope.unitId}` : sql``} ${scope.officerId ? sql`AND id = ${scope.officerId}` : sql``})`
       : null;
+  const narrow = officers || scope.place ? sql`${officers ?? sql``} ${inPlace(scope.place, 'm.enterprise_id')}` : null;
   const plan: Plan = {
     by,
     programmeId: scope.programmeId,
     months: whole && { from: whole[0], to: whole[1] },
     met: months.length ? { from: months[0] as string, to: months.at(-1) as string } : null,
     days,
-    officers,
+    narrow,
   };
-  const parts = [...(officers ? narrowedParts(plan, officers) : rollupParts(plan)), pairsPart(plan, months)];
+  const parts = [...(narrow ? narrowedParts(plan, narrow) : rollupParts(plan)), pairsPart(plan, months)];
   return sql`SELECT t.grp, ${sql.raw(GROUPS[by].label)} AS label, t.enterprises, t.contacts, t.onsite, t.met, t.pairs, t.paired
     FROM (SELECT grp, sum(enterprises) AS enterprises, sum(contacts) AS contacts, sum(onsite) AS onsite, sum(met) AS met,
         sum(pairs) AS pairs, sum(paired) AS paired

@@ -10,7 +10,7 @@ import { CLAIM_QUESTIONS, type ClaimSql, checkedSql, checksClaims, contradictedS
 import { countsForSql } from '../../schema/rules/pairing';
 import { closedRoundSql } from '../../schema/rules/round-state';
 import type { Db } from '../app-env';
-import { periodInstants, type Scope } from './period';
+import { inPlace, type Place, periodInstants, type Scope } from './period';
 import { versionDefinition } from './satisfaction';
 import { readAll } from './sql';
 
@@ -46,13 +46,16 @@ const answer = (key: string) => `(SELECT num_value FROM answers a WHERE a.respon
 const inMonth = (x: string) => `${x}.enterprise_id = p.eid AND ${x}.officer_id = p.officer_id AND ${x}.programme_id = p.pid
       AND ${x}.visit_date BETWEEN p.month || '-01' AND p.day`;
 
-/** Each response of the rounds with each officer paired that month, its two answers and the officer's memos then. */
-const pairsSql = (rounds: string[], narrow: SQL) => sql`WITH x AS (
+/**
+ * Each response of the rounds with each officer paired that month, its two answers and the officer's memos
+ * then; `place` narrows to a leader's chain or region (the responses of its enterprises), `narrow` the officers.
+ */
+const pairsSql = (rounds: string[], narrow: SQL, place: SQL = sql``) => sql`WITH x AS (
     SELECT r.id AS rid, r.campaign_id AS cid, i.enterprise_id AS eid, c.programme_id AS pid, ${sql.raw(chinaDateSql('r.submitted_at'))} AS day,
       substr(${sql.raw(chinaDateSql('r.submitted_at'))}, 1, 7) AS month,
       ${sql.raw(answer(CLAIM_QUESTIONS.contact))} AS q1, ${sql.raw(answer(CLAIM_QUESTIONS.onsite))} AS q2
     FROM responses r JOIN invitations i ON i.id = r.invitation_id JOIN campaigns c ON c.id = r.campaign_id
-    WHERE r.campaign_id IN (SELECT value FROM json_each(${JSON.stringify(rounds)}))
+    WHERE r.campaign_id IN (SELECT value FROM json_each(${JSON.stringify(rounds)})) ${place}
   ), p AS (
     SELECT x.*, s.officer_id FROM x JOIN assignments s ON s.programme_id = x.pid AND s.enterprise_id = x.eid
       AND ${sql.raw(countsForSql('s', 'x.month'))} ${narrow}
@@ -60,12 +63,16 @@ const pairsSql = (rounds: string[], narrow: SQL) => sql`WITH x AS (
 
 const COUNTS: ClaimSql = { contacts: 'm.contacts', onsite: 'm.onsite', q1: 'm.q1', q2: 'm.q2' };
 
-/** Checked and contradicted claims per round and officer (with the officer's unit as it stands); `unitId` narrows to a unit's officers. */
-export async function claimChecks(db: Db, rounds: string[], unitId?: string): Promise<ClaimRow[]> {
+/**
+ * Checked and contradicted claims per round and officer (with the officer's unit as it stands); `unitId`
+ * narrows to a unit's officers, `place` to the enterprises of a leader's chain or region.
+ */
+export async function claimChecks(db: Db, rounds: string[], by: { unitId?: string; place?: Place } = {}): Promise<ClaimRow[]> {
   if (!rounds.length) return [];
+  const { unitId, place } = by;
   const narrow = unitId ? sql`AND s.officer_id IN (SELECT id FROM users WHERE unit_id = ${unitId})` : sql``;
   const [rows] = await readAll<[ClaimRow]>(db, [
-    sql`${pairsSql(rounds, narrow)}, m AS (
+    sql`${pairsSql(rounds, narrow, inPlace(place, 'i.enterprise_id'))}, m AS (
       SELECT p.cid, p.officer_id, p.q1, p.q2,
         (SELECT count(*) FROM memos x WHERE ${sql.raw(inMonth('x'))}) AS contacts,
         (SELECT count(*) FROM memos x WHERE ${sql.raw(inMonth('x'))} AND x.mode = 'onsite') AS onsite

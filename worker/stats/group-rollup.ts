@@ -39,14 +39,17 @@ const GROUPS = `
     FROM x JOIN enterprises e ON e.id = x.eid, (VALUES ('chain'), ('region')) d
   UNION ALL SELECT 'month', x.month, x.rid FROM x`;
 
+/** The responses' keys the groups are taken from, as `x` (rid, cid, eid, pid, month); the caller adds its WHERE. */
+export const RESPONSE_KEYS_SQL = `SELECT r.id AS rid, r.campaign_id AS cid, i.enterprise_id AS eid, c.programme_id AS pid, ${MONTH} AS month
+  FROM responses r JOIN invitations i ON i.id = r.invitation_id JOIN campaigns c ON c.id = r.campaign_id`;
+
 /**
  * For the submission batch, after the response and its answers and before the invitation is marked
  * answered: ?1 response id (nothing is written when the batch stored no response, or on a retry of a
  * batch that had committed).
  */
 export const GROUP_ROLLUP_SQL = `WITH x AS (
-  SELECT r.id AS rid, r.campaign_id AS cid, i.enterprise_id AS eid, c.programme_id AS pid, ${MONTH} AS month
-  FROM responses r JOIN invitations i ON i.id = r.invitation_id JOIN campaigns c ON c.id = r.campaign_id
+  ${RESPONSE_KEYS_SQL}
   WHERE r.id = ?1 AND i.submitted_at IS NULL
 ), g AS (${GROUPS}
 ), a AS (
@@ -64,33 +67,37 @@ ${UPSERT}`;
  * figures are suppressed.
  */
 export const OFFICER_UNITS_SQL = `WITH x AS (
-  SELECT r.id AS rid, i.enterprise_id AS eid, c.programme_id AS pid, ${MONTH} AS month
-  FROM responses r JOIN invitations i ON i.id = r.invitation_id JOIN campaigns c ON c.id = r.campaign_id
+  ${RESPONSE_KEYS_SQL}
   WHERE r.campaign_id = ?1
 )
 SELECT s.officer_id AS officer, ${leadUnit('x')} AS unit, count(*) AS n
 FROM x JOIN assignments s ON s.programme_id = x.pid AND s.enterprise_id = x.eid AND ${countsForSql('s', 'x.month')}
 GROUP BY 1, 2`;
 
+/**
+ * After `WITH x AS (RESPONSE_KEYS_SQL …)`: group_counts' rows (campaign_id, dimension, group_key,
+ * question_key, option, count) as the rebuild makes them for the responses of `x`; `answers` narrows the
+ * answers read ("… AND "). The answers are counted per response and option first, then spread over the
+ * response's groups. The rebuild inserts these; a leader's chain or region reads them (survey.queries.ts),
+ * as the rollup keeps one dimension at a time and a chain's units or months are two.
+ */
+export const groupRowsSql = (answers: string) => `, g AS (${GROUPS}
+), a AS (
+  SELECT response_id AS rid, question_key, ${OPTION} AS option, count(*) AS n FROM answers
+  WHERE ${answers}${LIKERT} GROUP BY 1, 2, 3
+  UNION ALL SELECT rid, '', '', 1 FROM x
+)
+SELECT x.cid AS campaign_id, g.dimension, g.group_key, a.question_key, a.option, sum(a.n) AS count
+FROM a JOIN x ON x.rid = a.rid JOIN g ON g.rid = a.rid
+GROUP BY 1, 2, 3, 4, 5`;
+
 /** Rebuilds group_counts for every round or (with ?1 bound) for one, from the stored responses and answers. */
 export function groupRecomputeStatements(one: boolean): string[] {
   const only = (col: string) => (one ? `WHERE ${col} = ?1` : '');
   return [
     `DELETE FROM group_counts ${only('campaign_id')}`,
-    // The answers are counted per response and option first, then spread over the response's groups.
-    `WITH x AS (
-  SELECT r.id AS rid, r.campaign_id AS cid, i.enterprise_id AS eid, c.programme_id AS pid, ${MONTH} AS month
-  FROM responses r JOIN invitations i ON i.id = r.invitation_id JOIN campaigns c ON c.id = r.campaign_id ${only('r.campaign_id')}
-), g AS (${GROUPS}
-), a AS (
-  SELECT response_id AS rid, question_key, ${OPTION} AS option, count(*) AS n FROM answers
-  WHERE ${one ? 'campaign_id = ?1 AND ' : ''}${LIKERT} GROUP BY 1, 2, 3
-  UNION ALL SELECT rid, '', '', 1 FROM x
-)
-${INSERT}
-SELECT x.cid, g.dimension, g.group_key, a.question_key, a.option, sum(a.n)
-FROM a JOIN x ON x.rid = a.rid JOIN g ON g.rid = a.rid
-GROUP BY 1, 2, 3, 4, 5`,
+    `${INSERT}
+WITH x AS (${RESPONSE_KEYS_SQL} ${only('r.campaign_id')})${groupRowsSql(one ? 'campaign_id = ?1 AND ' : '')}`,
   ];
 }
 

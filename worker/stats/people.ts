@@ -131,7 +131,7 @@ export async function claimTables(db: Db, scope: Scope, by: 'officer' | 'unit', 
   const rows = await claimChecks(
     db,
     rounds.map((r) => r.id),
-    unitId,
+    { unitId, place: scope.place },
   );
   return rounds.map((round) => {
     const groups = claimGroups(rows, round.id, by);

@@ -1,5 +1,6 @@
 // The period every statistics page, export and report is about: calendar days in China time (DESIGN §3:
 // dates are 'YYYY-MM-DD'), the programme's own period unless the filters narrow it.
+import { type SQL, sql } from 'drizzle-orm';
 import type { StatsQuery } from '../../schema/inputs/stats';
 import { chinaMidnight, DAY_MS, monthsBetween } from '../../schema/rules/china-time';
 
@@ -24,7 +25,25 @@ export type Scope = {
   officerUnitId?: string;
   /** One survey round instead of the programme's rounds opening in the period. */
   campaignId?: string;
+  /** The enterprises of one chain or one region: a leader's scope (issue 19), set from the account only. */
+  place?: Place;
 };
+
+/** A chain (by its id) or a region (by its name), as a leader's account holds it. */
+export type Place = { by: 'chain' | 'region'; key: string };
+
+/**
+ * Whether the scope is narrower than the programme. The rollups keep programme-wide figures, one
+ * dimension at a time, so a narrowed scope is read from the rows themselves (bounded by the narrowing).
+ */
+export const narrowed = (s: Scope): boolean => !!(s.unitId || s.officerId || s.officerUnitId || s.place);
+
+/** `AND <col> IN (the place's enterprises)`, or nothing without a place. */
+export function inPlace(place: Place | undefined, col: string): SQL {
+  if (!place) return sql``;
+  const where = place.by === 'chain' ? sql`chain_id = ${place.key}` : sql`region = ${place.key}`;
+  return sql`AND ${sql.raw(col)} IN (SELECT id FROM enterprises WHERE ${where})`;
+}
 
 /** The period asked for, defaulting to the programme's own; a reversed range is put the right way round. */
 export function periodOf(q: StatsQuery, programme: { startsOn: string; endsOn: string }): Period {

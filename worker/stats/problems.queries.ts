@@ -1,9 +1,9 @@
 // Problem-ledger figures (办结率, 解决率, 按期办结率, overdue, median days, 回访率). Programme-wide by
 // total, category, lead unit, chain, region and month they come from the problem_counts rollup
-// (problem-counts.queries.ts); by officer, and on the pages narrowed to one unit or one officer, they
-// are GROUP BY aggregates in SQL over the problems (problems_programme_officer_idx, covering, for officers;
-// problems_programme_raised_idx or the unit index otherwise), the median from a histogram of days:
-// counts come back per group, never rows. Rules, with metrics.ts ProblemCounts:
+// (problem-counts.queries.ts); by officer, on the pages narrowed to one unit or one officer, and for a
+// leader's chain or region, they are GROUP BY aggregates in SQL over the problems
+// (problems_programme_officer_idx, covering, for officers; problems_programme_raised_idx or the unit index
+// otherwise), the median from a histogram of days: counts come back per group, never rows. Rules, with metrics.ts ProblemCounts:
 // - due (应办结): the due date (schema/rules/due-date.ts) is in the period and not after today; a
 //   problem reopened by a negative 回访 is open again, so not closed;
 // - overdue: the ledger's own rule (worker/problems/overdue.ts: open and past a set deadline), within due.
@@ -12,7 +12,7 @@ import { deadlineSql, dueSql } from '../../schema/rules/due-date';
 import { type ProblemCounts, ZERO_PROBLEMS } from '../../schema/rules/figures';
 import { closedSql, doneSql, openSql, unresolvedSql } from '../../schema/rules/problem-status';
 import type { Db } from '../app-env';
-import { type Scope, upToToday } from './period';
+import { inPlace, narrowed, type Scope, upToToday } from './period';
 import { type DaysRow, type Medians, mediansByGroup, NO_MEDIANS, rolledProblems } from './problem-counts.queries';
 import { HISTOGRAM_KINDS, histogramCase, type StoredDimension } from './problem-rollup';
 import { valuesTable } from './rollup-sql';
@@ -57,6 +57,7 @@ function base(scope: Scope, by: ProblemDimension, where = sql``): SQL {
         ${scope.unitId ? sql`AND p.lead_unit_id = ${scope.unitId}` : sql``}
         ${scope.officerId ? sql`AND p.officer_id = ${scope.officerId}` : sql``}
         ${scope.officerUnitId ? sql`AND p.officer_id IN (SELECT id FROM users WHERE unit_id = ${scope.officerUnitId})` : sql``}
+        ${inPlace(scope.place, 'p.enterprise_id')}
         ${where}
     )`;
 }
@@ -108,7 +109,7 @@ function merge(counts: CountRow[], days: DaysRow[]): ProblemGroup[] {
 
 /** The programme-wide figures the rollup keeps; officers and narrowed scopes read the problems. */
 const ROLLED = new Set<ProblemDimension>(['total', 'category', 'unit', 'chain', 'region']);
-const rolled = (scope: Scope, by: ProblemDimension) => !scope.unitId && !scope.officerId && !scope.officerUnitId && ROLLED.has(by);
+const rolled = (scope: Scope, by: ProblemDimension) => !narrowed(scope) && ROLLED.has(by);
 const byDue = (a: ProblemGroup, b: ProblemGroup) => b.due - a.due || b.raised - a.raised;
 
 /** The figures of a scope grouped by one dimension, largest groups (by problems due) first. */
@@ -131,7 +132,7 @@ export async function problemTotals(db: Db, scope: Scope): Promise<ProblemGroup>
 
 /** Per month: raised by the month raised, closed by the month closed, the rest by the month due. */
 export async function problemTrend(db: Db, scope: Scope): Promise<Map<string, ProblemGroup>> {
-  if (!scope.unitId && !scope.officerId && !scope.officerUnitId) {
+  if (!narrowed(scope)) {
     return new Map((await rolledProblems(db, scope, 'month')).map((g) => [g.key ?? '', { ...g, label: g.key }]));
   }
   return problemTrendRaw(db, scope);

@@ -65,8 +65,7 @@ statsRoutes.get('/', async (c) => {
     // The scope comes from the account, never from the query (issue 19); suppression applies.
     const view = await leaderView(c.get('db'), user.id);
     const data = await leaderDashboard(c.get('db'), scopeFrom(f), view, cfg);
-    const report = view.chainId === null && view.region === null;
-    return render(c, <StatsLeaderPage filter={filterProps(f)} data={data} scale={cfg.scale} report={report} />);
+    return render(c, <StatsLeaderPage filter={filterProps(f)} data={data} scale={cfg.scale} />);
   }
   const db = c.get('db');
   const scope = scopeFrom(f);

@@ -4,7 +4,8 @@
 // read group_counts, kept in the same batch (worker/stats/group-rollup.ts).
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../app-env';
-import { monthsOf, periodInstants, type Scope, upToToday } from './period';
+import { groupRowsSql, RESPONSE_KEYS_SQL } from './group-rollup';
+import { inPlace, monthsOf, periodInstants, type Scope, upToToday } from './period';
 import { readAll } from './sql';
 
 export type RoundRow = {
@@ -46,16 +47,38 @@ const programmeCampaignsSql = (scope: Scope): SQL =>
 /** `versions`: the forms of the scope's rounds; `programmeVersions`: of every round of the programme (the monthly trend). */
 export type SurveyRollups = { rounds: RoundRow[]; options: OptionRow[]; versions: VersionRow[]; programmeVersions: VersionRow[] };
 
+/**
+ * A round's counters and option counts, programme-wide from campaign_counters and option_counts; for a
+ * leader's chain or region, the place's invitations counted as campaign_counters counts them
+ * (recompute.ts) and the place's own group in group_counts (its likert answers: the only options a
+ * satisfaction figure reads).
+ */
+function countersAndOptions(scope: Scope, camp: SQL): [SQL, SQL] {
+  if (!scope.place) {
+    return [
+      sql`campaign_counters`,
+      sql`SELECT campaign_id AS campaignId, question_key AS questionKey, option, count FROM option_counts
+      WHERE campaign_id IN (${camp}) AND count > 0`,
+    ];
+  }
+  return [
+    sql`(SELECT campaign_id, count(*) AS invited, count(opened_at) AS opened, count(submitted_at) AS submitted FROM invitations
+      WHERE campaign_id IN (${camp}) ${inPlace(scope.place, 'enterprise_id')} GROUP BY campaign_id)`,
+    sql`SELECT campaign_id AS campaignId, question_key AS questionKey, option, count FROM group_counts
+      WHERE campaign_id IN (${camp}) AND dimension = ${scope.place.by} AND group_key = ${scope.place.key} AND question_key <> '' AND count > 0`,
+  ];
+}
+
 /** Rounds with their counters, their option counts and their form definitions: one round trip. */
 export async function surveyRollups(db: Db, scope: Scope): Promise<SurveyRollups> {
   const camp = campaignsSql(scope);
+  const [counters, optionsSql] = countersAndOptions(scope, camp);
   const [rounds, options, versions, programmeVersions] = await readAll<[RoundRow, OptionRow, VersionRow, VersionRow]>(db, [
     sql`SELECT c.id, c.name, c.opens_at AS opensAt, c.closes_at AS closesAt, c.form_version_id AS formVersionId, c.seed_count AS seedCount,
         coalesce(k.invited, 0) AS invited, coalesce(k.opened, 0) AS opened, coalesce(k.submitted, 0) AS submitted
-      FROM campaigns c LEFT JOIN campaign_counters k ON k.campaign_id = c.id
+      FROM campaigns c LEFT JOIN ${counters} k ON k.campaign_id = c.id
       WHERE c.id IN (${camp}) ORDER BY c.opens_at, c.id`,
-    sql`SELECT campaign_id AS campaignId, question_key AS questionKey, option, count FROM option_counts
-      WHERE campaign_id IN (${camp}) AND count > 0`,
+    optionsSql,
     sql`SELECT id, definition FROM form_versions WHERE id IN (SELECT form_version_id FROM campaigns WHERE id IN (${camp}))`,
     sql`SELECT id, definition FROM form_versions WHERE id IN (SELECT form_version_id FROM campaigns WHERE id IN (${programmeCampaignsSql(scope)}))`,
   ]);
@@ -78,7 +101,10 @@ const GROUPS: Record<SatisfactionDimension, { dimension: string; key: string; la
   month: { dimension: 'month', key: 'g.group_key', label: 'g.group_key', join: '' }, // the month the answers were given
 };
 
-/** A unit page narrows to the unit's rows, or to its officers'; an officer page to the officer's rows. */
+/**
+ * A unit page narrows to the unit's rows, or to its officers'; an officer page to the officer's rows (a
+ * leader's place is narrowed before: placeGroups).
+ */
 function narrow(scope: Scope, by: SatisfactionDimension): SQL {
   const dimension = GROUPS[by].dimension;
   if (by === 'month') {
@@ -96,6 +122,16 @@ function narrow(scope: Scope, by: SatisfactionDimension): SQL {
   throw new Error(`satisfaction by ${by} cannot be narrowed to a unit`);
 }
 
+/**
+ * group_counts' rows for the responses of a leader's chain or region (issue 19), as the rebuild counts
+ * them (group-rollup.ts): the rollup keeps one dimension at a time, and the place's units or months are
+ * two. Read from the place's answers of the rounds asked for, so bounded by the place's share of them.
+ */
+const placeGroups = (scope: Scope, rounds: SQL) =>
+  sql`(WITH x AS (${sql.raw(RESPONSE_KEYS_SQL)} WHERE r.campaign_id IN (${rounds}) ${inPlace(scope.place, 'i.enterprise_id')})${sql.raw(
+    groupRowsSql('response_id IN (SELECT rid FROM x) AND '),
+  )})`;
+
 export type GroupOptionRow = { grp: string | null; label: string | null; questionKey: string; option: string; n: number };
 export type GroupResponsesRow = { grp: string | null; label: string | null; responses: number };
 
@@ -108,7 +144,7 @@ export async function satisfactionGroups(db: Db, scope: Scope, by: SatisfactionD
   if (itemKeys.length === 0) return { options: [] as GroupOptionRow[], responses: [] as GroupResponsesRow[] };
   const g = GROUPS[by];
   const rounds = by === 'month' ? programmeCampaignsSql(scope) : campaignsSql(scope);
-  const from = sql`FROM group_counts g ${sql.raw(g.join)}
+  const from = sql`FROM ${scope.place ? placeGroups(scope, rounds) : sql`group_counts`} g ${sql.raw(g.join)}
     WHERE g.campaign_id IN (${rounds}) AND g.dimension = ${g.dimension} ${narrow(scope, by)}`;
   const select = sql.raw(`${g.key} AS grp, ${g.label} AS label`);
   const [options, responses] = await readAll<[GroupOptionRow, GroupResponsesRow]>(db, [

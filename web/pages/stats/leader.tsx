@@ -8,14 +8,14 @@ import { usePage } from '../../context';
 import { ActivityTiles, type Filter, FilterForm, RateText, ScaleNote, Section, Suppressed, satisfiedLabel, Tile, Tiles } from './parts';
 import { SatisfactionCell } from './tables';
 
-type Props = { filter: Filter; data: LeaderDashboard; scale: 'top2' | 'top3'; report: boolean };
+type Props = { filter: Filter; data: LeaderDashboard; scale: 'top2' | 'top3' };
 
 function Satisfied({ row }: { row: LeaderRow }) {
   if (row.satisfaction) return <SatisfactionCell sat={row.satisfaction} />;
   return row.responses > 0 ? <Suppressed n={row.responses} /> : <span class="muted">—</span>;
 }
 
-export function StatsLeaderPage({ filter, data, scale, report }: Props) {
+export function StatsLeaderPage({ filter, data, scale }: Props) {
   const { t } = usePage();
   const { total, scope } = data;
   const scopeText = scope.chainId
@@ -66,13 +66,11 @@ export function StatsLeaderPage({ filter, data, scale, report }: Props) {
           />
         </Section>
       )}
-      {report && (
-        <p>
-          <a class="button" href={`/admin/report?${query}`}>
-            {t('report.title')}
-          </a>
-        </p>
-      )}
+      <p>
+        <a class="button" href={`/admin/report?${query}`}>
+          {t('report.title')}
+        </a>
+      </p>
     </AdminShell>
   );
 }
