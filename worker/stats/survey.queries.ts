@@ -4,7 +4,7 @@
 // read group_counts, kept in the same batch (worker/stats/group-rollup.ts).
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../app-env';
-import { groupRowsSql, RESPONSE_KEYS_SQL } from './group-rollup';
+import { type GroupTerm, groupRowsSql, INVITED_RESPONSE_KEYS_SQL } from './group-rollup';
 import { inPlace, monthsOf, periodInstants, type Scope, upToToday } from './period';
 import { readAll } from './sql';
 
@@ -127,10 +127,15 @@ function narrow(scope: Scope, by: SatisfactionDimension): SQL {
  * them (group-rollup.ts): the rollup keeps one dimension at a time, and the place's units or months are
  * two. Read from the place's answers of the rounds asked for, so bounded by the place's share of them.
  */
-const placeGroups = (scope: Scope, rounds: SQL) =>
-  sql`(WITH x AS (${sql.raw(RESPONSE_KEYS_SQL)} WHERE r.campaign_id IN (${rounds}) ${inPlace(scope.place, 'i.enterprise_id')})${sql.raw(
-    groupRowsSql('response_id IN (SELECT rid FROM x) AND '),
+const placeGroups = (scope: Scope, rounds: SQL, by: SatisfactionDimension) =>
+  sql`(WITH x AS MATERIALIZED (${sql.raw(INVITED_RESPONSE_KEYS_SQL)} WHERE i.campaign_id IN (${rounds}) ${inPlace(scope.place, 'i.enterprise_id')})${sql.raw(
+    groupRowsSql('response_id IN (SELECT rid FROM x) AND ', [PLACE_TERM[GROUPS[by].dimension] ?? 'unit']),
   )})`;
+/**
+ * Only the dimension asked for is grouped (a place's units cost the lead-officer look-up per response, its
+ * months nothing); x is read once (MATERIALIZED: SQLite would otherwise run it again for each use).
+ */
+const PLACE_TERM: Record<string, GroupTerm> = { unit: 'unit', officer: 'officer', chain: 'place', region: 'place', month: 'month' };
 
 export type GroupOptionRow = { grp: string | null; label: string | null; questionKey: string; option: string; n: number };
 export type GroupResponsesRow = { grp: string | null; label: string | null; responses: number };
@@ -144,7 +149,7 @@ export async function satisfactionGroups(db: Db, scope: Scope, by: SatisfactionD
   if (itemKeys.length === 0) return { options: [] as GroupOptionRow[], responses: [] as GroupResponsesRow[] };
   const g = GROUPS[by];
   const rounds = by === 'month' ? programmeCampaignsSql(scope) : campaignsSql(scope);
-  const from = sql`FROM ${scope.place ? placeGroups(scope, rounds) : sql`group_counts`} g ${sql.raw(g.join)}
+  const from = sql`FROM ${scope.place ? placeGroups(scope, rounds, by) : sql`group_counts`} g ${sql.raw(g.join)}
     WHERE g.campaign_id IN (${rounds}) AND g.dimension = ${g.dimension} ${narrow(scope, by)}`;
   const select = sql.raw(`${g.key} AS grp, ${g.label} AS label`);
   const [options, responses] = await readAll<[GroupOptionRow, GroupResponsesRow]>(db, [
