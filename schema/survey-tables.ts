@@ -288,3 +288,39 @@ export const officerSnapshotCounts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.officerId, t.campaignId, t.questionKey, t.option] })],
 );
+
+/**
+ * The claims cross-check of a closed round, frozen (issue 20): taken once by the daily run after the round
+ * closes (worker/stats/claim-snapshot.ts), one row per officer paired with an answering enterprise and the
+ * enterprises' chain and region, with the claims checked and contradicted (schema/rules/claims.ts). The officer's unit is not stored: it is
+ * read as it stands, as the live cross-check reads it. Frozen like the officers' own figures, so a memo
+ * written or backdated after the close, or a pairing edit, never moves the figure of the people it judges.
+ */
+export const claimSnapshots = sqliteTable(
+  'claim_snapshots',
+  {
+    campaignId: text().notNull(),
+    officerId: text().notNull(),
+    /**
+     * The enterprises' chain ('' for none) and region when the claims were taken, so a leader's chain or
+     * region reads its part of the frozen figure (issue 19) and the programme the sum.
+     */
+    chainId: text().notNull(),
+    region: text().notNull(),
+    checked: integer().notNull(),
+    contradicted: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.officerId, t.chainId, t.region] })],
+);
+
+/**
+ * The mark that a closed round's claims were taken into claim_snapshots, written in the same batch, last.
+ * Apart from round_snapshots, so rounds frozen for officers before this table existed get their claims
+ * taken by the next daily run. Until a round has its mark, its claims are computed live from the raw rows.
+ */
+export const claimsTaken = sqliteTable('claims_taken', {
+  campaignId: text()
+    .primaryKey()
+    .references(() => campaigns.id),
+  takenAt: integer().notNull(),
+});

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { takeClosedClaims } from './claims.ts';
 import { freshDatabase } from './database.ts';
 import { type LedgerSize, writeLedger } from './ledger.ts';
 import { type OrgSize, writeOrg } from './org.ts';
@@ -69,6 +70,7 @@ export function generate(dir: string, spec: Spec): Manifest {
     const links = spec.openLinks ? writeOpenRounds(w, seed, org, BENCH_SECRET, spec.openLinks, now) : [];
     return { org, ledger, survey, links };
   });
+  takeClosedClaims(w, now);
   w.close();
   const manifest: Manifest = {
     spec,

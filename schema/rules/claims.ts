@@ -7,7 +7,10 @@
 // it is contradicted when the answer was 否. Claims are counted per officer × enterprise × month: one
 // contact claim when any memo, one on-site claim when any 上门走访 memo, as the enterprise answers once.
 // The rate is contradicted / checked, per officer and per unit, per closed round, with its n, suppressed
-// below k like every figure drawn from answers. Pure, with its SQL pieces.
+// below k like every figure drawn from answers. A round's counts are frozen once, by the daily run after it
+// closes (worker/stats/claim-snapshot.ts), like the officers' own figures: a memo written or backdated
+// later, or a pairing edit, no longer moves them, so the officers judged cannot steer their figure; until
+// that run they are computed live. Pure, with its SQL pieces.
 import type { FormDefinition } from '../form-definition';
 
 /** The questions of the template that check the claims, by key. */

@@ -2,12 +2,14 @@
 // enterprises' own answers to Q1 (contact_month) and Q2 (onsite_month) in the same month, per officer and
 // unit, per closed round, against a hand count; admin-only, with the memos behind an officer's figure; and
 // in the work report's appendix with complementary suppression.
+import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../schema/form-templates';
 import { addDays, chinaToday, monthStart } from '../../schema/rules/china-time';
 import { checksClaims } from '../../schema/rules/claims';
 import { campaigns } from '../../schema/survey-tables';
+import { claimSnapshotJob } from '../../worker/stats/claim-snapshot';
 import { claimChecks, claimRounds } from '../../worker/stats/claims.queries';
 import { call, db, login, makeEnterprise, makeProgramme, makeUnit, makeUser, pair, signedIn } from '../fixtures';
 import { addMemo, respond, satisfactionAnswer, surveyRound } from '../fixtures/stats';
@@ -192,5 +194,25 @@ describe('the claims cross-check', () => {
     expect(row('合计')).toContain('<td>12</td>');
     expect(row('合计')).toContain('50.0%<small> (6/12)</small>');
     for (const never of ['3/8', '3/4', '37.5%', '75.0%', w.officers.a.name]) expect(appendix).not.toContain(never);
+  });
+
+  // Last: the daily run freezes the round's claims (claim-snapshot.ts); every page reads what it read live.
+  it('reads the same figures, tables and appendix once the daily run has frozen the round’s claims', async () => {
+    const admin = (await signedIn('admin')).cookie;
+    const tables = async () => {
+      const html = await (await call(`/admin/stats/claims?programme=${w.programme.id}`, { cookie: admin })).text();
+      return html.slice(html.indexOf('id="claims-unit"'), html.indexOf('</main>'));
+    };
+    const appendix = async () => {
+      const html = await (await call(`/admin/report?programme=${w.programme.id}`, { cookie: admin })).text();
+      return html.slice(html.indexOf('六、附录'), html.indexOf('<footer'));
+    };
+    const live = { rows: await claimChecks(db(), [w.round.id]), tables: await tables(), appendix: await appendix() };
+    expect(live.tables).toContain('3/8');
+    const done = await claimSnapshotJob.run({ db: db(), env, now: Date.now(), today: chinaToday(), maxPages: 20 });
+    expect(done.detail).toBe("2 closed rounds' claims taken (1 counted)");
+    expect(await claimChecks(db(), [w.round.id])).toEqual(live.rows);
+    expect(await tables()).toBe(live.tables);
+    expect(await appendix()).toBe(live.appendix);
   });
 });

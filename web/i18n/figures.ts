@@ -29,7 +29,7 @@ export const figures = defineMessages(
     'flash.round.unshared': '干部本人统计页不再显示本批次名称',
     'claims.title': '干部自述与企业回答核对',
     'claims.about':
-      '备忘录记录的沟通联系和上门走访（当月 1 日至企业作答当日），与企业本人在同月问卷中对“本月帮扶干部是否与贵企业进行过沟通联系”“本月是否到企业开展面对面上门服务”的回答比对；比率为企业答“否”的条数 / 可核对的条数。仅统计已结束、含这两题的调查批次；可核对条数不足 {k} 条时显示“样本不足”。',
+      '备忘录记录的沟通联系和上门走访（当月 1 日至企业作答当日），与企业本人在同月问卷中对“本月帮扶干部是否与贵企业进行过沟通联系”“本月是否到企业开展面对面上门服务”的回答比对；比率为企业答“否”的条数 / 可核对的条数。仅统计已结束、含这两题的调查批次；可核对条数不足 {k} 条时显示“样本不足”。调查批次结束后的次日凌晨，其核对结果即行固定（与干部本人统计相同），此后补录或改动的备忘录、结对调整都不再改变该批次的结果，以免被核对的人事后左右；固定之前按当时的数据计算。',
     'claims.none': '本期间没有可核对的已结束调查批次。',
     'claims.nav': '自述核对',
     'claims.suppressedHelp': '可核对条数少于规定条数时不显示比率，以免推知单家企业的回答。',
@@ -41,14 +41,15 @@ export const figures = defineMessages(
     'claims.rate': '不一致率',
     'claims.contradicted': '企业答“否”',
     'claims.memosTitle': '{officer} · {round} · 核对所依据的备忘录',
-    'claims.memosAbout': '每条备忘录在企业作答当月声称的沟通联系或上门走访，以及其中被企业回答“否”的条数。',
+    'claims.memosAbout':
+      '每条备忘录在企业作答当月声称的沟通联系或上门走访，以及其中被企业回答“否”的条数。本列表按备忘录现状列出；批次核对结果固定后补录或改动的备忘录会出现在这里，但不计入已固定的结果。',
     'claims.visitDate': '走访日期',
     'claims.mode': '走访方式',
     'claims.mode.onsite': '上门走访（声称沟通和上门）',
     'claims.mode.other': '非上门（声称沟通）',
     'report.s6': '六、附录：干部自述与企业回答核对',
     'report.claimsAbout':
-      '各单位干部备忘录所记沟通联系、上门走访，与企业在同月问卷中的回答比对，不一致率=企业答“否”的条数/可核对条数。仅统计已结束的调查批次；不足 {k} 条的单位及可据合计推算出它的单位显示“样本不足”。',
+      '各单位干部备忘录所记沟通联系、上门走访，与企业在同月问卷中的回答比对，不一致率=企业答“否”的条数/可核对条数。仅统计已结束的调查批次，各批次结果在结束次日凌晨固定，此后补录的备忘录不再改变它；不足 {k} 条的单位及可据合计推算出它的单位显示“样本不足”。',
     'export.note.scale': '满意率口径：{scale}（本行动设定）÷ 有效样本。',
     'export.note.good': '好评率 =（非常满意 + 满意 + 基本满意）÷ 有效样本。',
     'export.note.goodSame': '三档口径下满意率即好评率，不另列好评率。',
@@ -93,7 +94,7 @@ export const figures = defineMessages(
     'flash.round.unshared': 'Officers’ own pages no longer show this round’s name',
     'claims.title': 'Officers’ claims checked against the enterprises’ answers',
     'claims.about':
-      'Contacts and on-site visits the memos record (from the first of the month to the day the enterprise answered), compared with the enterprise’s own answers in the same month to “Did the officer contact your enterprise this month?” and “Did the officer visit in person this month?”; the rate is claims the enterprise answered “no” to / claims that could be checked. Closed rounds whose form asks both questions only; fewer than {k} checked claims show as too few.',
+      'Contacts and on-site visits the memos record (from the first of the month to the day the enterprise answered), compared with the enterprise’s own answers in the same month to “Did the officer contact your enterprise this month?” and “Did the officer visit in person this month?”; the rate is claims the enterprise answered “no” to / claims that could be checked. Closed rounds whose form asks both questions only; fewer than {k} checked claims show as too few. A round’s figures are frozen in the night after it closes, like the officers’ own figures: memos written or changed afterwards, and pairing edits, no longer move them, so the people checked cannot steer them after the fact; until then they are computed from the data as it stands.',
     'claims.none': 'No closed round in this period can check claims.',
     'claims.nav': 'Claims check',
     'claims.suppressedHelp':
@@ -107,14 +108,14 @@ export const figures = defineMessages(
     'claims.contradicted': 'Enterprise said no',
     'claims.memosTitle': '{officer} · {round} · memos behind the check',
     'claims.memosAbout':
-      'Each memo’s contact or on-site claim in the month the enterprise answered, and how many of them the enterprise answered “no” to.',
+      'Each memo’s contact or on-site claim in the month the enterprise answered, and how many of them the enterprise answered “no” to. The list shows the memos as they stand: one written or changed after the round’s figures were frozen appears here but is not in the frozen figures.',
     'claims.visitDate': 'Visit date',
     'claims.mode': 'Mode',
     'claims.mode.onsite': 'On site (claims contact and visit)',
     'claims.mode.other': 'Not on site (claims contact)',
     'report.s6': 'Appendix: officers’ claims checked against the enterprises’ answers',
     'report.claimsAbout':
-      'Contacts and on-site visits in each unit’s officers’ memos, compared with the enterprises’ answers in the same month; the rate is claims answered “no” / claims checked. Closed rounds only; a unit with fewer than {k} checked claims, and any unit it could be worked out from with the total, shows as too few.',
+      'Contacts and on-site visits in each unit’s officers’ memos, compared with the enterprises’ answers in the same month; the rate is claims answered “no” / claims checked. Closed rounds only, each frozen in the night after it closed, so memos written afterwards do not change it; a unit with fewer than {k} checked claims, and any unit it could be worked out from with the total, shows as too few.',
     'export.note.scale': 'Satisfaction rate definition: {scale} (set for this programme) ÷ valid answers.',
     'export.note.good': 'Favourable rate = (very satisfied + satisfied + fairly satisfied) ÷ valid answers.',
     'export.note.goodSame': 'Under three levels the satisfaction rate is the favourable rate, which is not listed again.',

@@ -8,6 +8,7 @@ import { auditJobs } from '../audit/audit-jobs';
 import { orphanPhotosJob } from '../memos/photos';
 import { outboxJob } from '../notify/deliver';
 import { retentionJob } from '../privacy/retention';
+import { claimSnapshotJob } from '../stats/claim-snapshot';
 import { officerSnapshotJob } from '../stats/officer-snapshot';
 import { recomputeDailyJob } from '../stats/recompute-job';
 import { housekeepingJobs } from './housekeeping';
@@ -29,9 +30,10 @@ export type JobResult = { detail: string };
 
 export type DailyJob = { name: string; run: (ctx: JobContext) => Promise<JobResult> };
 
-// The ledger's reminders before the delivery, so the 待办 a run opens go out in the same run; the
-// officers' snapshots of closed rounds; a rollup recompute left unfinished goes on (before the snapshots,
-// which read the rollups); the audit jobs last: they link and anchor the rows the jobs before them wrote.
+// The ledger's reminders before the delivery, so the 待办 a run opens go out in the same run; a rollup
+// recompute left unfinished goes on before the officers' snapshots of closed rounds, which read the rollups;
+// the claims cross-check of closed rounds is frozen beside them (it reads the raw rows); the audit jobs
+// last: they link and anchor the rows the jobs before them wrote.
 const registry: DailyJob[] = [
   ...housekeepingJobs,
   orphanPhotosJob,
@@ -40,6 +42,7 @@ const registry: DailyJob[] = [
   outboxJob,
   recomputeDailyJob,
   officerSnapshotJob,
+  claimSnapshotJob,
   ...auditJobs,
 ];
 

@@ -1,16 +1,16 @@
-// The claims cross-check (schema/rules/claims.ts) read from the raw rows of closed rounds: each response
-// to a form that asks Q1 and Q2, each officer paired with the enterprise in the month it answered, and
-// that officer's memos for the enterprise in that month. Bounded by the rounds asked for (a round holds
-// at most its drawn enterprises' responses) and read through answers_response_idx and
-// memos_enterprise_date_idx; GROUP BY in SQL, so counts come back per officer and round, never rows —
-// except for the admin's list of the memos behind one officer's figure.
-import { type SQL, sql } from 'drizzle-orm';
-import { chinaDateSql } from '../../schema/rules/china-time';
-import { CLAIM_QUESTIONS, type ClaimSql, checkedSql, checksClaims, contradictedSql } from '../../schema/rules/claims';
-import { countsForSql } from '../../schema/rules/pairing';
+// The claims cross-check (schema/rules/claims.ts) of closed rounds, for the pages: a round's counts per
+// officer are frozen by the daily run into claim_snapshots (claim-snapshot.ts) with the same SQL the live
+// read runs (claim-sql.ts, so the rule has one home); pages read the frozen rows, and compute live from
+// the raw rows only the rounds closed since the last run. The live read is bounded by the rounds asked for
+// (a round holds at most its drawn enterprises' responses); counts come back per officer and round, never
+// rows — except for the admin's list of the memos behind one officer's figure, which is always read live
+// (one officer, one round).
+import { sql } from 'drizzle-orm';
+import { type ClaimSql, checkedSql, checksClaims, contradictedSql } from '../../schema/rules/claims';
 import { closedRoundSql } from '../../schema/rules/round-state';
 import type { Db } from '../app-env';
-import { inPlace, type Place, periodInstants, type Scope } from './period';
+import { claimChecksSql, inMonth, listed, pairsSql } from './claim-sql';
+import { type Place, periodInstants, type Scope } from './period';
 import { versionDefinition } from './satisfaction';
 import { readAll } from './sql';
 
@@ -25,6 +25,12 @@ export type ClaimRow = {
   contradicted: number;
 };
 
+/** Whether a round's form (its version row) asks Q1 and Q2: only such rounds are counted. */
+export function formChecksClaims(round: { versionId: string; definition: string }): boolean {
+  const form = versionDefinition({ id: round.versionId, definition: round.definition });
+  return form.ok && checksClaims(form.definition);
+}
+
 /** The closed rounds opening in the scope's period whose form asks both questions, oldest first. */
 export async function claimRounds(db: Db, scope: Scope): Promise<ClaimRound[]> {
   const { start, end } = periodInstants(scope.period);
@@ -34,56 +40,19 @@ export async function claimRounds(db: Db, scope: Scope): Promise<ClaimRound[]> {
       WHERE c.programme_id = ${scope.programmeId} AND ${sql.raw(closedRoundSql('c', String(now)))} AND c.opens_at >= ${start} AND c.opens_at < ${end}
       ORDER BY c.closes_at, c.id`,
   ]);
-  return rows
-    .filter((r) => {
-      const form = versionDefinition({ id: r.versionId, definition: r.definition });
-      return form.ok && checksClaims(form.definition);
-    })
-    .map(({ id, name, closesAt }) => ({ id, name, closesAt }));
+  return rows.filter(formChecksClaims).map(({ id, name, closesAt }) => ({ id, name, closesAt }));
 }
-
-const answer = (key: string) => `(SELECT num_value FROM answers a WHERE a.response_id = r.id AND a.question_key = '${key}')`;
-const inMonth = (x: string) => `${x}.enterprise_id = p.eid AND ${x}.officer_id = p.officer_id AND ${x}.programme_id = p.pid
-      AND ${x}.visit_date BETWEEN p.month || '-01' AND p.day`;
-
-/**
- * Each response of the rounds with each officer paired that month, its two answers and the officer's memos
- * then; `place` narrows to a leader's chain or region (the responses of its enterprises), `narrow` the officers.
- */
-const pairsSql = (rounds: string[], narrow: SQL, place: SQL = sql``) => sql`WITH x AS (
-    SELECT r.id AS rid, r.campaign_id AS cid, i.enterprise_id AS eid, c.programme_id AS pid, ${sql.raw(chinaDateSql('r.submitted_at'))} AS day,
-      substr(${sql.raw(chinaDateSql('r.submitted_at'))}, 1, 7) AS month,
-      ${sql.raw(answer(CLAIM_QUESTIONS.contact))} AS q1, ${sql.raw(answer(CLAIM_QUESTIONS.onsite))} AS q2
-    FROM responses r JOIN invitations i ON i.id = r.invitation_id JOIN campaigns c ON c.id = r.campaign_id
-    WHERE r.campaign_id IN (SELECT value FROM json_each(${JSON.stringify(rounds)})) ${place}
-  ), p AS (
-    SELECT x.*, s.officer_id FROM x JOIN assignments s ON s.programme_id = x.pid AND s.enterprise_id = x.eid
-      AND ${sql.raw(countsForSql('s', 'x.month'))} ${narrow}
-  )`;
-
-const COUNTS: ClaimSql = { contacts: 'm.contacts', onsite: 'm.onsite', q1: 'm.q1', q2: 'm.q2' };
 
 /**
  * Checked and contradicted claims per round and officer (with the officer's unit as it stands); `unitId`
- * narrows to a unit's officers, `place` to the enterprises of a leader's chain or region.
+ * narrows to a unit's officers, `place` to a leader's chain or region. Rounds whose claims were taken
+ * (claims_taken, written in the batch that wrote their rows) read their frozen rows; the others — closed
+ * since the last daily run — are computed live, in the same batch, so both are read at one instant.
  */
 export async function claimChecks(db: Db, rounds: string[], by: { unitId?: string; place?: Place } = {}): Promise<ClaimRow[]> {
   if (!rounds.length) return [];
-  const { unitId, place } = by;
-  const narrow = unitId ? sql`AND s.officer_id IN (SELECT id FROM users WHERE unit_id = ${unitId})` : sql``;
-  const [rows] = await readAll<[ClaimRow]>(db, [
-    sql`${pairsSql(rounds, narrow, inPlace(place, 'i.enterprise_id'))}, m AS (
-      SELECT p.cid, p.officer_id, p.q1, p.q2,
-        (SELECT count(*) FROM memos x WHERE ${sql.raw(inMonth('x'))}) AS contacts,
-        (SELECT count(*) FROM memos x WHERE ${sql.raw(inMonth('x'))} AND x.mode = 'onsite') AS onsite
-      FROM p
-    )
-    SELECT m.cid AS campaignId, m.officer_id AS officerId, u.name AS officer, u.unit_id AS unitId, (SELECT name FROM units WHERE id = u.unit_id) AS unit,
-      sum(${sql.raw(checkedSql(COUNTS))}) AS checked, sum(${sql.raw(contradictedSql(COUNTS))}) AS contradicted
-    FROM m JOIN users u ON u.id = m.officer_id
-    GROUP BY m.cid, m.officer_id`,
-  ]);
-  return rows;
+  const [frozen, computed] = await readAll<[ClaimRow, ClaimRow]>(db, claimChecksSql(rounds, by));
+  return [...frozen, ...computed];
 }
 
 export type ClaimMemo = { id: string; visitDate: string; mode: string; enterprise: string; checked: number; contradicted: number };
@@ -96,7 +65,7 @@ export type ClaimMemo = { id: string; visitDate: string; mode: string; enterpris
 export async function claimMemos(db: Db, campaignId: string, officerId: string): Promise<ClaimMemo[]> {
   const one: ClaimSql = { contacts: '1', onsite: "(x.mode = 'onsite')", q1: 'p.q1', q2: 'p.q2' };
   const [rows] = await readAll<[ClaimMemo]>(db, [
-    sql`${pairsSql([campaignId], sql`AND s.officer_id = ${officerId}`)}
+    sql`${pairsSql(listed([campaignId]), sql`AND s.officer_id = ${officerId}`)}
     SELECT x.id, x.visit_date AS visitDate, x.mode, e.name AS enterprise,
       ${sql.raw(checkedSql(one))} AS checked, ${sql.raw(contradictedSql(one))} AS contradicted
     FROM p JOIN memos x ON ${sql.raw(inMonth('x'))} JOIN enterprises e ON e.id = x.enterprise_id

@@ -3,15 +3,14 @@
 // D1 batch cannot carry a raw query with bound parameters, and one round trip per page matters more
 // here than anywhere else (DESIGN §8: dashboards ≤ 5 ms).
 import type { SQL } from 'drizzle-orm';
-import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../app-env';
 import { d1Of } from '../lib/db';
+import { toQuery } from './sql-text';
 
-// The same casing as the drizzle client (worker/lib/db.ts), so camelCase keys render as snake_case.
-const dialect = new SQLiteAsyncDialect({ casing: 'snake_case' });
+export { toQuery };
 
 export function prepare(db: Db, query: SQL): D1PreparedStatement {
-  const { sql, params } = dialect.sqlToQuery(query);
+  const { sql, params } = toQuery(query);
   return d1Of(db)
     .prepare(sql)
     .bind(...params);
@@ -22,6 +21,3 @@ export async function readAll<T extends unknown[]>(db: Db, queries: { [K in keyo
   const results = await d1Of(db).batch(queries.map((q) => prepare(db, q)));
   return results.map((r) => r.results) as { [K in keyof T]: T[K][] };
 }
-
-/** The SQL text and parameters, for tests that look at query plans. */
-export const toQuery = (query: SQL) => dialect.sqlToQuery(query);
