@@ -8,9 +8,9 @@
 
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { DatabaseSync } from 'node:sqlite';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { openDatabase } from '../server/open-database.ts';
 
 const { values } = parseArgs({
   options: {
@@ -65,8 +65,17 @@ ON CONFLICT(login) DO UPDATE SET setup_token_hash = excluded.setup_token_hash, s
 WHERE users.role = 'admin';
 SELECT login, role FROM users WHERE login = ${q(login)} AND setup_token_hash = ${q(tokenHash)};`;
 
+/**
+ * The self-hosted server's file, opened as the server opens it (server/open-database.ts): with its busy
+ * timeout a running server's write makes this one wait instead of failing with SQLITE_BUSY, and foreign
+ * keys are on. A file that is not there is refused: SQLite would create an empty one.
+ */
 function onSqlite(file: string): unknown[] {
-  const db = new DatabaseSync(file);
+  if (!existsSync(file)) {
+    console.error(`No database at ${file}: give the server's data/db.sqlite, or run npm run serve:migrate first.`);
+    process.exit(2);
+  }
+  const db = openDatabase(file);
   const [write = '', read = ''] = sql.split(/;\n(?=SELECT)/);
   db.exec(write);
   const rows = db.prepare(read).all();
