@@ -6,7 +6,7 @@
 // CompressionStream (nativeDeflate below; workerd's and Node's zlib), the small fixed parts by fflate's
 // ZipDeflate. Its rows are encoded row by row into 256 KB buffers (utf8Chunks) and the compressed bytes
 // handed on in 64 KB pieces: for 100 k responses that took the download from 2.3 × the CSV's time to
-// ≈ 1.2 × (bench/BENCHMARKS.md §6).
+// 1.1–1.4 ×, 3.8–4.0 s on the shared bench machine (bench/BENCHMARKS.md §6).
 //
 // Cells: text is written as inline strings (t="inlineStr"), so no shared-string table grows with the
 // file and nothing is ever a formula — a value starting with = is text, with no ' in front. Credit
