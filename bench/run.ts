@@ -7,6 +7,7 @@
 //   npm run bench -- --smoke      < 60 s, fails when a step breaks or a submission is lost (npm test)
 //   npm run bench -- --exports-only   the export step alone (CSV and .xlsx), reported under bench/.out
 //   npm run bench -- --stats-only     the dashboards and the recompute alone (issue 20), reported under bench/.out
+//   add --rows 100000 (comma-separated) to run the export step at those of the mode's data sets only
 //   add --keep to keep the generated databases under bench/.data; --render rewrites the report only
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,7 @@ const { values: args } = parseArgs({
     render: { type: 'boolean' },
     'exports-only': { type: 'boolean' },
     'stats-only': { type: 'boolean' },
+    rows: { type: 'string' },
   },
 });
 const mode: Mode = args.smoke ? 'smoke' : args.quick ? 'quick' : 'full';
@@ -45,6 +47,10 @@ if (args.render) {
   process.exit(0);
 }
 const cfg = MODES[mode];
+// --rows: the export data sets to run, of the mode's (the 1 M-row one alone takes ≈ 10 minutes to generate).
+const exportRows = args.rows ? args.rows.split(',').map(Number) : cfg.exports;
+const unknownRows = exportRows.filter((n) => !cfg.exports.includes(n));
+if (unknownRows.length) throw new Error(`--rows ${unknownRows.join(',')}: not a data set of this mode (${cfg.exports.join(', ')})`);
 const bindings = { APP_ORIGIN: 'http://127.0.0.1:8787', LINK_SECRET: BENCH_SECRET };
 const t0 = performance.now();
 const log = (msg: string) => process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${msg}\n`);
@@ -63,7 +69,9 @@ const drop = (dir: string) => {
 };
 
 mkdirSync(OUT, { recursive: true });
-const flags = [mode === 'full' ? '' : `--${mode}`, only ? `-${only}-only` : ''].filter(Boolean).join(' ');
+const flags = [mode === 'full' ? '' : `--${mode}`, only ? `-${only}-only` : '', args.rows ? `--rows ${args.rows}` : '']
+  .filter(Boolean)
+  .join(' ');
 const results: Results = {
   mode,
   date: new Date().toISOString(),
@@ -141,7 +149,7 @@ async function statsSteps() {
 }
 
 // The responses CSV of one round answered by `rows` enterprises.
-for (const rows of only === '-stats' ? [] : cfg.exports) {
+for (const rows of only === '-stats' ? [] : exportRows) {
   const dir = join(DATA, `${mode}-export-${rows}`);
   const m = await dataSet(`export-${rows}`, {
     officers: 20,

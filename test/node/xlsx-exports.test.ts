@@ -9,6 +9,7 @@ import { one, pct } from '../../schema/rules/figures.ts';
 import { parseCsv } from '../../worker/lib/csv.ts';
 import { TRICKY } from '../fixtures/tricky.ts';
 import { type App, mobile, startApp, zeroCode } from './app.ts';
+import { checkZip } from './zip-check.ts';
 
 let app: App;
 beforeAll(async () => {
@@ -133,5 +134,23 @@ describe('every .xlsx download equals its CSV, cell for cell', () => {
     const links = await sameAsCsv(`/admin/rounds/${round}/links.{ext}`);
     expect(column(links, '链接').every((v) => typeof v === 'string' && v.startsWith('http://127.0.0.1:8787/s/'))).toBe(true);
     await sameAsCsv(`/admin/rounds/${round}/links.{ext}?pending=1`);
+  });
+});
+
+describe('the zip under workerd', () => {
+  it('has every entry’s CRC-32 (workerd’s DigestStream) and sizes right, checked against zlib', async () => {
+    for (const path of [
+      `/admin/exports/responses.xlsx?campaign=${app.m.campaignIds[0]}`,
+      `/admin/exports/metrics/unit.xlsx?programme=${app.m.programmeId}`,
+    ]) {
+      const res = await app.get(path);
+      expect(res.status, path).toBe(200);
+      const { entries } = checkZip(new Uint8Array(await res.arrayBuffer()));
+      expect(
+        entries.find((e) => e.name === 'xl/worksheets/sheet1.xml'),
+        path,
+      ).toMatchObject({ method: 8, descriptor: true });
+      expect(entries.length, path).toBe(7);
+    }
   });
 });

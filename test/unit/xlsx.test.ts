@@ -5,6 +5,7 @@
 // writer (exceljs) are read in the Node tests (test/node/).
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { byTable, crc32 } from '../../worker/lib/crc32';
 import { officeKind } from '../../worker/lib/office-file';
 import { type Cell, type ColumnType, sheetOf } from '../../worker/lib/sheet';
 import { readXlsx, SheetError } from '../../worker/lib/xlsx-read';
@@ -103,6 +104,20 @@ describe('.xlsx written and read back', () => {
     expect(body[3]?.numbers).toEqual([5, 6, 7]);
     expect(body.at(-1)?.cells).toEqual(['样本不足', '', '', '', '', '—', '样本不足']);
     expect(body.map((r) => r.line)).toEqual(body.map((_, i) => i + 2));
+  });
+
+  it('computes the data sheet’s CRC-32 with workerd’s DigestStream, equal to the table’s', async () => {
+    expect(typeof (crypto as unknown as { DigestStream?: unknown }).DigestStream).toBe('function');
+    const check = crc32();
+    await check.update(text('123456789'));
+    expect(await check.digest()).toBe(0xcbf43926); // the CRC-32 check value
+    const data = crypto.getRandomValues(new Uint8Array(65_536));
+    const [native, table] = [crc32(), byTable()];
+    for (let at = 0; at < data.length; at += 5000) {
+      await native.update(data.subarray(at, at + 5000));
+      table.update(data.subarray(at, at + 5000));
+    }
+    expect(await native.digest()).toBe(await table.digest());
   });
 
   it('names columns past Z as Excel does', () => {

@@ -56,8 +56,17 @@ export function csvValue(type: ColumnType, cell: Cell): string {
   }
 }
 
-/** Writes pages as bytes: `page` is called for the first page (even an empty one) and each one after. */
-export type PageWriter<K> = { page(p: Page<K>): void; end(): void };
+/**
+ * Writes pages as bytes: `page` is called for the first page (even an empty one) and each one after.
+ * A writer may answer a promise (the .xlsx data sheet goes through a native CompressionStream): the next
+ * page, `end` and the stream's close wait for it, so the bytes keep their order and at most one page is
+ * in flight. `cancel` is told when the client stops reading.
+ */
+export type PageWriter<K> = {
+  page(p: Page<K>): void | Promise<void>;
+  end(): void | Promise<void>;
+  cancel?(reason: unknown): void;
+};
 
 /**
  * A sheet as a byte stream, one page per pull. The first page is read before the stream is returned,
@@ -83,22 +92,28 @@ export async function pagedStream<K>(
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        writer = open((chunk) => controller.enqueue(chunk));
+        writer = open((chunk) => {
+          if (chunk.length) controller.enqueue(chunk);
+        });
       },
       async pull(controller) {
         if (!writer) return;
         if (first) {
           first = false;
-          writer.page(page);
+          readAhead();
+          await writer.page(page);
         } else if (ahead) {
           page = await ahead;
-          if (page.rows.length) writer.page(page);
+          readAhead();
+          if (page.rows.length) await writer.page(page);
         }
-        readAhead();
         if (!ahead) {
-          writer.end();
+          await writer.end();
           controller.close();
         }
+      },
+      cancel(reason) {
+        writer?.cancel?.(reason);
       },
     },
     // Pull only when the client has taken the previous chunk (backpressure).
