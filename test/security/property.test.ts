@@ -162,6 +162,13 @@ function who(path: string): Who {
   return {};
 }
 
+/**
+ * A valid POST writes one row per table, except where the move itself is a list: starting the recompute
+ * job writes its step list (a step per round and per programme's figures, and the sweep), so an empty form
+ * to /admin/stats/recompute — a valid one — adds as many recompute_steps rows as there are steps.
+ */
+const LISTS: Record<string, string> = { '/admin/stats/recompute': 'recompute_steps' };
+
 const mutating = routes()
   .filter(([m]) => m === 'POST')
   .map(([, p]) => p);
@@ -182,7 +189,8 @@ describe('arbitrary bodies on every mutating route get an expected status, never
           expect(EXPECTED.has(res.status), `${res.status} for POST ${path} (${label})`).toBe(true);
           const diff = changed(before, await tableCounts(), BOOKKEEPING);
           if (res.status >= 400) expect(diff, `${res.status} for POST ${path} stored rows`).toEqual({});
-          for (const [table, n] of Object.entries(diff)) expect(n, `${table} after POST ${path}`).toBeLessThanOrEqual(1);
+          for (const [table, n] of Object.entries(diff))
+            expect(n, `${table} after POST ${path}`).toBeLessThanOrEqual(table === LISTS[path] ? Number.POSITIVE_INFINITY : 1);
         }),
         { numRuns: 8 },
       );
