@@ -103,7 +103,11 @@ export async function buildReport(
   cfg: StatsConfig,
   meta: { programme: string; startsOn: string; t: Translate; lang: Lang },
 ): Promise<Report> {
-  const { data, before, previous } = await comparedOverview(db, scope, cfg, meta.startsOn);
+  // The report has no monthly table: satisfaction by month is not read (for a leader's place it is a read of the place's answers).
+  const { data, before, previous } = await comparedOverview(db, scope, cfg, meta.startsOn, {
+    categories: true,
+    satisfactionByMonth: false,
+  });
   const [bySatisfaction, claims] = await Promise.all([unitSatisfaction(db, scope, data, cfg), reportClaims(db, scope, cfg.k)]);
   const units = new Map<string | null, UnitRow>();
   for (const g of [...data.activityByUnit, ...data.byUnit, ...[...bySatisfaction].map(([key, s]) => ({ key, label: s.label }))]) {

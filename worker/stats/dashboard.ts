@@ -76,10 +76,13 @@ function summaryOf(data: SurveyRollups, cfg: StatsConfig): SurveySummary {
   };
 }
 
-/** Survey figures of a scope from the rollups, overall, per round and per month. */
-export async function surveySummary(db: Db, scope: Scope, cfg: StatsConfig) {
+/** Survey figures of a scope from the rollups, overall, per round and (when asked) per month. */
+export async function surveySummary(db: Db, scope: Scope, cfg: StatsConfig, byMonth = true) {
   const data = await surveyRollups(db, scope);
-  return { summary: summaryOf(data, cfg), byMonth: await satisfactionByMonth(db, scope, data, cfg) };
+  return {
+    summary: summaryOf(data, cfg),
+    byMonth: byMonth ? await satisfactionByMonth(db, scope, data, cfg) : new Map<string, Satisfaction>(),
+  };
 }
 
 /** What the headline figures are computed from: the overview's totals, without its months and groups. */
@@ -94,13 +97,22 @@ export async function headlineFigures(db: Db, scope: Scope, cfg: StatsConfig): P
   return { activity, problems, rates: problemRates(problems), survey: summaryOf(data, cfg) };
 }
 
-/** The admin overview: headline figures, months, items, categories and units. */
-export async function overview(db: Db, scope: Scope, cfg: StatsConfig): Promise<Overview> {
+/**
+ * The parts a page reads beyond the totals, months and units: the problems by category, and satisfaction
+ * per month (the trend's 满意率 row). Each is a query the page that does not show it should not wait for
+ * (issue 20: D1 runs a page's queries one after another): the overview shows neither, the work report no
+ * satisfaction by month.
+ */
+export type OverviewParts = { categories: boolean; satisfactionByMonth: boolean };
+const EVERY_PART: OverviewParts = { categories: true, satisfactionByMonth: true };
+
+/** The admin overview: headline figures, months, items, categories and units (the parts not asked for are left empty). */
+export async function overview(db: Db, scope: Scope, cfg: StatsConfig, parts: OverviewParts = EVERY_PART): Promise<Overview> {
   const [survey, problems, trend, byCategory, byUnit, activity, activityByMonth, activityByUnit] = await Promise.all([
-    surveySummary(db, scope, cfg),
+    surveySummary(db, scope, cfg, parts.satisfactionByMonth),
     problemTotals(db, scope),
     problemTrend(db, scope),
-    problemBreakdown(db, scope, 'category'),
+    parts.categories ? problemBreakdown(db, scope, 'category') : Promise.resolve([]),
     problemBreakdown(db, scope, 'unit'),
     activityTotals(db, scope),
     activityBreakdown(db, scope, 'month'),
@@ -125,10 +137,11 @@ export async function comparedOverview(
   scope: Scope,
   cfg: StatsConfig,
   startsOn: string,
+  parts: OverviewParts = EVERY_PART,
 ): Promise<{ data: Overview; before: Headlines | null; previous: Period | null }> {
   const previous = comparedPeriod(scope.period, startsOn);
   const [data, before] = await Promise.all([
-    overview(db, scope, cfg),
+    overview(db, scope, cfg, parts),
     previous ? headlineFigures(db, { ...scope, period: previous }, cfg) : null,
   ]);
   return { data, before, previous };

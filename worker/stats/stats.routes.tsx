@@ -70,7 +70,7 @@ statsRoutes.get('/', async (c) => {
   const db = c.get('db');
   const scope = scopeFrom(f);
   const [{ data, before, previous }, officers] = await Promise.all([
-    comparedOverview(db, scope, cfg, f.programme.startsOn),
+    comparedOverview(db, scope, cfg, f.programme.startsOn, { categories: false, satisfactionByMonth: false }),
     activityBreakdown(db, scope, 'officer'),
   ]);
   return render(
@@ -87,13 +87,17 @@ statsRoutes.get('/', async (c) => {
   );
 });
 
-/** The detail pages behind the overview (issue 19): the tables it used to carry, one subject each. */
-const DETAILS = { trend: StatsTrendPage, problems: StatsProblemsPage, satisfaction: StatsSatisfactionPage } as const;
-for (const [path, Page] of Object.entries(DETAILS)) {
+/** The detail pages behind the overview (issue 19): the tables it used to carry, one subject each, and what each reads. */
+const DETAILS = {
+  trend: [StatsTrendPage, { categories: false, satisfactionByMonth: true }],
+  problems: [StatsProblemsPage, { categories: true, satisfactionByMonth: false }],
+  satisfaction: [StatsSatisfactionPage, { categories: false, satisfactionByMonth: false }],
+} as const;
+for (const [path, [Page, parts]] of Object.entries(DETAILS)) {
   statsRoutes.get(`/${path}`, async (c) => {
     const f = await filtersOf(c);
     const cfg = statsConfig(c.env, f.programme);
-    const data = await overview(c.get('db'), scopeFrom(f), cfg);
+    const data = await overview(c.get('db'), scopeFrom(f), cfg, parts);
     return render(c, <Page filter={filterProps(f)} query={queryOf(f)} data={data} k={cfg.k} />);
   });
 }
