@@ -3,23 +3,15 @@
 // memo backdated into the round's month moves the live computation but not the pages; a second run
 // writes nothing; a round whose form lacks Q2 gets its mark and no rows.
 import { env } from 'cloudflare:workers';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TEMPLATES } from '../../schema/form-templates';
 import { chinaToday } from '../../schema/rules/china-time';
-import { campaigns } from '../../schema/survey-tables';
 import { claimSnapshotJob, takeClaims } from '../../worker/stats/claim-snapshot';
 import { claimCountsSql } from '../../worker/stats/claim-sql';
 import { claimChecks, claimRounds } from '../../worker/stats/claims.queries';
 import { readAll } from '../../worker/stats/sql';
 import { call, db, makeChain, makeEnterprise, makeProgramme, makeUnit, makeUser, pair, signedIn } from '../fixtures';
-import { addMemo, respond, satisfactionAnswer, surveyRound } from '../fixtures/stats';
-
-const closeNow = (id: string) =>
-  db()
-    .update(campaigns)
-    .set({ closesAt: Date.now() - 1000 })
-    .where(eq(campaigns.id, id));
+import { addMemo, closeNow, respond, satisfactionAnswer, surveyRound, templateWithout } from '../fixtures/stats';
 
 const runJob = async () => (await claimSnapshotJob.run({ db: db(), env, now: Date.now(), today: chinaToday(), maxPages: 20 })).detail;
 
@@ -91,12 +83,7 @@ beforeAll(async () => {
   const round = await surveyRound(programme.id, [e1, e2, e3], { name: '冻结核对批次' });
   for (const link of round.links) await respond(round, link.token, answers[link.enterpriseId] ?? {});
   await closeNow(round.id);
-  const template = TEMPLATES.satisfaction.definition;
-  const withoutQ2 = {
-    ...template,
-    pages: template.pages.map((p) => ({ ...p, questions: p.questions.filter((q) => q.key !== 'onsite_month') })),
-  };
-  const plain = await surveyRound(programme.id, [e1], { name: '不含上门题批次', definition: withoutQ2 });
+  const plain = await surveyRound(programme.id, [e1], { name: '不含上门题批次', definition: templateWithout('onsite_month') });
   for (const link of plain.links) {
     const { onsite_month: _, ...values } = satisfactionAnswer([4, 4, 4, 4, 4, 4], { contact_month: 'no' });
     await respond(plain, link.token, values);

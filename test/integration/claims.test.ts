@@ -3,22 +3,14 @@
 // unit, per closed round, against a hand count; admin-only, with the memos behind an officer's figure; and
 // in the work report's appendix with complementary suppression.
 import { env } from 'cloudflare:workers';
-import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../schema/form-templates';
 import { addDays, chinaToday, monthStart } from '../../schema/rules/china-time';
 import { checksClaims } from '../../schema/rules/claims';
-import { campaigns } from '../../schema/survey-tables';
 import { claimSnapshotJob } from '../../worker/stats/claim-snapshot';
 import { claimChecks, claimRounds } from '../../worker/stats/claims.queries';
 import { call, db, login, makeEnterprise, makeProgramme, makeUnit, makeUser, pair, signedIn } from '../fixtures';
-import { addMemo, respond, satisfactionAnswer, surveyRound } from '../fixtures/stats';
-
-const closeNow = (id: string) =>
-  db()
-    .update(campaigns)
-    .set({ closesAt: Date.now() - 1000 })
-    .where(eq(campaigns.id, id));
+import { addMemo, closeNow, respond, satisfactionAnswer, surveyRound, templateWithout } from '../fixtures/stats';
 
 /** The yes/no answers to Q1 and Q2, with every item rated 4. */
 const answer = (q1: 'yes' | 'no', q2: 'yes' | 'no') => satisfactionAnswer([4, 4, 4, 4, 4, 4], { contact_month: q1, onsite_month: q2 });
@@ -102,12 +94,7 @@ beforeAll(async () => {
   for (const link of round.links) await respond(round, link.token, answers[link.enterpriseId] ?? {});
   await closeNow(round.id);
   // A closed round whose form does not ask Q2: never counted.
-  const template = TEMPLATES.satisfaction.definition;
-  const withoutQ2 = {
-    ...template,
-    pages: template.pages.map((p) => ({ ...p, questions: p.questions.filter((q) => q.key !== 'onsite_month') })),
-  };
-  const plain = await surveyRound(programme.id, [e1], { name: '不含上门题批次', definition: withoutQ2 });
+  const plain = await surveyRound(programme.id, [e1], { name: '不含上门题批次', definition: templateWithout('onsite_month') });
   await closeNow(plain.id);
   Object.assign(w, { programme, round, plain, officers: { a, b, c, d }, units: { u1, u2 }, memos });
 });

@@ -6,23 +6,17 @@ import { createExecutionContext, createScheduledController } from 'cloudflare:te
 import { env } from 'cloudflare:workers';
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { campaigns, groupCounts, officerSnapshots, roundSnapshots } from '../../schema/survey-tables';
+import { groupCounts, officerSnapshots, roundSnapshots } from '../../schema/survey-tables';
 import { auditLog } from '../../schema/tables';
 import { DAILY_CRON } from '../../worker/daily/daily-run';
 import worker from '../../worker/index';
 import { call, db, login, makeEnterprise, makeProgramme, makeUnit, makeUser, pair, postForm, signedIn } from '../fixtures';
-import { respond, satisfactionAnswer, surveyRound } from '../fixtures/stats';
+import { closeNow, respond, satisfactionAnswer, surveyRound } from '../fixtures/stats';
 
 const daily = (at = Date.now()) =>
   worker.scheduled(createScheduledController({ scheduledTime: at, cron: DAILY_CRON }), env, createExecutionContext());
 /** The survey part of the officer's page: its section, up to the end of the page's content (not the script's nonce). */
 const roundsSection = (html: string) => html.slice(html.indexOf('<section aria-labelledby="rounds"'), html.indexOf('</main>'));
-const closeNow = (id: string) =>
-  db()
-    .update(campaigns)
-    .set({ closesAt: Date.now() - 1000 })
-    .where(eq(campaigns.id, id));
-
 /** An officer with six paired enterprises in one unit, a round over them answered by five. */
 async function setting() {
   const programme = await makeProgramme({ startsOn: '2026-01-01', endsOn: '2026-12-31' });

@@ -9,6 +9,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { chinaDateSql } from '../../schema/rules/china-time';
 import { CLAIM_QUESTIONS, type ClaimSql, checkedSql, contradictedSql } from '../../schema/rules/claims';
 import { countsForSql } from '../../schema/rules/pairing';
+import { INVITED_RESPONSES_FROM, RESPONSES_FROM } from './group-rollup';
 import { inPlace, type Place } from './period';
 
 const answer = (key: string) => `(SELECT num_value FROM answers a WHERE a.response_id = r.id AND a.question_key = '${key}')`;
@@ -28,17 +29,11 @@ export const listed = (rounds: string[]) => sql`SELECT value FROM json_each(${JS
 export const untaken = (rounds: string[]) =>
   sql`${listed(rounds)} WHERE NOT EXISTS (SELECT 1 FROM claims_taken t WHERE t.campaign_id = value)`;
 
-/**
- * The responses of the rounds: of every enterprise, or of a leader's chain or region, read from its
- * invitations first (CROSS JOIN keeps SQLite to that order; from the responses it reads every response of
- * the rounds, as in survey.queries.ts placeGroups).
- */
+/** The responses of the rounds: of every enterprise, or of a leader's chain or region (from its invitations first). */
 const responsesOf = (rounds: SQL, place?: Place) =>
   place
-    ? sql`FROM invitations i CROSS JOIN responses r ON r.invitation_id = i.id JOIN campaigns c ON c.id = r.campaign_id
-      WHERE i.campaign_id IN (${rounds}) ${inPlace(place, 'i.enterprise_id')}`
-    : sql`FROM responses r JOIN invitations i ON i.id = r.invitation_id JOIN campaigns c ON c.id = r.campaign_id
-      WHERE r.campaign_id IN (${rounds})`;
+    ? sql`${sql.raw(INVITED_RESPONSES_FROM)} WHERE i.campaign_id IN (${rounds}) ${inPlace(place, 'i.enterprise_id')}`
+    : sql`${sql.raw(RESPONSES_FROM)} WHERE r.campaign_id IN (${rounds})`;
 
 /** Each response of the rounds with each officer paired that month, its two answers and the officer's memos then. */
 export const pairsSql = (rounds: SQL, narrow: SQL, place?: Place) => sql`WITH x AS (
