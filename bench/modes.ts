@@ -18,6 +18,8 @@ export type ModeConfig = {
   warmup: number;
   requests: number;
   connections: number;
+  /** Memo batches timed with and without the triggers keeping figures ready (issue 20), each. */
+  memoWrites: number;
   /** Rows of the responses CSV (one round answered by that many enterprises). */
   exports: number[];
   /** Of those data sets, the ones whose responses are also downloaded as .xlsx (issue 21). */
@@ -38,6 +40,7 @@ export const MODES: Record<Mode, ModeConfig> = {
     warmup: 500,
     requests: 10_000,
     connections: 20,
+    memoWrites: 400,
     exports: [100_000, 1_000_000],
     xlsxExports: [100_000, 1_000_000],
     lighthouseRuns: 3,
@@ -52,6 +55,7 @@ export const MODES: Record<Mode, ModeConfig> = {
     warmup: 200,
     requests: 2000,
     connections: 20,
+    memoWrites: 200,
     exports: [10_000, 50_000],
     xlsxExports: [10_000, 50_000],
     lighthouseRuns: 1,
@@ -66,6 +70,7 @@ export const MODES: Record<Mode, ModeConfig> = {
     warmup: 20,
     requests: 200,
     connections: 20,
+    memoWrites: 20,
     exports: [1000, 3000],
     // One small .xlsx download: enough to notice when the writer breaks, and a second of the smoke run.
     xlsxExports: [1000],

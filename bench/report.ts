@@ -12,6 +12,7 @@ import type { pageWeight } from './steps/page-weight.ts';
 import type { StartupFigures } from './steps/startup.ts';
 import type { DashboardFigures, RecomputeFigures } from './steps/stats.ts';
 import type { submitBench } from './steps/submit.ts';
+import type { WriteCost } from './steps/writes.ts';
 
 export type Results = {
   mode: string;
@@ -26,6 +27,8 @@ export type Results = {
     Partial<Pick<Awaited<ReturnType<typeof pageWeight>>, 'inlined' | 'mine'>>; // absent from runs before the page inlined its assets, and before issue 16
   lighthouse?: Partial<Record<LighthousePage, LighthouseFigures>>;
   submit?: Awaited<ReturnType<typeof submitBench>>;
+  /** Issue 20: the submission and memo batches with and without the triggers that keep figures ready. */
+  writes?: WriteCost;
   dashboards: DashboardFigures[];
   recompute?: RecomputeFigures;
   exports: ExportFigures[];
@@ -133,12 +136,21 @@ function rows(r: Results): Row[] {
     const floor = d.floor?.median;
     const x = (v: number) => (floor ? ` · ${(v / floor).toFixed(1)}× the floor` : '');
     const within = (v: number) => (floor ? v <= 3 * floor : undefined);
+    // Since issue 20 a dashboard reads its kept figures while nothing was written (figure-cache.ts);
+    // the first read after a write computes them: both are reported, the target is judged on the first.
     out.push([
-      `Dashboard /admin/stats (overview), ${int(d.answers)} answers`,
+      `Dashboard /admin/stats (overview), ${int(d.answers)} answers${d.overviewComputed ? ', figures kept' : ''}`,
       `${ms(d.overview.median)} median · ${ms(d.overview.p95)} p95${x(d.overview.median)}`,
       '≤ 3× the baseline',
       within(d.overview.median),
     ]);
+    if (d.overviewComputed)
+      out.push([
+        `Dashboard /admin/stats (overview), ${int(d.answers)} answers, computed (first read after a write)`,
+        `${ms(d.overviewComputed.median)} median · ${ms(d.overviewComputed.p95)} p95${x(d.overviewComputed.median)}`,
+        '—',
+        undefined,
+      ]);
     out.push([
       `Round page /admin/stats/rounds/:id, ${int(d.answers)} answers`,
       `${ms(d.round.median)} median · ${ms(d.round.p95)} p95${x(d.round.median)}`,
@@ -147,11 +159,19 @@ function rows(r: Results): Row[] {
     ]);
     for (const by of ['unit', 'officer'] as const) {
       const v = d.breakdowns[by];
+      const kept = d.breakdownsKept?.[by];
+      if (kept)
+        out.push([
+          `Breakdown /admin/stats/breakdown?by=${by}, ${int(d.answers)} answers, figures kept`,
+          `${ms(kept.median)} median · ${ms(kept.p95)} p95${x(kept.median)}`,
+          '≤ 3× the baseline',
+          within(kept.median),
+        ]);
       out.push([
-        `Breakdown /admin/stats/breakdown?by=${by}, ${int(d.answers)} answers`,
+        `Breakdown /admin/stats/breakdown?by=${by}, ${int(d.answers)} answers${kept ? ', computed (first read after a write)' : ''}`,
         v === 'timeout' ? 'over 60 s (abandoned)' : v === 'skipped' ? 'not measured' : `${ms(v)} (one request)${x(v)}`,
-        '≤ 3× the baseline',
-        typeof v === 'number' ? within(v) : false,
+        kept ? '—' : '≤ 3× the baseline',
+        kept ? undefined : typeof v === 'number' ? within(v) : false,
       ]);
     }
     for (const kind of ['statement', 'batch'] as const) {
@@ -164,6 +184,24 @@ function rows(r: Results): Row[] {
           l.ms <= 5000,
         ]);
     }
+  }
+  const wc = r.writes;
+  if (wc) {
+    const change = (a: number, b: number) => `${a >= b ? '+' : ''}${(((a - b) / b) * 100).toFixed(1)} %`;
+    const sub = (x: NonNullable<Results['writes']>['with']) =>
+      `${x.submissions.cpuMs.toFixed(2)} ms CPU · ${ms(x.submissions.p50)} p50 · ${int(x.submissions.rps)}/s`;
+    out.push([
+      "Submission batch (floor Worker, the app's SQL), with / without the figures' version triggers",
+      `${sub(wc.with)} / ${sub(wc.without)} · CPU ${change(wc.with.submissions.cpuMs, wc.without.submissions.cpuMs)}`,
+      'measured (issue 20)',
+      undefined,
+    ]);
+    out.push([
+      `Memo batch (memoStatements, one problem; ${wc.memosPerSide} each), with / without the triggers`,
+      `${ms(wc.with.memos.median)} median · ${ms(wc.with.memos.p95)} p95 / ${ms(wc.without.memos.median)} median · ${ms(wc.without.memos.p95)} p95 · median ${change(wc.with.memos.median, wc.without.memos.median)}`,
+      'measured (issue 20)',
+      undefined,
+    ]);
   }
   const rc = r.recompute;
   if (rc) {

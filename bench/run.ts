@@ -25,6 +25,7 @@ import { pageWeight, serve } from './steps/page-weight.ts';
 import { startupBench } from './steps/startup.ts';
 import { statsBench } from './steps/stats.ts';
 import { submitBench } from './steps/submit.ts';
+import { writesBench } from './steps/writes.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -100,7 +101,19 @@ if (only !== '-stats')
 if (!only || only === '-stats') await steps();
 async function steps() {
   if (only !== '-stats') await surveySteps();
+  await writesSteps();
   await statsSteps();
+}
+/** Issue 20: what the triggers keeping figures ready cost the submission and memo batches, in the same run as the dashboards. */
+async function writesSteps() {
+  const dir = join(DATA, `${mode}-writes`);
+  const m = await dataSet('writes', { ...cfg.base, answers: cfg.scales[0] ?? 0, openLinks: cfg.warmup + cfg.requests + 1 });
+  results.generation.push({ name: 'writes', counts: m.counts, seconds: m.seconds });
+  results.writes = await step('write cost of kept figures (submissions and memos, with and without the triggers)', () =>
+    writesBench(dir, m, cfg.connections, cfg.warmup, cfg.memoWrites),
+  );
+  for (const side of ['-with', '-without']) rmSync(`${dir}${side}`, { recursive: true, force: true });
+  drop(dir);
 }
 async function surveySteps() {
   const subDir = join(DATA, `${mode}-submit`);

@@ -324,3 +324,27 @@ export const claimsTaken = sqliteTable('claims_taken', {
     .references(() => campaigns.id),
   takenAt: integer().notNull(),
 });
+
+/**
+ * The figures' version (issue 20): one row, its number raised by a trigger on every write to a table a
+ * figure is read from (worker/stats/figure-sources.ts generates them). Kept figures carry the number they
+ * were computed at; a different number means something moved since, so they are computed again.
+ */
+export const figureVersion = sqliteTable('figure_version', {
+  id: integer().primaryKey(),
+  n: integer().notNull(),
+});
+
+/**
+ * Dashboard figures kept ready (issue 20): what a page's queries returned, as JSON, for one page × scope
+ * (programme, period, China's day, narrowing, settings, build). Read back only while `version` is the
+ * current figure_version and the instant is before `valid_until` (the next round opening or closing:
+ * figures that move with the clock, not with a write). worker/stats/figure-cache.ts.
+ */
+export const figureCache = sqliteTable('figure_cache', {
+  key: text().primaryKey(),
+  version: integer().notNull(),
+  validUntil: integer().notNull(),
+  body: text().notNull(),
+  madeAt: integer().notNull(),
+});

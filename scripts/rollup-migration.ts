@@ -7,20 +7,25 @@
 //
 // A migration that rebuilds a table the triggers read (0018 rebuilds `problems`) needs the triggers gone
 // before the rebuild and back after it, with the ledger rollup recomputed in between: `--part drops`,
-// `--part recompute` and `--part creates` print those sections alone, to put around the hand-written SQL.
+// `--part recompute` and `--part creates` print those sections alone, to put around the hand-written SQL;
+// `--part figures` the triggers raising figure_version alone (worker/stats/figure-sources.ts).
+import { figureVersionTriggers } from '../worker/stats/figure-sources.ts';
 import { problemRecomputeStatements } from '../worker/stats/problem-rollup.ts';
-import { RETIRED_TRIGGERS, rollupTriggers } from '../worker/stats/rollup-triggers.ts';
+import { databaseTriggers, RETIRED_TRIGGERS } from '../worker/stats/rollup-triggers.ts';
 
 const args = process.argv.slice(2);
 const part = args.includes('--part') ? args[args.indexOf('--part') + 1] : undefined;
 const name = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--part') ?? 'NNNN_rollup_triggers';
 const BREAK = '\n--> statement-breakpoint\n';
-const triggers = rollupTriggers();
+const triggers = databaseTriggers();
 const drops = [...RETIRED_TRIGGERS, ...triggers.map((t) => t.name)].map((n) => `DROP TRIGGER IF EXISTS ${n};`);
 const creates = triggers.map((t) => `${t.sql};`);
 const recompute = problemRecomputeStatements().map((s) => `${s};`);
 
-const sections: Record<string, string[]> = { drops, recompute, creates };
+// The figures' version triggers alone (issue 20: 0033 added them without touching the rollups').
+const figures = figureVersionTriggers().map((t) => `${t.sql};`);
+
+const sections: Record<string, string[]> = { drops, recompute, creates, figures };
 if (part) {
   const section = sections[part];
   if (!section) throw new Error(`--part is one of ${Object.keys(sections).join(', ')}`);

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LEADER_PAGES, leaderMay } from '../../schema/rules/leader-access';
 import { ACTORS, actorOf, MOVES } from '../../schema/rules/problem-moves';
 import { users } from '../../schema/tables';
-import { call, db, login, makeEnterprise, makeUser, pair, postForm, signedIn } from '../fixtures';
+import { call, db, makeEnterprise, pair, postForm, signedIn, signedInLeader } from '../fixtures';
 import { addProblem, respond, satisfactionAnswer, statsWorld, surveyRound, type World } from '../fixtures/stats';
 import { auditRows, changed, concrete, routes, tableCounts } from './helpers';
 
@@ -18,14 +18,7 @@ const cookies: Record<'all' | 'chain' | 'region', string> = { all: '', chain: ''
 let admin: string;
 let roundId: string;
 
-async function leader(scope: { scopeChainId?: string; scopeRegion?: string }) {
-  const u = await makeUser({ role: 'leader' });
-  await db()
-    .update(users)
-    .set({ scopeChainId: scope.scopeChainId ?? null, scopeRegion: scope.scopeRegion ?? null })
-    .where(eq(users.id, u.id));
-  return login(u);
-}
+const leader = signedInLeader;
 
 const figure = (html: string, name: string) => html.match(new RegExp(`data-figure="${name}">(\\d+)<`))?.[1];
 

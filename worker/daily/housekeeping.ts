@@ -1,4 +1,5 @@
-// Jobs that keep tables from growing without bound: expired sessions and spent throttle windows.
+// Jobs that keep tables from growing without bound: expired sessions, spent throttle windows and kept
+// dashboard figures past their time (worker/stats/figure-cache.ts).
 // Deleted in pages by rowid so no statement grows with the table.
 import type { Db } from '../app-env';
 import { d1Of } from '../lib/db';
@@ -49,8 +50,14 @@ const refusalCounts = async ({ db, now, maxPages }: JobContext) => {
   return { detail: `${dropped} spent refusal windows, ${folded} counts written to the audit log` };
 };
 
+/** Kept figures live minutes and their key holds a day: past their time they are never read again. */
+const keptFigures = async ({ db, now, maxPages }: JobContext) => ({
+  detail: `${await deleteInPages(db, 'figure_cache', 'valid_until <= ?1', now, maxPages)} kept figures past their time deleted`,
+});
+
 export const housekeepingJobs: DailyJob[] = [
   { name: 'expired-sessions', run: sessions },
   { name: 'refusal-counts', run: refusalCounts },
   { name: 'spent-throttles', run: throttles },
+  { name: 'kept-figures', run: keptFigures },
 ];

@@ -23,14 +23,14 @@ const STILL_KEPT = `EXISTS (SELECT 1 FROM assignments a2 JOIN programmes p2 ON p
 const PURGES = {
   enterprise_contacts: `UPDATE enterprises SET contact_name = '', contact_phone = '', updated_at = ?3 WHERE rowid IN (
     SELECT e.rowid FROM enterprises e WHERE e.id IN (SELECT enterprise_id FROM assignments WHERE programme_id = ?1)
-      AND (e.contact_name <> '' OR e.contact_phone <> '') AND NOT ${STILL_KEPT} LIMIT ${PAGE})`,
+      AND (e.contact_name <> '' OR e.contact_phone <> '') AND NOT ${STILL_KEPT} LIMIT ${PAGE}) RETURNING 1`,
   memo_contacts: `UPDATE memos SET contact_name = '' WHERE rowid IN (
-    SELECT rowid FROM memos WHERE programme_id = ?1 AND contact_name <> '' LIMIT ${PAGE})`,
+    SELECT rowid FROM memos WHERE programme_id = ?1 AND contact_name <> '' LIMIT ${PAGE}) RETURNING 1`,
   audit_addresses: `UPDATE audit_log SET ip = NULL, ip_salt = NULL WHERE rowid IN (
     SELECT a.rowid FROM audit_log a WHERE a.ip IS NOT NULL AND (
       (a.object_type = 'invitation' AND a.object_id IN (SELECT i.id FROM invitations i JOIN campaigns c ON c.id = i.campaign_id WHERE c.programme_id = ?1))
       OR (a.object_type = 'memo' AND a.object_id IN (SELECT id FROM memos WHERE programme_id = ?1))
-      OR (a.object_type = 'problem' AND a.object_id IN (SELECT id FROM problems WHERE programme_id = ?1))) LIMIT ${PAGE})`,
+      OR (a.object_type = 'problem' AND a.object_id IN (SELECT id FROM problems WHERE programme_id = ?1))) LIMIT ${PAGE}) RETURNING 1`,
 } as const;
 type Kind = keyof typeof PURGES;
 
@@ -46,7 +46,8 @@ async function purge(ctx: JobContext, programmeId: string, kind: Kind): Promise<
       d1.prepare(PURGES[kind]).bind(...(kind === 'enterprise_contacts' ? [programmeId, ctx.today, ctx.now] : [programmeId])),
       d1.prepare(AUDITED).bind(programmeId, kind, ctx.now),
     ]);
-    const n = cleared?.meta.changes ?? 0;
+    // Counted by RETURNING: D1's `changes` also counts what the tables' triggers wrote (figure_version's).
+    const n = cleared?.results.length ?? 0;
     rows += n;
     if (n < PAGE) break;
   }

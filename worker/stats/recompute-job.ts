@@ -14,6 +14,7 @@ import type { DailyJob } from '../daily/jobs';
 import { d1Of } from '../lib/db';
 import { releaseLease, takeLease } from '../lib/lease';
 import { newId } from '../lib/tokens';
+import { RAISE_FIGURE_VERSION } from './figure-sources';
 import { type StepKind, stepStatements } from './recompute';
 import { COUNT_DONE, FINISH, JOB_COLUMNS, JOB_TIMED, LIST_STEPS, MARK_DONE, NEXT, START_JOB, TIMED } from './recompute-job-sql';
 
@@ -58,8 +59,11 @@ export const unfinishedRecompute = (db: Db) =>
     .first<RecomputeJob>();
 
 /** The statements rebuilding one round's rollups, as one atomic D1 batch. */
-export const roundRecomputeBatch = (d1: D1Database, campaignId: string): D1PreparedStatement[] =>
-  stepStatements('round').map((s) => d1.prepare(s).bind(campaignId));
+export const roundRecomputeBatch = (d1: D1Database, campaignId: string): D1PreparedStatement[] => [
+  ...stepStatements('round').map((s) => d1.prepare(s).bind(campaignId)),
+  // No mark of a job is written here, and the rollups raise no version themselves (figure-sources.ts).
+  d1.prepare(RAISE_FIGURE_VERSION),
+];
 
 export type StepOutcome = { kind: StepKind; key: string; ms: number } | null;
 

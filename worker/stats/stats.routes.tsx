@@ -31,6 +31,7 @@ import { activityBreakdown } from './activity.queries';
 import { attention } from './attention';
 import { statsConfig } from './config';
 import { breakdown, comparedOverview, overview } from './dashboard';
+import { figureKey, keptFigures } from './figure-cache';
 import { type Filters, resolveFilters, scopeFrom } from './filters';
 import { overviewTiles } from './headlines';
 import { leaderDashboard } from './leader';
@@ -64,15 +65,20 @@ statsRoutes.get('/', async (c) => {
   if (user?.role === 'leader') {
     // The scope comes from the account, never from the query (issue 19); suppression applies.
     const view = await leaderView(c.get('db'), user.id);
-    const data = await leaderDashboard(c.get('db'), scopeFrom(f), view, cfg);
+    const scope = scopeFrom(f);
+    const data = await keptFigures(c.get('db'), figureKey('leader', scope, cfg, view), scope, () =>
+      leaderDashboard(c.get('db'), scope, view, cfg),
+    );
     return render(c, <StatsLeaderPage filter={filterProps(f)} data={data} scale={cfg.scale} />);
   }
   const db = c.get('db');
   const scope = scopeFrom(f);
-  const [{ data, before, previous }, officers] = await Promise.all([
-    comparedOverview(db, scope, cfg, f.programme.startsOn, { categories: false, satisfactionByMonth: false }),
-    activityBreakdown(db, scope, 'officer'),
-  ]);
+  const [{ data, before, previous }, officers] = await keptFigures(db, figureKey('overview', scope, cfg, f.programme.startsOn), scope, () =>
+    Promise.all([
+      comparedOverview(db, scope, cfg, f.programme.startsOn, { categories: false, satisfactionByMonth: false }),
+      activityBreakdown(db, scope, 'officer'),
+    ]),
+  );
   return render(
     c,
     <StatsOverviewPage
@@ -97,7 +103,8 @@ for (const [path, [Page, parts]] of Object.entries(DETAILS)) {
   statsRoutes.get(`/${path}`, async (c) => {
     const f = await filtersOf(c);
     const cfg = statsConfig(c.env, f.programme);
-    const data = await overview(c.get('db'), scopeFrom(f), cfg, parts);
+    const scope = scopeFrom(f);
+    const data = await keptFigures(c.get('db'), figureKey(path, scope, cfg), scope, () => overview(c.get('db'), scope, cfg, parts));
     return render(c, <Page filter={filterProps(f)} query={queryOf(f)} data={data} k={cfg.k} />);
   });
 }
@@ -106,7 +113,10 @@ statsRoutes.get('/breakdown', async (c) => {
   const f = await filtersOf(c);
   const { by } = breakdownQuery.parse(c.req.query());
   const cfg = statsConfig(c.env, f.programme);
-  const { rows, claims } = await breakdown(c.get('db'), scopeFrom(f), by, cfg);
+  const scope = scopeFrom(f);
+  const { rows, claims } = await keptFigures(c.get('db'), figureKey('breakdown', scope, cfg, by), scope, () =>
+    breakdown(c.get('db'), scope, by, cfg),
+  );
   return render(
     c,
     <StatsBreakdownPage filter={filterProps(f)} query={queryOf(f)} by={by} rows={rows} scale={cfg.scale} claims={claims} k={cfg.k} />,
@@ -139,7 +149,8 @@ statsRoutes.get(`/units${ID}`, async (c) => {
   if (!unit) throw notFound();
   const f = await filtersOf(c);
   const cfg = statsConfig(c.env, f.programme);
-  const view = await unitView(db, scopeFrom(f, { unitId: c.req.param('id') }), cfg);
+  const scope = scopeFrom(f, { unitId: c.req.param('id') });
+  const view = await keptFigures(db, figureKey('unit', scope, cfg), scope, () => unitView(db, scope, cfg));
   return render(c, <StatsUnitPage name={unit.name} view={view} query={queryOf(f)} period={f.period} k={cfg.k} />);
 });
 
@@ -153,7 +164,8 @@ statsRoutes.get(`/officers${ID}`, async (c) => {
   if (officer?.role !== 'officer') throw notFound();
   const f = await filtersOf(c);
   const cfg = statsConfig(c.env, f.programme);
-  const view = await officerView(db, scopeFrom(f, { officerId: c.req.param('id') }), cfg, false);
+  const scope = scopeFrom(f, { officerId: c.req.param('id') });
+  const view = await keptFigures(db, figureKey('officer', scope, cfg), scope, () => officerView(db, scope, cfg, false));
   return render(c, <StatsOfficerPage name={officer.name} view={view} query={queryOf(f)} period={f.period} k={cfg.k} />);
 });
 

@@ -178,7 +178,8 @@ export async function storeSubmission(
   const d1 = d1Of(db);
   try {
     const results = await withRetry(() => d1.batch(submitStatements(db, s)), { idempotent: true });
-    if (results[0]?.meta.changes === 1) return { stored: true, asker: (results.at(-1)?.results[0] as RoundAsker | undefined) ?? null };
+    // D1 counts the rows its triggers write in `changes` too (figure_version's, issue 20): 0 is "not stored".
+    if ((results[0]?.meta.changes ?? 0) > 0) return { stored: true, asker: (results.at(-1)?.results[0] as RoundAsker | undefined) ?? null };
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
   }

@@ -1,0 +1,122 @@
+// What keeping figures ready costs each write (issue 20): the triggers raising figure_version
+// (worker/stats/figure-sources.ts) fire in every submission's and every memo's batch. The floor Worker
+// (bench/floor-worker.js) runs the app's own submission batch, so app ÷ floor cannot show their cost;
+// here the same batches run on two copies of one data set, one with the triggers and one without them,
+// in the same run:
+// - submissions: the floor Worker's batch (the app's SQL, worker/surveys/submit-sql.ts) under the same
+//   autocannon load as the submissions step; workerd CPU per submission, p50, throughput;
+// - memos: the app's own memo batch (worker/memos/memo-write.ts memoStatements: the memo, one problem,
+//   its event and its 待办), run one after another through the D1 binding, each timed.
+import { figureVersionTriggers } from '../../worker/stats/figure-sources.ts';
+import * as SUBMIT_SQL from '../../worker/surveys/submit-sql.ts';
+import { copyDatabase } from '../gen/database.ts';
+import { BENCH_SECRET, type Manifest } from '../gen/generate.ts';
+import { median, percentile } from '../lib/http.ts';
+import { cpuSeconds, pin, startWorker, unpin } from '../lib/worker.ts';
+import { load, prepare } from './submit.ts';
+
+type Side = {
+  submissions: { cpuMs: number; p50: number; rps: number; acknowledged: number };
+  memos: { median: number; p95: number; n: number };
+};
+export type WriteCost = { with: Side; without: Side; memosPerSide: number };
+
+type D1 = {
+  prepare(sql: string): { run(): Promise<unknown>; all<T>(): Promise<{ results: T[] }> };
+};
+
+export async function writesBench(dir: string, m: Manifest, connections: number, warmup: number, memos: number): Promise<WriteCost> {
+  const prepared = prepare(m).slice(0, -1);
+  const out = {} as Record<'with' | 'without', Side>;
+  for (const side of ['with', 'without'] as const) {
+    const copy = `${dir}-${side}`;
+    copyDatabase(dir, copy);
+    const w = await startWorker('bench/floor-worker.js', copy, {
+      APP_ORIGIN: 'http://127.0.0.1:8787',
+      LINK_SECRET: BENCH_SECRET,
+      FORM_VERSION_ID: m.formVersionId,
+      ...SUBMIT_SQL,
+    });
+    const d1 = (await w.mf.getD1Database('DB')) as D1;
+    if (side === 'without') for (const t of figureVersionTriggers()) await d1.prepare(`DROP TRIGGER ${t.name}`).run();
+    const pinned = pin(w.pid, '1') && pin(process.pid, '0');
+    try {
+      await load(w.url, prepared.slice(0, warmup), connections);
+      const cpu0 = cpuSeconds(w.pid);
+      const res = await load(w.url, prepared.slice(warmup), connections);
+      const cpuMs = ((cpuSeconds(w.pid) - cpu0) * 1000) / Math.max(1, res['2xx']);
+      out[side] = {
+        submissions: { cpuMs, p50: res.latency.p50, rps: res['2xx'] / res.duration, acknowledged: res['2xx'] },
+        memos: await memoBatches(d1, m.programmeId, memos),
+      };
+      if (!pinned) process.stderr.write('writes: not pinned\n');
+    } finally {
+      await w.stop();
+      unpin(process.pid);
+    }
+  }
+  return { ...out, memosPerSide: memos };
+}
+
+// memo-write.ts and lib/db.ts are Worker code whose types need the Worker's ambient ones (Env,
+// D1Database), which the bench's Node project does not load: imported by path at run time and typed by
+// what is used here.
+type Batch = { batch(statements: unknown[]): Promise<unknown> };
+const worker = async () => {
+  const [{ memoStatements }, { createDb }] = (await Promise.all([
+    import(['../../worker/memos', 'memo-write.ts'].join('/')),
+    import(['../../worker/lib', 'db.ts'].join('/')),
+  ])) as [{ memoStatements(db: Batch, write: object): unknown[] }, { createDb(d1: unknown): Batch }];
+  return { memoStatements, createDb };
+};
+
+/** `n` memos of the programme's pairings, each the app's batch for a memo raising one problem, timed. */
+async function memoBatches(d1: D1, programmeId: string, n: number) {
+  const { memoStatements, createDb } = await worker();
+  const db = createDb(d1);
+  const pairs = (
+    await d1
+      .prepare(
+        `SELECT enterprise_id AS e, officer_id AS o FROM assignments WHERE programme_id = '${programmeId}' ORDER BY enterprise_id LIMIT ${n}`,
+      )
+      .all<{ e: string; o: string }>()
+  ).results;
+  const ms: number[] = [];
+  for (const [i, p] of pairs.entries()) {
+    const visitDate = `2026-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const statements = memoStatements(db, {
+      input: {
+        id: crypto.randomUUID(),
+        enterpriseId: p.e,
+        visitDate,
+        mode: 'onsite',
+        noRequest: false,
+        businessSituation: '生产经营正常',
+        policiesExplained: '',
+        nextSteps: '',
+        problems: [
+          {
+            index: 0,
+            category: 'finance',
+            description: '流动资金紧张',
+            urgency: 'normal',
+            leadUnitId: null,
+            supportUnitIds: [],
+            deadline: '2026-12-31',
+            onSpot: false,
+            resolution: '',
+          },
+        ],
+      },
+      programmeId,
+      officerId: p.o,
+      enterpriseName: '企业',
+      now: Date.now(),
+      defaultDeadline: () => '2026-12-31',
+    });
+    const t = performance.now();
+    await db.batch(statements);
+    ms.push(performance.now() - t);
+  }
+  return { median: median(ms), p95: percentile(ms, 95), n: ms.length };
+}
