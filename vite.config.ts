@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import preact from '@preact/preset-vite';
 import { build, defineConfig, type Plugin } from 'vite';
+import { englishCatalogue } from './web/i18n/en';
 
 /** Where the respondent's inlined stylesheet and script land for the Worker (package.json `#respondent-inline`). */
 const INLINE_MODULE = 'dist/respondent-inline.js';
@@ -68,10 +69,24 @@ function serviceWorker(): Plugin {
   };
 }
 
+/**
+ * The English message catalogue as a static asset, dist/client/i18n/en.json: it is not in the Worker's
+ * bundle (web/i18n/define.ts, ≈ 20 KiB gzip less); worker/lib/languages.ts loads it through ASSETS.
+ */
+function englishCatalogueAsset(): Plugin {
+  return {
+    name: 'english-catalogue',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'i18n/en.json', source: JSON.stringify(englishCatalogue) });
+    },
+  };
+}
+
 // Builds the browser side only: web/client.ts and the stylesheet, with fixed names under
 // dist/client/assets, which wrangler serves as static assets ([assets] in wrangler.toml).
 export default defineConfig({
-  plugins: [preact(), respondentInline(), serviceWorker()],
+  plugins: [preact(), respondentInline(), serviceWorker(), englishCatalogueAsset()],
   // `_headers` (the static assets' security headers, issue 13) and the officer app's manifest and icon
   // (issue 22), copied as they are into dist/client.
   publicDir: 'web/public',

@@ -5,6 +5,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { d1OverSqlite } from './d1-sqlite.ts';
 import { filesInFolder } from './files-bucket.ts';
 import { openDatabase } from './open-database.ts';
+import { ASSETS_ROOT, assetsBinding } from './static-assets.ts';
 
 /** Where the server keeps what it stores: the SQLite file, the files, the backups. */
 export const dataPaths = (dataDir: string) => ({
@@ -18,6 +19,7 @@ type Storage = { sqlite: DatabaseSync; dataDir: string };
 const BINDINGS = {
   DB: ({ sqlite }: Storage) => d1OverSqlite(sqlite),
   FILES: ({ dataDir }: Storage) => filesInFolder(dataPaths(dataDir).files),
+  ASSETS: () => assetsBinding(ASSETS_ROOT), // the built assets, as wrangler.toml [assets] binds them
 } satisfies Record<string, (s: Storage) => unknown>;
 
 export type NodeEnv = Env & { [K in keyof typeof BINDINGS]: ReturnType<(typeof BINDINGS)[K]> };

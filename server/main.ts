@@ -14,7 +14,7 @@ import { buildEnv, dataPaths } from './env.ts';
 import { pendingMigrations } from './migrate.ts';
 import { openDatabase } from './open-database.ts';
 import { loadEnvFile, readSettings, SettingsError } from './settings.ts';
-import { staticAssets } from './static-assets.ts';
+import { ASSETS_ROOT, staticAssets } from './static-assets.ts';
 
 function settingsOrExit() {
   try {
@@ -46,7 +46,7 @@ const app = createApp();
 const { ctx, settled } = backgroundContext();
 
 const server = new Hono<{ Bindings: HttpBindings }>();
-server.use(staticAssets('dist/client'));
+server.use(staticAssets(ASSETS_ROOT));
 server.all('*', (c) => {
   const address = clientAddress(c.env.incoming.socket.remoteAddress, c.req.header('x-forwarded-for') ?? null, trusted);
   return app.fetch(withClientAddress(c.req.raw, address), env, ctx);

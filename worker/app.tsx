@@ -34,6 +34,7 @@ import { csrfGuard } from './lib/csrf';
 import { createDb } from './lib/db';
 import { AppError, isStorageError } from './lib/errors';
 import { flashOnSuccess } from './lib/flash';
+import { loadCatalogue } from './lib/languages';
 import { methodIndex } from './lib/methods';
 import { render } from './lib/render';
 import { memoRoutes } from './memos/memos.routes';
@@ -81,7 +82,13 @@ export function createApp() {
   );
   app.use(async (c, next) => {
     const cookie = getCookie(c, 'lang');
-    const lang = LANGS.find((l) => l === cookie) ?? 'zh';
+    let lang = LANGS.find((l) => l === cookie) ?? 'zh';
+    // English is a static asset, not in the bundle: loaded once per isolate before anything renders.
+    // Should it fail to load, this request is answered in Chinese rather than not at all.
+    await loadCatalogue(c.env, lang).catch((err: unknown) => {
+      console.error(err);
+      lang = 'zh';
+    });
     c.set('lang', lang);
     c.set('t', translator(lang));
     c.set('db', createDb(c.env.DB));

@@ -59,6 +59,8 @@ describe('问卷表单 admin', () => {
     const id = await createForm(cookie, 'blank');
     const [v1] = await versionsOf(id);
     expect(formDefinition.safeParse(JSON.parse(v1?.definition ?? '')).success).toBe(true);
+    // Both languages, though the admin reads Chinese: English is loaded for it (worker/lib/languages.ts).
+    expect(JSON.parse(v1?.definition ?? '').title).toEqual({ zh: '新问卷', en: 'New survey' });
     expect((await postForm('/admin/forms', { source: 'nope' }, { cookie })).status).toBe(422);
   });
 

@@ -3,13 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { ZERO_PROBLEMS } from '../../schema/rules/figures';
 import { satisfaction } from '../../schema/rules/satisfaction';
-import { translator } from '../../web/i18n';
+import { provideCatalogue, translator } from '../../web/i18n';
+import { englishCatalogue } from '../../web/i18n/en';
 import { draftSummary, type SummaryInput } from '../../worker/reports/summary';
 import { statsConfig } from '../../worker/stats/config';
 import { NO_MEDIANS } from '../../worker/stats/problem-counts.queries';
 import { call, makeEnterprise, makeProgramme, makeUnit, makeUser, pair, postForm, signedIn } from '../fixtures';
 import { addMemo, addProblem, respond, satisfactionAnswer, surveyRound } from '../fixtures/stats';
 
+// The drafted sentences are called here directly, not through a request that would load English first.
+provideCatalogue('en', englishCatalogue);
 const zh = translator('zh');
 const en = translator('en');
 

@@ -1,6 +1,6 @@
 // The server's own parts (server/): whose address a request is, the static assets' headers, when the
 // daily run falls, the lock between processes, the backup.
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -10,7 +10,7 @@ import { clientAddress, proxyList, withClientAddress } from '../../server/client
 import { nextDailyRun } from '../../server/daily-schedule.ts';
 import { releaseFileLock, takeFileLock } from '../../server/file-lock.ts';
 import { readSettings, SettingsError } from '../../server/settings.ts';
-import { parseHeaders } from '../../server/static-assets.ts';
+import { assetsBinding, parseHeaders } from '../../server/static-assets.ts';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'bangfu-parts-'));
 
@@ -75,6 +75,22 @@ describe('static assets', () => {
     ]);
     expect(rules[1]?.pattern.test('/assets/app.css')).toBe(true);
     expect(rules[1]?.pattern.test('/assets/app.js')).toBe(false);
+  });
+
+  it('binds the folder as ASSETS: a file by its path, never _headers nor a file outside it', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'bangfu-assets-'));
+    const root = join(base, 'client');
+    mkdirSync(join(root, 'i18n'), { recursive: true });
+    writeFileSync(join(root, 'i18n', 'en.json'), '{"app.name":"x"}');
+    writeFileSync(join(root, '_headers'), '/*\n  X-A: b\n');
+    writeFileSync(join(base, 'outside.json'), '{}');
+    const assets = assetsBinding(root);
+    const en = await assets.fetch(new Request('https://assets.invalid/i18n/en.json'));
+    expect(en.status).toBe(200);
+    expect(en.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await en.json()).toEqual({ 'app.name': 'x' });
+    for (const path of ['/_headers', '/i18n/', '/missing.json', '/%2e%2e/outside.json'])
+      expect((await assets.fetch(`https://assets.invalid${path}`)).status, path).toBe(404);
   });
 });
 

@@ -1,5 +1,5 @@
 // `npm run serve` as a process (dist/server/main.js on a temporary DATA_DIR): it refuses to start
-// without its settings or its migrations, serves the login page and the assets, takes the client's
+// without its settings or its migrations, serves the login page (in English too) and the assets, takes the client's
 // address only from trusted proxies, and a backup restores.
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -104,6 +104,8 @@ describe('npm run serve', () => {
     expect(login.status).toBe(200);
     expect(await login.text()).toContain('name="password"');
     expect(login.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    // In English: the catalogue is the built asset dist/client/i18n/en.json, read through the env's ASSETS.
+    expect(await (await fetch(`${url}/login`, { headers: { cookie: 'lang=en' } })).text()).toContain('Sign in');
     const css = await fetch(`${url}/assets/app.css`);
     expect(css.status).toBe(200);
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');

@@ -8,14 +8,15 @@ const CJK = '[\\u3400-\\u9fff\\u3000-\\u303f\\uff00-\\uffef]';
 const AFTER_CJK = new RegExp(`${CJK}[?:,;()]`, 'u');
 const STRAIGHT_QUOTE = new RegExp(`${CJK}"|"${CJK}`, 'u');
 
-/** Every zh string of the catalogue files (web/i18n/*.ts: each defines its zh table beside its en one), by key. */
+/** Every zh string of the catalogue files (web/i18n/*.ts: each exports its zh table, then its en one as …En), by key. */
 function zhStrings(): [string, string][] {
-  const modules = import.meta.glob<Record<string, unknown>>('../../web/i18n/*.ts', { eager: true });
+  const modules = import.meta.glob<Record<string, unknown>>(['../../web/i18n/*.ts', '!**/en.ts', '!**/index.ts', '!**/define.ts'], {
+    eager: true,
+  });
   return Object.values(modules).flatMap((m) =>
-    Object.values(m).flatMap((v) => {
-      const zh = (v as { zh?: unknown })?.zh;
-      return zh && typeof zh === 'object' ? (Object.entries(zh) as [string, string][]) : [];
-    }),
+    Object.entries(m).flatMap(([name, table]) =>
+      !name.endsWith('En') && table && typeof table === 'object' ? (Object.entries(table) as [string, string][]) : [],
+    ),
   );
 }
 

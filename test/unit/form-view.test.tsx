@@ -4,8 +4,12 @@ import { validateAnswers } from '../../schema/answers';
 import { formDefinition } from '../../schema/form-definition';
 import { TEMPLATES } from '../../schema/form-templates';
 import { answerErrorText, SurveyFormView, type SurveyFormViewProps } from '../../web/components/survey/form-view';
-import { translator } from '../../web/i18n';
+import { provideCatalogue, translator } from '../../web/i18n';
+import { englishCatalogue } from '../../web/i18n/en';
 import css from '../../web/styles/survey.css?raw';
+
+// Rendered here directly, not through a request that would load English first (worker/lib/languages.ts).
+provideCatalogue('en', englishCatalogue);
 
 const view = (props: Partial<SurveyFormViewProps> = {}) =>
   renderToString(

@@ -1,5 +1,6 @@
 // The message catalogue: every user-visible string, Simplified Chinese by default with English.
-// Add a feature's strings as a new file beside this one and list it here.
+// Add a feature's strings as a new file beside this one and list it here (its Chinese table) and in
+// en.ts (its English table); define.ts says why the two are apart.
 import { admin } from './admin';
 import { audit } from './audit';
 import { auth } from './auth';
@@ -59,25 +60,43 @@ const catalogues = [
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-type Merge<T extends readonly { zh: Record<string, string> }[]> = T extends readonly [
-  infer H extends { zh: Record<string, string> },
-  ...infer R extends readonly { zh: Record<string, string> }[],
+type Merge<T extends readonly Record<string, string>[]> = T extends readonly [
+  infer H extends Record<string, string>,
+  ...infer R extends readonly Record<string, string>[],
 ]
-  ? H['zh'] & Merge<R>
+  ? H & Merge<R>
   : unknown;
 export type Messages = Merge<typeof catalogues>;
 export type MessageKey = keyof Messages & string;
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-/** One language's merged table, built when that language is first asked for (not at load: start-up CPU). */
+/**
+ * The merged tables. Chinese is built when first asked for (not at load: start-up CPU); English is not in
+ * the bundle and is handed in by provideCatalogue (worker/lib/languages.ts loads dist/client/i18n/en.json
+ * before anything renders; tests and scripts may pass en.ts's englishCatalogue).
+ */
 const tables: Partial<Record<Lang, Record<string, string>>> = {};
-const tableOf = (lang: Lang): Record<string, string> => (tables[lang] ??= Object.assign({}, ...catalogues.map((c) => c[lang])));
+const tableOf = (lang: Lang): Record<string, string> => {
+  if (lang === 'zh') tables.zh ??= Object.assign({}, ...catalogues);
+  const table = tables[lang];
+  if (!table) throw new Error(`The ${lang} message catalogue is not loaded (worker/lib/languages.ts)`);
+  return table;
+};
+
+/** Whether translator(lang) can be used now: Chinese always, English once its table has been provided. */
+export const hasCatalogue = (lang: Lang): boolean => lang === 'zh' || tables[lang] !== undefined;
+
+/** Hands in a language's merged table (English: dist/client/i18n/en.json, or en.ts's englishCatalogue). */
+export function provideCatalogue(lang: Exclude<Lang, 'zh'>, table: Record<MessageKey, string>): void {
+  tables[lang] = table;
+}
 
 export function isMessageKey(key: string): key is MessageKey {
   return key in tableOf('zh');
 }
 
+/** A language's translate function; English throws if its table was not provided first (hasCatalogue). */
 export function translator(lang: Lang): Translate {
   return (key, params) => {
     const text = tableOf(lang)[key] ?? tableOf('zh')[key] ?? key;

@@ -11,6 +11,7 @@ import { FormListPage, NewFormPage } from '../../web/pages/admin/forms';
 import { type IssueView, issueViews } from '../../web/pages/admin/forms-editor';
 import type { AppEnv } from '../app-env';
 import { auditStatement } from '../lib/audit';
+import { loadCatalogue } from '../lib/languages';
 import { render } from '../lib/render';
 import { parseStrictJson } from '../lib/strict-input';
 import { toggleRoutes } from '../lib/toggle-routes';
@@ -42,7 +43,8 @@ function newFormPage(c: Context<AppEnv>, form: FormState, importForm: FormState,
 formRoutes.get('/new', (c) => newFormPage(c, emptyForm(), emptyForm()));
 
 /** One question, so the blank form is valid from the start and the editor shows the expected shape. */
-function blankDefinition(): FormDefinition {
+async function blankDefinition(env: AppEnv['Bindings']): Promise<FormDefinition> {
+  await loadCatalogue(env, 'en'); // its title and question in both languages, whatever the admin reads
   const [zh, en] = [translator('zh'), translator('en')];
   return authoredDefinition.parse({
     title: { zh: zh('form.blank.title'), en: en('form.blank.title') },
@@ -67,7 +69,7 @@ formRoutes.post('/', async (c) => {
   if (!input.ok) return newFormPage(c, input.state, emptyForm());
   const { source, kind } = input.data;
   if (source === 'blank') {
-    const blank = blankDefinition();
+    const blank = await blankDefinition(c.env);
     return create(c, blank, { name: blank.title.zh, kind, template: null }, 'create');
   }
   const { name, definition } = TEMPLATES[source];
