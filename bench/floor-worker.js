@@ -54,7 +54,8 @@ export default {
     ];
     // Nothing stored (a second submission for the link, a closed round): 409, as the app answers.
     const [response] = await db.batch(statements);
-    if (response.meta.changes !== 1) return new Response('not stored', { status: 409 });
+    // D1 counts the rows triggers write too (figure_version's, issue 20): 0 is "not stored", as in the app.
+    if (!(response.meta.changes > 0)) return new Response('not stored', { status: 409 });
     return new Response('ok', { headers: { 'content-type': 'text/plain' } });
   },
 };

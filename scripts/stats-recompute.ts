@@ -17,6 +17,7 @@ import {
   MARK_DONE,
   NEXT,
   START_JOB,
+  stepBindings,
   TIMED,
 } from '../worker/stats/recompute-job-sql.ts';
 
@@ -76,7 +77,7 @@ for (;;) {
   const at = Date.now();
   const t = performance.now();
   run([
-    ...stepStatements(step.kind).map((s) => inline(s, step.key.split(':'))),
+    ...stepBindings(step.kind, step.key).flatMap((bound) => stepStatements(step.kind).map((s) => inline(s, bound))),
     inline(MARK_DONE, [job.id, step.seq, at]),
     inline(COUNT_DONE, [job.id, at]),
     inline(FINISH, [job.id, at]),

@@ -17,6 +17,7 @@ import {
   runRecomputeStep,
   startRecompute,
 } from '../../worker/stats/recompute-job';
+import { stepBindings } from '../../worker/stats/recompute-job-sql';
 import { call, db, postForm, signedIn } from '../fixtures';
 import { addMemo, addProblem, respond, satisfactionAnswer, statsWorld, surveyRound } from '../fixtures/stats';
 
@@ -76,7 +77,17 @@ async function makeWorld() {
 }
 
 describe('the recompute job', () => {
-  it('lists one step per round, six per programme (visits, five ledger dimensions) and a sweep, and rebuilds every rollup with writes between its steps', async () => {
+  it('binds a step to its key, and a ledger step listed before the grains were split to both grains', () => {
+    expect(stepBindings('round', 'r1')).toEqual([['r1']]);
+    expect(stepBindings('sweep', '')).toEqual([[]]);
+    expect(stepBindings('problems', 'p1:unit:m')).toEqual([['p1', 'unit', 'm']]);
+    expect(stepBindings('problems', 'p1:unit')).toEqual([
+      ['p1', 'unit', 'd'],
+      ['p1', 'unit', 'm'],
+    ]);
+  });
+
+  it('lists one step per round, eleven per programme (visits, five ledger dimensions by days then months) and a sweep, and rebuilds every rollup with writes between its steps', async () => {
     const w = await world();
     const [r1, r2, r3] = w.rounds;
     const [e1, e2, , e4, e5] = w.enterprises;
@@ -87,21 +98,21 @@ describe('the recompute job', () => {
       env.DB.prepare("UPDATE option_counts SET count = 99 WHERE campaign_id = ?1 AND question_key = 'attitude'").bind(r1.id),
       env.DB.prepare('DELETE FROM activity_counts WHERE programme_id = ?1').bind(p),
       env.DB.prepare("INSERT INTO group_counts VALUES ('gone-round', 'unit', '', '', '', 4)"),
+      // The ledger's: its unit day rows gone (the day step rebuilds them, the month step then sums them)
+      // and a month row of its categories wrong.
+      env.DB.prepare("DELETE FROM problem_counts WHERE programme_id = ?1 AND dimension = 'unit' AND grain = 'd'").bind(p),
+      env.DB.prepare("UPDATE problem_counts SET n = n + 50 WHERE programme_id = ?1 AND dimension = 'category' AND grain = 'm'").bind(p),
     ]);
     const id = await startRecompute(db(), null);
     const rounds = await count('SELECT count(*) AS n FROM campaigns');
     const programmes = await count('SELECT count(*) AS n FROM programmes');
     const steps = await stepsOf(id);
-    expect(steps.length).toBe(rounds + 6 * programmes + 1);
+    expect(steps.length).toBe(rounds + 11 * programmes + 1);
     expect(steps.map((s) => s.kind).slice(0, rounds)).toEqual(Array(rounds).fill('round'));
     expect(steps.at(-1)?.kind).toBe('sweep');
     expect(steps.filter((s) => s.key.startsWith(p)).map((s) => s.key.replace(p, s.kind))).toEqual([
       'activity',
-      'problems:category',
-      'problems:chain',
-      'problems:region',
-      'problems:total',
-      'problems:unit',
+      ...['category', 'chain', 'region', 'total', 'unit'].flatMap((d) => [`problems:${d}:d`, `problems:${d}:m`]),
     ]);
     expect(await latestRecompute(db())).toMatchObject({ id, total: steps.length, done: 0, finishedAt: null });
 
@@ -148,6 +159,9 @@ describe('the recompute job', () => {
     expect(await count(`SELECT submitted AS n FROM campaign_counters WHERE campaign_id = '${r1.id}'`)).toBe(3);
     expect(await count("SELECT count(*) AS n FROM group_counts WHERE campaign_id = 'gone-round'")).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM option_counts WHERE count = 99`)).toBe(0);
+    expect(
+      await count(`SELECT count(*) AS n FROM problem_counts WHERE programme_id = '${p}' AND dimension = 'unit' AND grain = 'd'`),
+    ).toBeGreaterThan(0);
     expect(await count(`SELECT count(*) AS n FROM memos WHERE programme_id = '${p}'`)).toBeGreaterThan(3);
     expect(await count(`SELECT sum(contacts) AS n FROM activity_counts WHERE programme_id = '${p}' AND dimension = 'total'`)).toBe(
       await count(`SELECT count(*) AS n FROM memos WHERE programme_id = '${p}'`),

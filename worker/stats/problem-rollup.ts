@@ -179,25 +179,29 @@ export function problemRollupTriggers(): Trigger[] {
 /**
  * Rebuilds problem_counts from the problems: the day rows, then each month from its days. For every
  * programme at once, `one` programme (?1 bound to its id), or `one` programme's rows under one dimension
- * (`part`, ?2 bound to it): the recompute job (recompute-job.ts) rebuilds a programme dimension by
- * dimension, so no batch grows with the whole ledger (100 k problems ≈ 10 s here for all five, and D1
- * stops a statement at 30 s); the triggers keep every dimension, so a problem written between two of
- * those steps is counted once.
+ * and one grain (`part`, ?2 bound to the dimension, ?3 to 'd' or 'm'): the recompute job (recompute-job.ts)
+ * rebuilds a programme dimension by dimension, the day rows in one step and the months in the next, so no
+ * batch grows with the whole ledger (100 k problems ≈ 10 s here for all five dimensions at once, ≈ 3.5–4.5 s
+ * for one with both grains, over 5 s on a busy machine; D1 stops a statement at 30 s). The triggers keep
+ * every dimension and grain, so a problem written between two of those steps is counted once; a month step
+ * runs after its day step, so it sums day rows already rebuilt. Constant terms on ?3 are tested once, before
+ * SQLite reads a row: the statements of the other grain do nothing.
  */
 export function problemRecomputeStatements(one = false, part = false): string[] {
   const source = one ? '(SELECT * FROM problems WHERE programme_id = ?1)' : 'problems';
   const only = (one ? 'programme_id = ?1 AND ' : '') + (part ? 'dimension = ?2 AND ' : '');
+  const grain = (g: 'd' | 'm') => (part ? `?3 = '${g}' AND ` : '');
   return [
-    `DELETE FROM problem_counts WHERE ${only}true`,
+    `DELETE FROM problem_counts WHERE ${only}${part ? 'grain = ?3 AND ' : ''}true`,
     `${INSERT}
 SELECT programme_id, dimension, grain, period, group_key, kind, days, sum(n) FROM (${contributions(source, '1', ['d'])})
-WHERE ${only}true GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+WHERE ${only}${grain('d')}true GROUP BY 1, 2, 3, 4, 5, 6, 7`,
     `${INSERT}
 SELECT programme_id, dimension, grain, period, group_key, kind, days, sum(n) FROM (${contributions(source, '1', ['m'])})
-WHERE ${only}kind IN (${histogramKindsSql}) GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+WHERE ${only}${grain('m')}kind IN (${histogramKindsSql}) GROUP BY 1, 2, 3, 4, 5, 6, 7`,
     `${INSERT}
 SELECT programme_id, dimension, 'm', substr(period, 1, 7), group_key, kind, days, sum(n) FROM problem_counts
-WHERE ${only}grain = 'd' GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+WHERE ${only}${grain('m')}grain = 'd' GROUP BY 1, 2, 3, 4, 5, 6, 7`,
   ];
 }
 

@@ -13,17 +13,34 @@ export const LIST_STEPS = [
   SELECT ?1, row_number() OVER (ORDER BY created_at, id), 'round', id FROM campaigns`,
   `INSERT INTO recompute_steps (job_id, seq, kind, key)
   SELECT ?1, (SELECT count(*) FROM recompute_steps WHERE job_id = ?1) + row_number() OVER (ORDER BY id), 'activity', id FROM programmes`,
-  // The ledger figures one dimension a step (problem-rollup.ts problemRecomputeStatements): key 'programme:dimension'.
+  // The ledger figures one dimension and grain a step (problem-rollup.ts problemRecomputeStatements), the
+  // days ('d') before the months ('m') built from them: key 'programme:dimension:grain'.
   `INSERT INTO recompute_steps (job_id, seq, kind, key)
-  SELECT ?1, (SELECT count(*) FROM recompute_steps WHERE job_id = ?1) + row_number() OVER (ORDER BY p.id, d.column1), 'problems',
-    p.id || ':' || d.column1
-  FROM programmes p, (VALUES ${PROBLEM_DIMENSIONS_STORED.map((d) => `('${d}')`).join(', ')}) d`,
+  SELECT ?1, (SELECT count(*) FROM recompute_steps WHERE job_id = ?1) + row_number() OVER (ORDER BY p.id, d.column1, g.column1), 'problems',
+    p.id || ':' || d.column1 || ':' || g.column1
+  FROM programmes p, (VALUES ${PROBLEM_DIMENSIONS_STORED.map((d) => `('${d}')`).join(', ')}) d, (VALUES ('d'), ('m')) g`,
   `INSERT INTO recompute_steps (job_id, seq, kind, key)
   SELECT ?1, (SELECT count(*) FROM recompute_steps WHERE job_id = ?1) + 1, 'sweep', ''`,
 ];
 /** After LIST_STEPS, in the same batch: ?1 the job, ?2 when, ?3 who (NULL: the command line). */
 export const START_JOB =
   'INSERT INTO recompute_jobs (id, started_at, started_by, total) SELECT ?1, ?2, ?3, count(*) FROM recompute_steps WHERE job_id = ?1';
+
+/**
+ * What a step's statements are bound to, once per list: its key's parts (?1 the round or programme; for the
+ * ledger ?2 the dimension, ?3 the grain). A ledger step listed before the grains were split ('programme:
+ * dimension', a job left unfinished across the deploy) runs both grains in its one batch, as it did.
+ */
+export const stepBindings = (kind: string, key: string): string[][] => {
+  if (kind === 'sweep') return [[]];
+  const parts = key.split(':');
+  return kind === 'problems' && parts.length === 2
+    ? [
+        [...parts, 'd'],
+        [...parts, 'm'],
+      ]
+    : [parts];
+};
 
 export const NEXT = `SELECT seq, kind, key FROM recompute_steps WHERE job_id = ?1 AND done_at IS NULL ORDER BY seq LIMIT 1`;
 // In the step's batch: the step done, and the job's count of done steps counted, not incremented, so a

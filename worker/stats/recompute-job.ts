@@ -16,7 +16,18 @@ import { releaseLease, takeLease } from '../lib/lease';
 import { newId } from '../lib/tokens';
 import { RAISE_FIGURE_VERSION } from './figure-sources';
 import { type StepKind, stepStatements } from './recompute';
-import { COUNT_DONE, FINISH, JOB_COLUMNS, JOB_TIMED, LIST_STEPS, MARK_DONE, NEXT, START_JOB, TIMED } from './recompute-job-sql';
+import {
+  COUNT_DONE,
+  FINISH,
+  JOB_COLUMNS,
+  JOB_TIMED,
+  LIST_STEPS,
+  MARK_DONE,
+  NEXT,
+  START_JOB,
+  stepBindings,
+  TIMED,
+} from './recompute-job-sql';
 
 export type RecomputeJob = {
   id: string;
@@ -78,8 +89,7 @@ export async function runRecomputeStep(db: Db, jobId: string, now = Date.now): P
     await d1.prepare(FINISH).bind(jobId, now()).run();
     return null;
   }
-  // The key binds ?1 (a round or programme) and for the ledger's steps ?2 (the dimension after ':').
-  const work = stepStatements(step.kind).map((s) => (step.kind === 'sweep' ? d1.prepare(s) : d1.prepare(s).bind(...step.key.split(':'))));
+  const work = stepBindings(step.kind, step.key).flatMap((bound) => stepStatements(step.kind).map((s) => d1.prepare(s).bind(...bound)));
   const t = performance.now();
   const at = now();
   await d1.batch([

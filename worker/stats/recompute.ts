@@ -85,8 +85,8 @@ const SWEEP = [
 
 /**
  * The statements of one step, each DELETE of the key's rows followed by the INSERT … SELECT rebuilding
- * them from the raw rows, ?1 bound to the round or programme (for 'problems' ?2 to the dimension: a
- * programme's ledger figures are rebuilt one dimension a step). Run as one batch, a step is atomic: a submission or a memo
+ * them from the raw rows, ?1 bound to the round or programme (for 'problems' ?2 to the dimension and ?3
+ * to the grain: a programme's ledger figures are rebuilt one dimension and grain a step). Run as one batch, a step is atomic: a submission or a memo
  * written between two steps is counted once, by its own batch's rollup upsert or trigger if it comes
  * after its key's step, by the step's SELECT if before (test/integration/recompute-job.test.ts). Bounded
  * by the key: over a million answers one group_counts statement for every round took ≈ 20 s here, near
