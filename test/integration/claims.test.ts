@@ -3,10 +3,12 @@
 // unit, per closed round, against a hand count; admin-only, with the memos behind an officer's figure; and
 // in the work report's appendix with complementary suppression.
 import { env } from 'cloudflare:workers';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../schema/form-templates';
 import { addDays, chinaToday, monthStart } from '../../schema/rules/china-time';
 import { checksClaims } from '../../schema/rules/claims';
+import { campaigns } from '../../schema/survey-tables';
 import { claimSnapshotJob } from '../../worker/stats/claim-snapshot';
 import { claimChecks, claimRounds } from '../../worker/stats/claims.queries';
 import { call, db, login, makeEnterprise, makeProgramme, makeUnit, makeUser, pair, signedIn } from '../fixtures';
@@ -201,5 +203,40 @@ describe('the claims cross-check', () => {
     expect(await claimChecks(db(), [w.round.id])).toEqual(live.rows);
     expect(await tables()).toBe(live.tables);
     expect(await appendix()).toBe(live.appendix);
+  });
+
+  // After the last: a second round that checks claims, closed later. The breakdowns list the latest round
+  // only and send the reader to the claims page, which lists both (issue 20: a page per round and officer
+  // made the breakdown by officer 1.6 MB at a million answers).
+  it('shows the latest closed round in the breakdowns by unit and by officer, and every round on the claims page', async () => {
+    const admin = (await signedIn('admin')).cookie;
+    const [first] = await claimRounds(db(), {
+      programmeId: w.programme.id,
+      period: { from: '2026-01-01', to: '2026-12-31' },
+      today: chinaToday(),
+    });
+    const e10 = (await makeEnterprise()).id;
+    await pair(w.programme.id, w.officers.a.id, e10, true);
+    await addMemo({ programmeId: w.programme.id, officerId: w.officers.a.id, enterpriseId: e10, mode: 'onsite', visitDate: chinaToday() });
+    const later = await surveyRound(w.programme.id, [e10], { name: '后一核对批次' });
+    await respond(later, later.links[0]?.token as string, answer('yes', 'yes'));
+    await db()
+      .update(campaigns)
+      .set({ closesAt: (first?.closesAt ?? 0) + 500 })
+      .where(eq(campaigns.id, later.id));
+    const q = `programme=${w.programme.id}&from=2026-01-01&to=2026-12-31`;
+    for (const by of ['unit', 'officer']) {
+      const html = await (await call(`/admin/stats/breakdown?by=${by}&${q}`, { cookie: admin })).text();
+      const section = html.slice(html.indexOf('id="claims"'), html.indexOf('</main>'));
+      expect(section, by).toContain('后一核对批次');
+
+      expect(section, by).not.toContain('>核对批次（');
+      expect(section.split('<caption').length - 1, by).toBe(1);
+      expect(section, by).toContain('本期间共 2 轮可核对');
+      expect(section, by).toContain(`href="/admin/stats/claims?${q.replaceAll('&', '&amp;')}"`);
+    }
+    const every = await (await call(`/admin/stats/claims?${q}`, { cookie: admin })).text();
+    expect(every).toContain('后一核对批次');
+    expect(every).toContain('>核对批次（');
   });
 });

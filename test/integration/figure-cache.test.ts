@@ -59,12 +59,13 @@ describe('kept dashboard figures', () => {
       ...BREAKDOWNS.map((by) => `/admin/stats/breakdown?by=${by}&${q}`),
       `/admin/stats/units/${w.units.u1.id}?${q}`,
       `/admin/stats/officers/${w.officers.o1.id}?${q}`,
+      `/admin/stats/claims?${q}`,
     ];
     const before = await env.DB.prepare('SELECT count(*) AS n FROM figure_cache').first<{ n: number }>();
     const computed = [];
     for (const path of paths) computed.push(await page(path, cookie));
     const after = await env.DB.prepare('SELECT count(*) AS n FROM figure_cache').first<{ n: number }>();
-    // One entry per page: the six breakdowns, four overview pages, the unit and the officer.
+    // One entry per page: the six breakdowns, four overview pages, the unit, the officer and the claims page.
     expect((after?.n ?? 0) - (before?.n ?? 0)).toBe(paths.length);
     const n = await version();
     for (const [i, path] of paths.entries()) expect(await page(path, cookie), path).toBe(computed[i]);

@@ -31,6 +31,8 @@ export const figures = defineMessages({
     '备忘录记录的沟通联系和上门走访（当月 1 日至企业作答当日），与企业本人在同月问卷中对“本月帮扶干部是否与贵企业进行过沟通联系”“本月是否到企业开展面对面上门服务”的回答比对；比率为企业答“否”的条数 / 可核对的条数。仅统计已结束、含这两题的调查批次；可核对条数不足 {k} 条时显示“样本不足”。调查批次结束后的次日凌晨，其核对结果即行固定（与干部本人统计相同），此后补录或改动的备忘录、结对调整都不再改变该批次的结果，以免被核对的人事后左右；固定之前按当时的数据计算。',
   'claims.none': '本期间没有可核对的已结束调查批次。',
   'claims.nav': '自述核对',
+  'claims.latestOnly': '此处只列出本期间最近结束的一轮；本期间共 {n} 轮可核对，逐轮结果见：',
+  'claims.everyRound': '自述核对（逐轮）',
   'claims.suppressedHelp': '可核对条数少于规定条数时不显示比率，以免推知单家企业的回答。',
   'claims.byUnit': '按单位核对',
   'claims.byOfficer': '按干部核对',
@@ -98,6 +100,9 @@ export const figuresEn = /* @__PURE__ */ english(figures, {
     'Contacts and on-site visits the memos record (from the first of the month to the day the enterprise answered), compared with the enterprise’s own answers in the same month to “Did the officer contact your enterprise this month?” and “Did the officer visit in person this month?”; the rate is claims the enterprise answered “no” to / claims that could be checked. Closed rounds whose form asks both questions only; fewer than {k} checked claims show as too few. A round’s figures are frozen in the night after it closes, like the officers’ own figures: memos written or changed afterwards, and pairing edits, no longer move them, so the people checked cannot steer them after the fact; until then they are computed from the data as it stands.',
   'claims.none': 'No closed round in this period can check claims.',
   'claims.nav': 'Claims check',
+  'claims.latestOnly':
+    'Only the latest closed round of the period is listed here; {n} rounds of the period check claims, each of them on: ',
+  'claims.everyRound': 'Claims check (every round)',
   'claims.suppressedHelp':
     'With fewer claims checked than the minimum, the rate is not shown, so no single enterprise’s answer can be worked out.',
   'claims.byUnit': 'Claims checked by unit',

@@ -7,6 +7,7 @@ import type { Satisfaction } from '../../schema/rules/satisfaction';
 import type { ClaimTable } from '../../web/pages/stats/claims';
 import type { Db } from '../app-env';
 import { type ActivityDimension, type ActivityGroup, activityBreakdown, activityTotals } from './activity.queries';
+import { claimRounds } from './claims.queries';
 import type { StatsConfig } from './config';
 import { claimTables } from './people';
 import { comparedPeriod, monthsOf, type Period, type Scope, upToToday } from './period';
@@ -161,15 +162,22 @@ export async function breakdown(
   scope: Scope,
   by: Breakdown,
   cfg: StatsConfig,
-): Promise<{ rows: BreakdownRow[]; items: ItemDef[]; claims: ClaimTable[] }> {
+): Promise<{ rows: BreakdownRow[]; items: ItemDef[]; claims: ClaimTable[]; claimRounds: number }> {
   const withActivity = by !== 'category';
   const withSatisfaction = by !== 'category' && by !== 'month';
   const [rollups, problems, activity, claims] = await Promise.all([
     surveyRollups(db, scope),
     by === 'month' ? problemTrend(db, scope).then((m) => [...m.values()]) : problemBreakdown(db, scope, by as ProblemDimension),
     withActivity ? activityBreakdown(db, scope, by as ActivityDimension) : Promise.resolve([]),
-    // The claims cross-check by unit and by officer (issue 14 §4).
-    by === 'unit' || by === 'officer' ? claimTables(db, scope, by) : Promise.resolve([]),
+    // The claims cross-check by unit and by officer (issue 14 §4): the period's latest closed round only,
+    // every round being on /admin/stats/claims (issue 20: by officer, all 28 rounds of the bench's million
+    // answers made a 1.6 MB page, 200 officers a table).
+    by === 'unit' || by === 'officer'
+      ? claimRounds(db, scope).then(async (rounds) => ({
+          tables: await claimTables(db, scope, by, undefined, rounds.slice(-1)),
+          count: rounds.length,
+        }))
+      : Promise.resolve({ tables: [], count: 0 }),
   ]);
   const items = likertItems(rollups.versions);
   let sat: GroupSatisfaction[] = [];
@@ -199,5 +207,5 @@ export async function breakdown(
       satisfaction: byMonth ? (byMonth.get(k.key ?? '') ?? null) : (sat.find((s) => s.key === k.key)?.satisfaction ?? null),
     });
   }
-  return { rows: [...rows.values()], items, claims };
+  return { rows: [...rows.values()], items, claims: claims.tables, claimRounds: claims.count };
 }

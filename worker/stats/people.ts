@@ -6,7 +6,7 @@ import type { Satisfaction, SatisfactionScale } from '../../schema/rules/satisfa
 import type { ClaimTable } from '../../web/pages/stats/claims';
 import type { Db } from '../app-env';
 import { type ActivityGroup, activityBreakdown, activityTotals } from './activity.queries';
-import { claimChecks, claimGroups, claimRounds } from './claims.queries';
+import { type ClaimRound, claimChecks, claimGroups, claimRounds } from './claims.queries';
 import type { StatsConfig } from './config';
 import type { Scope } from './period';
 import { type ProblemGroup, problemBreakdown, problemTotals } from './problems.queries';
@@ -123,11 +123,17 @@ export async function officerView(db: Db, scope: Scope, cfg: StatsConfig, own: b
 }
 
 /**
- * The claims cross-check of a scope's closed rounds (claims.queries.ts), per officer or unit; narrowed to
- * one unit's officers, each round also has the unit's own row.
+ * The claims cross-check of a scope's closed rounds (claims.queries.ts), or of the `rounds` given, per
+ * officer or unit; narrowed to one unit's officers, each round also has the unit's own row.
  */
-export async function claimTables(db: Db, scope: Scope, by: 'officer' | 'unit', unitId?: string): Promise<ClaimTable[]> {
-  const rounds = await claimRounds(db, scope);
+export async function claimTables(
+  db: Db,
+  scope: Scope,
+  by: 'officer' | 'unit',
+  unitId?: string,
+  given?: ClaimRound[],
+): Promise<ClaimTable[]> {
+  const rounds = given ?? (await claimRounds(db, scope));
   const rows = await claimChecks(
     db,
     rounds.map((r) => r.id),

@@ -114,12 +114,21 @@ statsRoutes.get('/breakdown', async (c) => {
   const { by } = breakdownQuery.parse(c.req.query());
   const cfg = statsConfig(c.env, f.programme);
   const scope = scopeFrom(f);
-  const { rows, claims } = await keptFigures(c.get('db'), figureKey('breakdown', scope, cfg, by), scope, () =>
+  const { rows, claims, claimRounds } = await keptFigures(c.get('db'), figureKey('breakdown', scope, cfg, by), scope, () =>
     breakdown(c.get('db'), scope, by, cfg),
   );
   return render(
     c,
-    <StatsBreakdownPage filter={filterProps(f)} query={queryOf(f)} by={by} rows={rows} scale={cfg.scale} claims={claims} k={cfg.k} />,
+    <StatsBreakdownPage
+      filter={filterProps(f)}
+      query={queryOf(f)}
+      by={by}
+      rows={rows}
+      scale={cfg.scale}
+      claims={claims}
+      claimRounds={claimRounds}
+      k={cfg.k}
+    />,
   );
 });
 

@@ -18,15 +18,17 @@ type Props = {
   by: Breakdown;
   rows: BreakdownRow[];
   scale: SatisfactionScale;
-  /** The claims cross-check, by unit and by officer only. */
+  /** The claims cross-check, by unit and by officer only: the period's latest closed round. */
   claims: ClaimTable[];
+  /** The closed rounds of the period that check claims, all of them on /admin/stats/claims. */
+  claimRounds?: number;
   k: number;
 };
 
 /** The ledger filter a group maps to (the ledger has no region or month filter: those link by period only). */
 const LEDGER_FILTER: Partial<Record<Breakdown, string>> = { unit: 'unit', officer: 'officer', chain: 'chain', category: 'category' };
 
-export function StatsBreakdownPage({ filter, query, by, rows, scale, claims, k }: Props) {
+export function StatsBreakdownPage({ filter, query, by, rows, scale, claims, claimRounds = 0, k }: Props) {
   const { t } = usePage();
   const labelOf = (r: BreakdownRow) => {
     if (by === 'category') return t(categoryKey(r.key));
@@ -95,7 +97,14 @@ export function StatsBreakdownPage({ filter, query, by, rows, scale, claims, k }
           </TableScroll>
         </Section>
       )}
-      {(by === 'unit' || by === 'officer') && <ClaimsSection tables={claims} by={by} k={k} />}
+      {(by === 'unit' || by === 'officer') && (
+        <ClaimsSection
+          tables={claims}
+          by={by}
+          k={k}
+          every={claimRounds > 1 ? { rounds: claimRounds, href: `/admin/stats/claims?${query}` } : undefined}
+        />
+      )}
     </AdminShell>
   );
 }

@@ -27,6 +27,7 @@ export function ClaimsSection({
   k,
   title,
   about = true,
+  every,
 }: {
   tables: ClaimTable[];
   by: 'unit' | 'officer';
@@ -35,6 +36,8 @@ export function ClaimsSection({
   title?: string;
   /** Whether to explain the rate (once a page). */
   about?: boolean;
+  /** Only the latest round is shown: how many there are, and the page with every one of them. */
+  every?: { rounds: number; href: string };
 }) {
   const { t } = usePage();
   const href = (round: ClaimRound, g: ClaimGroup) => (by === 'officer' && g.key ? `/admin/stats/claims/${round.id}/${g.key}` : undefined);
@@ -42,6 +45,12 @@ export function ClaimsSection({
     <Section title={title ?? t('claims.title')} id={title ? `claims-${by}` : 'claims'}>
       {about && <p class="muted">{t('claims.about', { k })}</p>}
       {tables.length === 0 && <p class="empty">{t('claims.none')}</p>}
+      {every && (
+        <p class="muted">
+          {t('claims.latestOnly', { n: every.rounds })}
+          <a href={every.href}>{t('claims.everyRound')}</a>
+        </p>
+      )}
       {tables.map(({ round, groups, total }) => (
         <DataTable
           caption={t('claims.round', { name: round.name, closed: chinaDate(round.closesAt) })}
