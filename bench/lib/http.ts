@@ -25,3 +25,23 @@ export async function timeGets(url: string, headers: Record<string, string>, tim
   }
   return { median: median(ms), p95: percentile(ms, 95), n: ms.length };
 }
+
+/**
+ * GETs each of `urls` in turn, `warm` untimed rounds then `times` timed ones, so the pages compared
+ * (a dashboard and the floor) are timed under the same load of this noisy machine rather than minutes apart.
+ */
+export async function timeInTurn<K extends string>(urls: Record<K, string>, headers: Record<string, string>, times: number, warm = 2) {
+  const ms = Object.fromEntries(Object.keys(urls).map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  for (let i = 0; i < warm + times; i++) {
+    for (const [name, url] of Object.entries(urls) as [K, string][]) {
+      const t = performance.now();
+      const res = await fetch(url, { headers });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}`);
+      if (i >= warm) ms[name].push(performance.now() - t);
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(ms).map(([k, v]) => [k, { median: median(v as number[]), p95: percentile(v as number[], 95) }]),
+  ) as Record<K, { median: number; p95: number }>;
+}

@@ -6,7 +6,7 @@
 import { copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Manifest } from '../gen/generate.ts';
-import { median, percentile, timeGets } from '../lib/http.ts';
+import { median, percentile, timeInTurn } from '../lib/http.ts';
 import { type Running, startWorker } from '../lib/worker.ts';
 
 export type DashboardFigures = {
@@ -86,34 +86,43 @@ export async function statsBench(
   try {
     const headers = { cookie: `__Host-sid=${m.adminCookie}` };
     const base = w.url.origin;
-    // The programme overview (rollups for the survey, GROUP BYs over memos and problems), and the page
-    // of the latest round (rollups only).
     // The floor was GET /admin until the admin home got live numbers (issue 17): a form page took its place.
-    const floor = await timeGets(`${base}/admin/programmes/new`, headers, opts.times);
-    const adminHome = await timeGets(`${base}/admin`, headers, opts.times);
-    const overview = await timeGets(`${base}/admin/stats?programme=${m.programmeId}`, headers, opts.times);
+    // The programme overview, the page of the latest round (rollups only) and the breakdowns, each read back
+    // from its kept figures (issue 20: the two warm-up rounds compute and keep them), timed in turn with the
+    // floor so that their ratios are of the same minutes.
+    const last = m.campaignIds.at(-1);
+    const breakdownUrl = (by: string) => `${base}/admin/stats/breakdown?by=${by}&programme=${m.programmeId}`;
+    const kept = await timeInTurn(
+      {
+        floor: `${base}/admin/programmes/new`,
+        adminHome: `${base}/admin`,
+        overview: `${base}/admin/stats?programme=${m.programmeId}`,
+        round: last ? `${base}/admin/stats/rounds/${last}` : `${base}/admin/programmes/new`,
+        unit: breakdownUrl('unit'),
+        officer: breakdownUrl('officer'),
+      },
+      headers,
+      opts.times,
+    );
+    // The overview as the first reader after a write finds it: computed, then kept.
     const d1 = (await w.mf.getD1Database('DB')) as D1;
     const overviewComputed = await timeComputed(`${base}/admin/stats?programme=${m.programmeId}`, headers, opts.times, d1);
-    const last = m.campaignIds.at(-1);
-    const round = last
-      ? await timeGets(`${base}/admin/stats/rounds/${last}`, headers, opts.times)
-      : { median: Number.NaN, p95: Number.NaN };
     const dashboard: DashboardFigures = {
       answers: m.counts.answers,
       responses: m.counts.responses,
-      floor,
-      adminHome,
-      overview,
+      floor: kept.floor,
+      adminHome: kept.adminHome,
+      overview: kept.overview,
       overviewComputed,
-      round,
+      round: last ? kept.round : { median: Number.NaN, p95: Number.NaN },
       breakdowns: { unit: 'skipped', officer: 'skipped' },
-      breakdownsKept: {},
+      breakdownsKept: { unit: kept.unit, officer: kept.officer },
     };
     const recompute = opts.recompute ? await recomputeBench(w.mf, base, headers, m, opts.recompute) : undefined;
-    // The breakdowns by unit and by officer group raw answers; last, because a query still running in
-    // the D1 object after the client gave up would delay everything after it (stop() ends it).
+    // Computed: one request each after a write. Last, because a query still running in the D1 object after
+    // the client gave up would delay everything after it (stop() ends it).
     for (const by of ['unit', 'officer'] as const) {
-      const url = `${base}/admin/stats/breakdown?by=${by}&programme=${m.programmeId}`;
+      const url = breakdownUrl(by);
       await raiseVersion(d1);
       const t = performance.now();
       const res = await fetch(url, {
@@ -127,7 +136,6 @@ export async function statsBench(
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`breakdown by ${by} answered ${res.status}`);
       dashboard.breakdowns[by] = performance.now() - t;
-      if (dashboard.breakdownsKept) dashboard.breakdownsKept[by] = await timeGets(url, headers, opts.times, 0);
     }
     dashboard.d1 = (await (await fetch(`${base}/__bench/d1`)).json()) as LongestD1;
     return { dashboard, recompute };

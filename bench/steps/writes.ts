@@ -6,13 +6,13 @@
 // - submissions: the floor Worker's batch (the app's SQL, worker/surveys/submit-sql.ts) under the same
 //   autocannon load as the submissions step; workerd CPU per submission, p50, throughput;
 // - memos: the app's own memo batch (worker/memos/memo-write.ts memoStatements: the memo, one problem,
-//   its event and its 待办), run one after another through the D1 binding, each timed.
+//   its event and its 待办) through the D1 binding, the same memo to each copy in turn, each batch timed.
 import { figureVersionTriggers } from '../../worker/stats/figure-sources.ts';
 import * as SUBMIT_SQL from '../../worker/surveys/submit-sql.ts';
 import { copyDatabase } from '../gen/database.ts';
 import { BENCH_SECRET, type Manifest } from '../gen/generate.ts';
 import { median, percentile } from '../lib/http.ts';
-import { cpuSeconds, pin, startWorker, unpin } from '../lib/worker.ts';
+import { cpuSeconds, pin, type Running, startWorker, unpin } from '../lib/worker.ts';
 import { load, prepare } from './submit.ts';
 
 type Side = {
@@ -27,36 +27,53 @@ type D1 = {
 
 export async function writesBench(dir: string, m: Manifest, connections: number, warmup: number, memos: number): Promise<WriteCost> {
   const prepared = prepare(m).slice(0, -1);
-  const out = {} as Record<'with' | 'without', Side>;
-  for (const side of ['with', 'without'] as const) {
-    const copy = `${dir}-${side}`;
-    copyDatabase(dir, copy);
-    const w = await startWorker('bench/floor-worker.js', copy, {
-      APP_ORIGIN: 'http://127.0.0.1:8787',
-      LINK_SECRET: BENCH_SECRET,
-      FORM_VERSION_ID: m.formVersionId,
-      ...SUBMIT_SQL,
-    });
-    const d1 = (await w.mf.getD1Database('DB')) as D1;
-    if (side === 'without') for (const t of figureVersionTriggers()) await d1.prepare(`DROP TRIGGER ${t.name}`).run();
-    const pinned = pin(w.pid, '1') && pin(process.pid, '0');
-    try {
+  const sides = ['with', 'without'] as const;
+  const workers = {} as Record<(typeof sides)[number], { w: Running; d1: D1 }>;
+  const out = {} as Record<(typeof sides)[number], Side>;
+  try {
+    for (const side of sides) {
+      const copy = `${dir}-${side}`;
+      copyDatabase(dir, copy);
+      const w = await startWorker('bench/floor-worker.js', copy, {
+        APP_ORIGIN: 'http://127.0.0.1:8787',
+        LINK_SECRET: BENCH_SECRET,
+        FORM_VERSION_ID: m.formVersionId,
+        ...SUBMIT_SQL,
+      });
+      const d1 = (await w.mf.getD1Database('DB')) as D1;
+      workers[side] = { w, d1 };
+      if (side === 'without') for (const t of figureVersionTriggers()) await d1.prepare(`DROP TRIGGER ${t.name}`).run();
+    }
+    for (const side of sides) {
+      const { w } = workers[side];
+      const pinned = pin(w.pid, '1') && pin(process.pid, '0');
+      if (!pinned) process.stderr.write('writes: not pinned\n');
       await load(w.url, prepared.slice(0, warmup), connections);
       const cpu0 = cpuSeconds(w.pid);
       const res = await load(w.url, prepared.slice(warmup), connections);
       const cpuMs = ((cpuSeconds(w.pid) - cpu0) * 1000) / Math.max(1, res['2xx']);
+      unpin(w.pid);
+      unpin(process.pid);
       // A refused submission costs less than a stored one: the comparison holds only if every one was stored.
       if (res.non2xx + res.errors + res.timeouts > 0)
         throw new Error(`writes (${side} the triggers): ${res.non2xx} refused, ${res.errors} errors`);
       out[side] = {
         submissions: { cpuMs, p50: res.latency.p50, rps: res['2xx'] / res.duration, acknowledged: res['2xx'] },
-        memos: await memoBatches(d1, m.programmeId, memos),
+        memos: { median: 0, p95: 0, n: 0 },
       };
-      if (!pinned) process.stderr.write('writes: not pinned\n');
-    } finally {
-      await w.stop();
-      unpin(process.pid);
     }
+    // The memo batches in turn, one with the triggers and one without, so both meet the same moments of load.
+    const timed = await memoBatches(
+      sides.map((side) => workers[side].d1),
+      m.programmeId,
+      memos,
+    );
+    sides.forEach((side, i) => {
+      (out[side] as Side).memos = timed[i] as Side['memos'];
+    });
+  } finally {
+    for (const side of sides) await workers[side]?.w.stop();
+    unpin(process.pid);
   }
   return { ...out, memosPerSide: memos };
 }
@@ -73,53 +90,63 @@ const worker = async () => {
   return { memoStatements, createDb };
 };
 
-/** `n` memos of the programme's pairings, each the app's batch for a memo raising one problem, timed. */
-async function memoBatches(d1: D1, programmeId: string, n: number) {
+/**
+ * `n` memos of the programme's pairings, each the app's batch for a memo raising one problem, written to
+ * each of `dbs` in turn (the same memo to each: copies of one data set), each batch timed.
+ */
+async function memoBatches(dbs: D1[], programmeId: string, n: number) {
   const { memoStatements, createDb } = await worker();
-  const db = createDb(d1);
+  const clients = dbs.map((d1) => createDb(d1));
+  const first = dbs[0] as D1;
   const pairs = (
-    await d1
+    await first
       .prepare(
         `SELECT enterprise_id AS e, officer_id AS o FROM assignments WHERE programme_id = '${programmeId}' ORDER BY enterprise_id LIMIT ${n}`,
       )
       .all<{ e: string; o: string }>()
   ).results;
-  const ms: number[] = [];
+  const ms: number[][] = dbs.map(() => []);
   for (const [i, p] of pairs.entries()) {
     const visitDate = `2026-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`;
-    const statements = memoStatements(db, {
-      input: {
-        id: crypto.randomUUID(),
-        enterpriseId: p.e,
-        visitDate,
-        mode: 'onsite',
-        noRequest: false,
-        businessSituation: '生产经营正常',
-        policiesExplained: '',
-        nextSteps: '',
-        problems: [
-          {
-            index: 0,
-            category: 'finance',
-            description: '流动资金紧张',
-            urgency: 'normal',
-            leadUnitId: null,
-            supportUnitIds: [],
-            deadline: '2026-12-31',
-            onSpot: false,
-            resolution: '',
-          },
-        ],
-      },
-      programmeId,
-      officerId: p.o,
-      enterpriseName: '企业',
-      now: Date.now(),
-      defaultDeadline: () => '2026-12-31',
-    });
-    const t = performance.now();
-    await db.batch(statements);
-    ms.push(performance.now() - t);
+    const input = {
+      id: crypto.randomUUID(),
+      enterpriseId: p.e,
+      visitDate,
+      mode: 'onsite',
+      noRequest: false,
+      businessSituation: '生产经营正常',
+      policiesExplained: '',
+      nextSteps: '',
+      problems: [
+        {
+          index: 0,
+          category: 'finance',
+          description: '流动资金紧张',
+          urgency: 'normal',
+          leadUnitId: null,
+          supportUnitIds: [],
+          deadline: '2026-12-31',
+          onSpot: false,
+          resolution: '',
+        },
+      ],
+    };
+    // Alternate which side goes first, so neither always meets a cache the other just warmed.
+    const order = i % 2 ? [...clients.keys()].reverse() : [...clients.keys()];
+    for (const k of order) {
+      const db = clients[k] as Batch;
+      const statements = memoStatements(db, {
+        input,
+        programmeId,
+        officerId: p.o,
+        enterpriseName: '企业',
+        now: Date.now(),
+        defaultDeadline: () => '2026-12-31',
+      });
+      const t = performance.now();
+      await db.batch(statements);
+      (ms[k] as number[]).push(performance.now() - t);
+    }
   }
-  return { median: median(ms), p95: percentile(ms, 95), n: ms.length };
+  return ms.map((xs) => ({ median: median(xs), p95: percentile(xs, 95), n: xs.length }));
 }
