@@ -1,7 +1,7 @@
 // What each statistics page shows, assembled from the aggregate queries (run in parallel, each one
 // round trip) and the pure formulas. Nothing here loops over raw rows: the inputs are groups.
 
-import type { Breakdown } from '../../schema/inputs/stats';
+import { BREAKDOWN_PAGE, type Breakdown } from '../../schema/inputs/stats';
 import { type ProblemRates, problemRates } from '../../schema/rules/figures';
 import type { Satisfaction } from '../../schema/rules/satisfaction';
 import type { ClaimTable } from '../../web/pages/stats/claims';
@@ -208,4 +208,18 @@ export async function breakdown(
     });
   }
   return { rows: [...rows.values()], items, claims: claims.tables, claimRounds: claims.count };
+}
+
+/**
+ * One page of a breakdown's groups (BREAKDOWN_PAGE at a time, issue 20), with the claims of those groups
+ * only; a page past the last shows the last.
+ */
+export function breakdownSlice<T extends { rows: BreakdownRow[]; claims: ClaimTable[] }>(data: T, asked: number) {
+  const total = data.rows.length;
+  const page = Math.min(asked, Math.max(1, Math.ceil(total / BREAKDOWN_PAGE)));
+  const rows = data.rows.slice((page - 1) * BREAKDOWN_PAGE, page * BREAKDOWN_PAGE);
+  if (total <= BREAKDOWN_PAGE) return { rows, claims: data.claims, page, total };
+  const shown = new Set(rows.map((r) => r.key));
+  const claims = data.claims.map((table) => ({ ...table, groups: table.groups.filter((g) => shown.has(g.key)) }));
+  return { rows, claims, page, total };
 }

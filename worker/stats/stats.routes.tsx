@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import * as z from 'zod';
-import { breakdownQuery, statsQuery } from '../../schema/inputs/stats';
+import { BREAKDOWN_PAGE, breakdownQuery, statsQuery } from '../../schema/inputs/stats';
 import { onFirstUse } from '../../schema/on-first-use';
 import { campaigns } from '../../schema/survey-tables';
 import { units, users } from '../../schema/tables';
@@ -30,7 +30,7 @@ import { validateForm } from '../lib/validate';
 import { activityBreakdown } from './activity.queries';
 import { attention } from './attention';
 import { statsConfig } from './config';
-import { breakdown, comparedOverview, overview } from './dashboard';
+import { breakdown, breakdownSlice, comparedOverview, overview } from './dashboard';
 import { figureKey, keptFigures } from './figure-cache';
 import { type Filters, resolveFilters, scopeFrom } from './filters';
 import { overviewTiles } from './headlines';
@@ -111,12 +111,11 @@ for (const [path, [Page, parts]] of Object.entries(DETAILS)) {
 
 statsRoutes.get('/breakdown', async (c) => {
   const f = await filtersOf(c);
-  const { by } = breakdownQuery.parse(c.req.query());
+  const { by, page: asked } = breakdownQuery.parse(c.req.query());
   const cfg = statsConfig(c.env, f.programme);
   const scope = scopeFrom(f);
-  const { rows, claims, claimRounds } = await keptFigures(c.get('db'), figureKey('breakdown', scope, cfg, by), scope, () =>
-    breakdown(c.get('db'), scope, by, cfg),
-  );
+  const kept = await keptFigures(c.get('db'), figureKey('breakdown', scope, cfg, by), scope, () => breakdown(c.get('db'), scope, by, cfg));
+  const { rows, claims, page, total } = breakdownSlice(kept, asked);
   return render(
     c,
     <StatsBreakdownPage
@@ -126,7 +125,8 @@ statsRoutes.get('/breakdown', async (c) => {
       rows={rows}
       scale={cfg.scale}
       claims={claims}
-      claimRounds={claimRounds}
+      claimRounds={kept.claimRounds}
+      pager={{ page, total, hasNext: page * BREAKDOWN_PAGE < total }}
       k={cfg.k}
     />,
   );

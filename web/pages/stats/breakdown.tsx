@@ -5,7 +5,7 @@ import type { SatisfactionScale } from '../../../schema/rules/satisfaction';
 import type { BreakdownRow } from '../../../worker/stats/dashboard';
 import { AdminShell } from '../../components/admin-shell';
 import { BarChart } from '../../components/charts/bar-chart';
-import { TableScroll } from '../../components/data-table';
+import { Pager, TableScroll } from '../../components/data-table';
 import { usePage } from '../../context';
 import type { MessageKey } from '../../i18n';
 import { ClaimsSection, type ClaimTable } from './claims';
@@ -22,13 +22,15 @@ type Props = {
   claims: ClaimTable[];
   /** The closed rounds of the period that check claims, all of them on /admin/stats/claims. */
   claimRounds?: number;
+  /** Which slice of the groups this page shows (BREAKDOWN_PAGE a page), when there are more. */
+  pager?: { page: number; total: number; hasNext: boolean };
   k: number;
 };
 
 /** The ledger filter a group maps to (the ledger has no region or month filter: those link by period only). */
 const LEDGER_FILTER: Partial<Record<Breakdown, string>> = { unit: 'unit', officer: 'officer', chain: 'chain', category: 'category' };
 
-export function StatsBreakdownPage({ filter, query, by, rows, scale, claims, claimRounds = 0, k }: Props) {
+export function StatsBreakdownPage({ filter, query, by, rows, scale, claims, claimRounds = 0, pager, k }: Props) {
   const { t } = usePage();
   const labelOf = (r: BreakdownRow) => {
     if (by === 'category') return t(categoryKey(r.key));
@@ -43,6 +45,11 @@ export function StatsBreakdownPage({ filter, query, by, rows, scale, claims, cla
     return name && r.key ? { [name]: r.key } : {};
   };
   const byLabel = t(`stats.by.${by}` as MessageKey);
+  // The groups come BREAKDOWN_PAGE a page; the pager (once, above the tables) only when there is more than one.
+  const pagerOf = (p?: Props['pager']) =>
+    p && (p.page > 1 || p.hasNext) ? (
+      <Pager page={p.page} hasNext={p.hasNext} total={p.total} query={{ ...Object.fromEntries(new URLSearchParams(query)), by }} />
+    ) : null;
   return (
     <AdminShell title={t('stats.breakdownTitle', { by: byLabel })}>
       <FilterForm filter={filter} hidden={{ by }} />
@@ -54,6 +61,7 @@ export function StatsBreakdownPage({ filter, query, by, rows, scale, claims, cla
           </a>
         ))}
       </nav>
+      {pagerOf(pager)}
       <Section title={t('stats.problemsBy', { by: byLabel })} id="problems">
         <BarChart
           id="breakdown-chart"
