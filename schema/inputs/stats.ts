@@ -20,7 +20,7 @@ export type Breakdown = (typeof BREAKDOWNS)[number];
 
 /**
  * Groups a breakdown page shows at once (issue 20): 200 officers made the page 0.5 MB of HTML, five tables
- * of 200 rows; its figures are kept whole (figure-cache.ts) and the page renders one slice of them.
+ * of 200 rows; each page computes the breakdown and keeps its own slice (figure-cache.ts).
  */
 export const BREAKDOWN_PAGE = 50;
 

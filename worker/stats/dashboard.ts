@@ -214,12 +214,12 @@ export async function breakdown(
  * One page of a breakdown's groups (BREAKDOWN_PAGE at a time, issue 20), with the claims of those groups
  * only; a page past the last shows the last.
  */
-export function breakdownSlice<T extends { rows: BreakdownRow[]; claims: ClaimTable[] }>(data: T, asked: number) {
+export function breakdownSlice(data: { rows: BreakdownRow[]; claims: ClaimTable[]; claimRounds: number }, asked: number) {
   const total = data.rows.length;
   const page = Math.min(asked, Math.max(1, Math.ceil(total / BREAKDOWN_PAGE)));
   const rows = data.rows.slice((page - 1) * BREAKDOWN_PAGE, page * BREAKDOWN_PAGE);
-  if (total <= BREAKDOWN_PAGE) return { rows, claims: data.claims, page, total };
   const shown = new Set(rows.map((r) => r.key));
-  const claims = data.claims.map((table) => ({ ...table, groups: table.groups.filter((g) => shown.has(g.key)) }));
-  return { rows, claims, page, total };
+  const claims =
+    total <= BREAKDOWN_PAGE ? data.claims : data.claims.map((t) => ({ ...t, groups: t.groups.filter((g) => shown.has(g.key)) }));
+  return { rows, claims, page, total, claimRounds: data.claimRounds };
 }
