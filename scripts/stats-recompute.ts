@@ -7,7 +7,7 @@
 // as the Worker's batch, ids written in as literals (checked to be ids first).
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { type StepKind, stepStatements } from '../worker/stats/recompute.ts';
+import { type StepKind, stepWork } from '../worker/stats/recompute.ts';
 import {
   COUNT_DONE,
   FINISH,
@@ -17,7 +17,6 @@ import {
   MARK_DONE,
   NEXT,
   START_JOB,
-  stepBindings,
   TIMED,
 } from '../worker/stats/recompute-job-sql.ts';
 
@@ -77,7 +76,7 @@ for (;;) {
   const at = Date.now();
   const t = performance.now();
   run([
-    ...stepBindings(step.kind, step.key).flatMap((bound) => stepStatements(step.kind).map((s) => inline(s, bound))),
+    ...stepWork(step.kind, step.key).map(({ sql, params }) => inline(sql, params)),
     inline(MARK_DONE, [job.id, step.seq, at]),
     inline(COUNT_DONE, [job.id, at]),
     inline(FINISH, [job.id, at]),

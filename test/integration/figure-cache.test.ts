@@ -123,10 +123,10 @@ describe('kept dashboard figures', () => {
     const later = await surveyRound(w.programme.id, [w.enterprises[4].id], { opensAt: opens });
     const cfg = statsConfig();
     const scope: Scope = { programmeId: w.programme.id, period: { from: '2026-01-01', to: '2026-12-31' }, today: '2026-12-07', now: t0 };
-    const key = figureKey('test', scope, cfg);
+    const key = figureKey({ page: 'test', scope, cfg });
     let runs = 0;
     const compute = async () => ({ run: ++runs });
-    const at = (now: number) => keptFigures(db(), key, { ...scope, now }, compute);
+    const at = (now: number) => keptFigures(db(), { page: 'test', scope: { ...scope, now }, cfg }, compute);
     expect(await at(t0)).toEqual({ run: 1 });
     // Good until the round opens (five minutes), which comes before KEEP_MS (ten).
     expect((await kept(key))?.validUntil).toBe(opens);
@@ -148,10 +148,10 @@ describe('kept dashboard figures', () => {
       });
       return { run: ++runs };
     };
-    const key2 = figureKey('test-race', scope, cfg);
-    expect(await keptFigures(db(), key2, scope, racing)).toEqual({ run: 4 });
-    expect(await keptFigures(db(), key2, scope, compute)).toEqual({ run: 5 });
-    expect(await keptFigures(db(), key2, scope, compute)).toEqual({ run: 5 });
+    const race = { page: 'test-race', scope, cfg };
+    expect(await keptFigures(db(), race, racing)).toEqual({ run: 4 });
+    expect(await keptFigures(db(), race, compute)).toEqual({ run: 5 });
+    expect(await keptFigures(db(), race, compute)).toEqual({ run: 5 });
   });
 
   it('keep a leader’s figures apart from the admin’s and from another place’s', async () => {

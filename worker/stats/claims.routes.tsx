@@ -12,7 +12,7 @@ import { notFound } from '../lib/errors';
 import { render } from '../lib/render';
 import { claimMemos } from './claims.queries';
 import { statsConfig } from './config';
-import { figureKey, keptFigures } from './figure-cache';
+import { keptFigures } from './figure-cache';
 import { scopeFrom } from './filters';
 import { claimTables } from './people';
 import { filterProps, filtersOf, queryOf } from './stats.routes';
@@ -24,7 +24,7 @@ claimRoutes.get('/', async (c) => {
   const f = await filtersOf(c);
   const cfg = statsConfig(c.env, f.programme);
   const scope = scopeFrom(f);
-  const [byUnit, byOfficer] = await keptFigures(c.get('db'), figureKey('claims', scope, cfg), scope, () =>
+  const [byUnit, byOfficer] = await keptFigures(c.get('db'), { page: 'claims', scope, cfg }, () =>
     Promise.all([claimTables(c.get('db'), scope, 'unit'), claimTables(c.get('db'), scope, 'officer')]),
   );
   return render(c, <ClaimsPage filter={filterProps(f)} query={queryOf(f)} byUnit={byUnit} byOfficer={byOfficer} k={cfg.k} />);

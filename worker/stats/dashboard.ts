@@ -221,5 +221,5 @@ export function breakdownSlice(data: { rows: BreakdownRow[]; claims: ClaimTable[
   const shown = new Set(rows.map((r) => r.key));
   const claims =
     total <= BREAKDOWN_PAGE ? data.claims : data.claims.map((t) => ({ ...t, groups: t.groups.filter((g) => shown.has(g.key)) }));
-  return { rows, claims, page, total, claimRounds: data.claimRounds };
+  return { rows, claims, page, total, hasNext: page * BREAKDOWN_PAGE < total, claimRounds: data.claimRounds };
 }

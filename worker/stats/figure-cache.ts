@@ -36,7 +36,9 @@ const KEEP = `INSERT INTO figure_cache (key, version, valid_until, body, made_at
  * What identifies one page's figures: the page, the scope without its instant (the day stays), the
  * settings, and what else the page's queries take (a breakdown's dimension, a leader's place).
  */
-export function figureKey(page: string, scope: Scope, cfg: StatsConfig, extra: unknown = null): string {
+export type FigureId = { page: string; scope: Scope; cfg: StatsConfig; extra?: unknown };
+
+export function figureKey({ page, scope, cfg, extra = null }: FigureId): string {
   const { now: _instant, ...rest } = scope;
   return JSON.stringify([page, rest, cfg, extra]);
 }
@@ -47,8 +49,10 @@ export function figureKey(page: string, scope: Scope, cfg: StatsConfig, extra: u
  * next read finds stale. Figures must survive JSON (no Map, no undefined that matters, no NaN):
  * test/integration/figure-cache.test.ts renders every kept page both ways and compares.
  */
-export async function keptFigures<T>(db: Db, key: string, scope: Scope, compute: () => Promise<T>): Promise<T> {
+export async function keptFigures<T>(db: Db, id: FigureId, compute: () => Promise<T>): Promise<T> {
   const d1 = d1Of(db);
+  const { scope } = id;
+  const key = figureKey(id);
   const now = Math.floor(scope.now ?? Date.now());
   const got = await d1
     .prepare(READ)

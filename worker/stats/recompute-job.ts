@@ -15,19 +15,8 @@ import { d1Of } from '../lib/db';
 import { releaseLease, takeLease } from '../lib/lease';
 import { newId } from '../lib/tokens';
 import { RAISE_FIGURE_VERSION } from './figure-sources';
-import { type StepKind, stepStatements } from './recompute';
-import {
-  COUNT_DONE,
-  FINISH,
-  JOB_COLUMNS,
-  JOB_TIMED,
-  LIST_STEPS,
-  MARK_DONE,
-  NEXT,
-  START_JOB,
-  stepBindings,
-  TIMED,
-} from './recompute-job-sql';
+import { type StepKind, stepStatements, stepWork } from './recompute';
+import { COUNT_DONE, FINISH, JOB_COLUMNS, JOB_TIMED, LIST_STEPS, MARK_DONE, NEXT, START_JOB, TIMED } from './recompute-job-sql';
 
 export type RecomputeJob = {
   id: string;
@@ -89,7 +78,7 @@ export async function runRecomputeStep(db: Db, jobId: string, now = Date.now): P
     await d1.prepare(FINISH).bind(jobId, now()).run();
     return null;
   }
-  const work = stepBindings(step.kind, step.key).flatMap((bound) => stepStatements(step.kind).map((s) => d1.prepare(s).bind(...bound)));
+  const work = stepWork(step.kind, step.key).map(({ sql, params }) => d1.prepare(sql).bind(...params));
   const t = performance.now();
   const at = now();
   await d1.batch([

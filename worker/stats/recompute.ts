@@ -18,6 +18,7 @@ import { countedRowTypeSql, countedTypeSql } from '../../schema/rules/counted-op
 import { activityRecomputeStatements } from './activity-rollup.ts';
 import { groupRecomputeStatements } from './group-rollup.ts';
 import { problemRecomputeStatements } from './problem-rollup.ts';
+import { stepBindings } from './recompute-job-sql.ts';
 
 /**
  * The option an answer counts under: the text value, else the number written as JavaScript's
@@ -98,3 +99,7 @@ export function stepStatements(kind: StepKind): string[] {
   if (kind === 'activity') return activityRecomputeStatements(true);
   return SWEEP;
 }
+
+/** A step's statements, each with what it is bound to (stepBindings: a ledger step of an old job, twice). */
+export const stepWork = (kind: StepKind, key: string): { sql: string; params: string[] }[] =>
+  stepBindings(kind, key).flatMap((params) => stepStatements(kind).map((sql) => ({ sql, params })));

@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import * as z from 'zod';
-import { BREAKDOWN_PAGE, breakdownQuery, statsQuery } from '../../schema/inputs/stats';
+import { breakdownQuery, statsQuery } from '../../schema/inputs/stats';
 import { onFirstUse } from '../../schema/on-first-use';
 import { campaigns } from '../../schema/survey-tables';
 import { units, users } from '../../schema/tables';
@@ -31,7 +31,7 @@ import { activityBreakdown } from './activity.queries';
 import { attention } from './attention';
 import { statsConfig } from './config';
 import { breakdown, breakdownSlice, comparedOverview, overview } from './dashboard';
-import { figureKey, keptFigures } from './figure-cache';
+import { keptFigures } from './figure-cache';
 import { type Filters, resolveFilters, scopeFrom } from './filters';
 import { overviewTiles } from './headlines';
 import { leaderDashboard } from './leader';
@@ -66,14 +66,14 @@ statsRoutes.get('/', async (c) => {
     // The scope comes from the account, never from the query (issue 19); suppression applies.
     const view = await leaderView(c.get('db'), user.id);
     const scope = scopeFrom(f);
-    const data = await keptFigures(c.get('db'), figureKey('leader', scope, cfg, view), scope, () =>
+    const data = await keptFigures(c.get('db'), { page: 'leader', scope, cfg, extra: view }, () =>
       leaderDashboard(c.get('db'), scope, view, cfg),
     );
     return render(c, <StatsLeaderPage filter={filterProps(f)} data={data} scale={cfg.scale} />);
   }
   const db = c.get('db');
   const scope = scopeFrom(f);
-  const [{ data, before, previous }, officers] = await keptFigures(db, figureKey('overview', scope, cfg, f.programme.startsOn), scope, () =>
+  const [{ data, before, previous }, officers] = await keptFigures(db, { page: 'overview', scope, cfg, extra: f.programme.startsOn }, () =>
     Promise.all([
       comparedOverview(db, scope, cfg, f.programme.startsOn, { categories: false, satisfactionByMonth: false }),
       activityBreakdown(db, scope, 'officer'),
@@ -104,7 +104,7 @@ for (const [path, [Page, parts]] of Object.entries(DETAILS)) {
     const f = await filtersOf(c);
     const cfg = statsConfig(c.env, f.programme);
     const scope = scopeFrom(f);
-    const data = await keptFigures(c.get('db'), figureKey(path, scope, cfg), scope, () => overview(c.get('db'), scope, cfg, parts));
+    const data = await keptFigures(c.get('db'), { page: path, scope, cfg }, () => overview(c.get('db'), scope, cfg, parts));
     return render(c, <Page filter={filterProps(f)} query={queryOf(f)} data={data} k={cfg.k} />);
   });
 }
@@ -116,10 +116,11 @@ statsRoutes.get('/breakdown', async (c) => {
   const scope = scopeFrom(f);
   // Each page keeps its own slice: reading back the whole breakdown by officer (0.6 MB of JSON for 200
   // officers) cost more than rendering the page.
-  const kept = await keptFigures(c.get('db'), figureKey('breakdown', scope, cfg, [by, asked]), scope, async () =>
-    breakdownSlice(await breakdown(c.get('db'), scope, by, cfg), asked),
+  const { rows, claims, page, total, hasNext, claimRounds } = await keptFigures(
+    c.get('db'),
+    { page: 'breakdown', scope, cfg, extra: [by, asked] },
+    async () => breakdownSlice(await breakdown(c.get('db'), scope, by, cfg), asked),
   );
-  const { rows, claims, page, total, claimRounds } = kept;
   return render(
     c,
     <StatsBreakdownPage
@@ -130,7 +131,7 @@ statsRoutes.get('/breakdown', async (c) => {
       scale={cfg.scale}
       claims={claims}
       claimRounds={claimRounds}
-      pager={{ page, total, hasNext: page * BREAKDOWN_PAGE < total }}
+      pager={{ page, total, hasNext }}
       k={cfg.k}
     />,
   );
@@ -163,7 +164,7 @@ statsRoutes.get(`/units${ID}`, async (c) => {
   const f = await filtersOf(c);
   const cfg = statsConfig(c.env, f.programme);
   const scope = scopeFrom(f, { unitId: c.req.param('id') });
-  const view = await keptFigures(db, figureKey('unit', scope, cfg), scope, () => unitView(db, scope, cfg));
+  const view = await keptFigures(db, { page: 'unit', scope, cfg }, () => unitView(db, scope, cfg));
   return render(c, <StatsUnitPage name={unit.name} view={view} query={queryOf(f)} period={f.period} k={cfg.k} />);
 });
 
@@ -178,7 +179,7 @@ statsRoutes.get(`/officers${ID}`, async (c) => {
   const f = await filtersOf(c);
   const cfg = statsConfig(c.env, f.programme);
   const scope = scopeFrom(f, { officerId: c.req.param('id') });
-  const view = await keptFigures(db, figureKey('officer', scope, cfg), scope, () => officerView(db, scope, cfg, false));
+  const view = await keptFigures(db, { page: 'officer', scope, cfg }, () => officerView(db, scope, cfg, false));
   return render(c, <StatsOfficerPage name={officer.name} view={view} query={queryOf(f)} period={f.period} k={cfg.k} />);
 });
 

@@ -45,11 +45,6 @@ export function StatsBreakdownPage({ filter, query, by, rows, scale, claims, cla
     return name && r.key ? { [name]: r.key } : {};
   };
   const byLabel = t(`stats.by.${by}` as MessageKey);
-  // The groups come BREAKDOWN_PAGE a page; the pager (once, above the tables) only when there is more than one.
-  const pagerOf = (p?: Props['pager']) =>
-    p && (p.page > 1 || p.hasNext) ? (
-      <Pager page={p.page} hasNext={p.hasNext} total={p.total} query={{ ...Object.fromEntries(new URLSearchParams(query)), by }} />
-    ) : null;
   return (
     <AdminShell title={t('stats.breakdownTitle', { by: byLabel })}>
       <FilterForm filter={filter} hidden={{ by }} />
@@ -61,7 +56,15 @@ export function StatsBreakdownPage({ filter, query, by, rows, scale, claims, cla
           </a>
         ))}
       </nav>
-      {pagerOf(pager)}
+      {/* The groups come BREAKDOWN_PAGE a page: the pager once, above the tables, when there is more than one. */}
+      {pager && (pager.page > 1 || pager.hasNext) && (
+        <Pager
+          page={pager.page}
+          hasNext={pager.hasNext}
+          total={pager.total}
+          query={{ ...Object.fromEntries(new URLSearchParams(query)), by }}
+        />
+      )}
       <Section title={t('stats.problemsBy', { by: byLabel })} id="problems">
         <BarChart
           id="breakdown-chart"
